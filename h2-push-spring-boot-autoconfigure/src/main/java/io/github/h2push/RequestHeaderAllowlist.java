@@ -1,0 +1,128 @@
+package io.github.h2push;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
+
+/**
+ * The request headers copied from a triggering request into each push promise.
+ * <p>
+ * Conditional headers and {@code Range} are never copied (a push must be a plain,
+ * complete response), nor are connection-specific headers. Credentials
+ * ({@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}) are copied only
+ * when listed explicitly.
+ *
+ * @since 0.1.0
+ */
+public final class RequestHeaderAllowlist {
+
+	/**
+	 * The headers copied by default, as by Quart and Apache mod_http2.
+	 */
+	public static final List<String> DEFAULT_HEADERS = List.of("accept", "accept-encoding", "accept-language",
+			"cache-control", "user-agent");
+
+	/**
+	 * Headers that carry credentials and are copied only when listed explicitly.
+	 */
+	public static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
+
+	private static final Set<String> NEVER_COPIED = Set.of("if-match", "if-none-match", "if-modified-since",
+			"if-unmodified-since", "if-range", "range");
+
+	private static final Set<String> CONNECTION_SPECIFIC = Set.of("connection", "keep-alive", "proxy-connection",
+			"transfer-encoding", "upgrade", "te", "host", "content-length", "content-type", "expect",
+			"http2-settings");
+
+	private final List<String> names;
+
+	/**
+	 * Creates an allowlist.
+	 * @param names the header names to copy, case-insensitive
+	 * @throws IllegalArgumentException if a name is not a valid header name or is never
+	 * copied
+	 */
+	public RequestHeaderAllowlist(Collection<String> names) {
+		Set<String> normalized = new LinkedHashSet<>();
+		for (String name : names) {
+			String problem = problemWith(name);
+			if (problem != null) {
+				throw new IllegalArgumentException(problem);
+			}
+			normalized.add(name.trim().toLowerCase(Locale.ROOT));
+		}
+		this.names = List.copyOf(normalized);
+	}
+
+	/**
+	 * Checks one header name.
+	 * @param name the name
+	 * @return a description of the problem, or {@code null} if it may be copied
+	 */
+	@Nullable
+	public static String problemWith(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			return "A copied header name must not be empty";
+		}
+		String lower = name.trim().toLowerCase(Locale.ROOT);
+		if (lower.startsWith(":")) {
+			return "'" + name + "' is a pseudo-header; the server sets those itself";
+		}
+		for (int i = 0; i < lower.length(); i++) {
+			if ("!#$%&'*+-.^_`|~".indexOf(lower.charAt(i)) < 0 && !Character.isLetterOrDigit(lower.charAt(i))
+					|| lower.charAt(i) > 0x7e) {
+				return "'" + name + "' is not a valid header name";
+			}
+		}
+		if (NEVER_COPIED.contains(lower)) {
+			return "'" + name + "' is never copied: a conditional or range header would make a pushed "
+					+ "response partial or empty";
+		}
+		if (CONNECTION_SPECIFIC.contains(lower)) {
+			return "'" + name + "' is specific to the connection or request body and cannot be copied";
+		}
+		return null;
+	}
+
+	/**
+	 * The names copied, lower case, in order.
+	 * @return the names
+	 */
+	public List<String> getNames() {
+		return this.names;
+	}
+
+	/**
+	 * The credential headers this allowlist copies, each explicitly listed.
+	 * @return the credential headers listed
+	 */
+	public List<String> getCredentialHeaders() {
+		return this.names.stream().filter(CREDENTIAL_HEADERS::contains).toList();
+	}
+
+	/**
+	 * Copies the allowlisted headers of a request.
+	 * @param request the triggering request
+	 * @return the copied headers, in allowlist order
+	 */
+	public HttpHeaders copyFrom(HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		for (String name : this.names) {
+			Enumeration<String> values = request.getHeaders(name);
+			if (values != null && values.hasMoreElements()) {
+				headers.put(name, Collections.list(values));
+			}
+		}
+		return headers;
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.github.h2push.autoconfigure;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleKey;
+import org.springframework.boot.ssl.SslStoreBundle;
+
+/**
+ * A self-signed certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1},
+ * generated in memory on first use, for serving HTTPS (and so HTTP/2) in development
+ * when no SSL is configured. Test clients can trust it with
+ * {@link #createClientSslContext()}.
+ *
+ * @since 0.1.0
+ */
+public class DevelopmentCertificate {
+
+	/**
+	 * The name under which the certificate is registered as an SSL bundle.
+	 */
+	public static final String BUNDLE_NAME = "h2-push-development";
+
+	static final String ALIAS = "h2-push";
+
+	private static final Duration VALIDITY = Duration.ofDays(365);
+
+	private volatile Generated generated;
+
+	/**
+	 * The certificate.
+	 * @return the certificate
+	 */
+	public X509Certificate getCertificate() {
+		return generated().certificate();
+	}
+
+	/**
+	 * A server SSL bundle holding the certificate and its private key.
+	 * @return the bundle
+	 */
+	public SslBundle getSslBundle() {
+		Generated generated = generated();
+		SslStoreBundle stores = SslStoreBundle.of(generated.keyStore(), generated.password(), null);
+		return SslBundle.of(stores, SslBundleKey.of(generated.password(), ALIAS));
+	}
+
+	/**
+	 * Creates a client SSL context that trusts this certificate (and nothing else).
+	 * @return the SSL context
+	 */
+	public SSLContext createClientSslContext() {
+		try {
+			KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+			trustStore.load(null, null);
+			trustStore.setCertificateEntry(ALIAS, getCertificate());
+			TrustManagerFactory trustManagers = TrustManagerFactory
+				.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			trustManagers.init(trustStore);
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(null, trustManagers.getTrustManagers(), null);
+			return context;
+		}
+		catch (GeneralSecurityException | java.io.IOException ex) {
+			throw new IllegalStateException("Could not create a client SSL context for the development certificate",
+					ex);
+		}
+	}
+
+	private Generated generated() {
+		Generated result = this.generated;
+		if (result == null) {
+			synchronized (this) {
+				result = this.generated;
+				if (result == null) {
+					result = generate();
+					this.generated = result;
+				}
+			}
+		}
+		return result;
+	}
+
+	private static Generated generate() {
+		try {
+			SecureRandom random = new SecureRandom();
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048, random);
+			KeyPair keyPair = generator.generateKeyPair();
+			X500Name name = new X500Name("CN=localhost, O=h2-push development certificate");
+			Instant now = Instant.now();
+			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+					new BigInteger(64, random).abs().add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
+					Date.from(now.plus(VALIDITY)), name, keyPair.getPublic());
+			builder.addExtension(Extension.subjectAlternativeName, false,
+					new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
+							new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+							new GeneralName(GeneralName.iPAddress, "::1") }));
+			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			builder.addExtension(Extension.extendedKeyUsage, false,
+					new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+			X509Certificate certificate = new JcaX509CertificateConverter()
+				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
+			byte[] passwordBytes = new byte[16];
+			random.nextBytes(passwordBytes);
+			String password = HexFormat.of().formatHex(passwordBytes);
+			KeyStore keyStore = KeyStore.getInstance("PKCS12");
+			keyStore.load(null, null);
+			keyStore.setKeyEntry(ALIAS, keyPair.getPrivate(), password.toCharArray(),
+					new X509Certificate[] { certificate });
+			return new Generated(certificate, keyStore, password);
+		}
+		catch (GeneralSecurityException | OperatorCreationException | java.io.IOException ex) {
+			throw new IllegalStateException("Could not generate the h2-push development certificate", ex);
+		}
+	}
+
+	private record Generated(X509Certificate certificate, KeyStore keyStore, String password) {
+	}
+
+}

@@ -1,0 +1,155 @@
+package io.github.h2push.autoconfigure;
+
+import java.util.List;
+
+import io.undertow.Undertow;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.h2push.PushPlans;
+import io.github.h2push.PushPromiseService;
+import io.github.h2push.PushResourcesHandlerInterceptor;
+import io.github.h2push.PushTransport;
+import io.github.h2push.RequestHeaderAllowlist;
+import io.github.h2push.test.MockPushTransport;
+import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.UndertowHttp2Customizer;
+import io.github.h2push.undertow.UndertowPushCustomizer;
+import io.github.h2push.undertow.UndertowPushTransport;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for HTTP/2 server push with Spring MVC on embedded Undertow.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = SslAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ Undertow.class, DispatcherServlet.class })
+@ConditionalOnBooleanProperty(name = "h2-push.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(H2PushProperties.class)
+public class H2PushAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(H2PushAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	PushPlans pushPlans(Environment environment) {
+		return new PushPlans(environment::resolveRequiredPlaceholders);
+	}
+
+	@Bean
+	static SmartInitializingSingleton pushPlansInitializer(ObjectProvider<PushPlans> plans,
+			ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
+		return () -> handlerMappings.orderedStream()
+			.forEach((mapping) -> plans.getObject().initialize(mapping.getHandlerMethods().values()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PushPromiseService pushPromiseService(H2PushProperties properties, ObjectProvider<PushTransport> transports) {
+		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(properties.getCopiedHeaders());
+		List<String> credentials = copiedHeaders.getCredentialHeaders();
+		if (!credentials.isEmpty()) {
+			logger.warn("h2-push.copied-headers includes " + credentials + ": every push promise will carry the "
+					+ "client's credentials, and any intermediary that sees pushed requests sees them too");
+		}
+		return new PushPromiseService(transports.orderedStream().toList(), copiedHeaders,
+				properties.getMaxPushesPerRequest(), properties.isPreloadLinks());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PushResourcesHandlerInterceptor pushResourcesHandlerInterceptor(PushPlans plans,
+			PushPromiseService pushPromiseService) {
+		return new PushResourcesHandlerInterceptor(plans, pushPromiseService);
+	}
+
+	@Bean
+	WebMvcConfigurer pushResourcesWebMvcConfigurer(PushResourcesHandlerInterceptor interceptor) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor);
+			}
+
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(UndertowServletWebServerFactory.class)
+	static class UndertowConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Http2PushSlots http2PushSlots() {
+			return Http2PushSlots.create();
+		}
+
+		@Bean
+		UndertowPushTransport undertowPushTransport(Http2PushSlots slots) {
+			return new UndertowPushTransport(slots);
+		}
+
+		@Bean
+		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots) {
+			return new UndertowPushCustomizer(slots);
+		}
+
+		@Bean
+		UndertowHttp2Customizer undertowHttp2Customizer(Environment environment,
+				ObjectProvider<DevelopmentCertificate> developmentCertificate) {
+			boolean enableHttp2 = environment.getProperty("server.http2.enabled", Boolean.class, true);
+			DevelopmentCertificate certificate = developmentCertificate.getIfAvailable();
+			return (certificate != null)
+					? new UndertowHttp2Customizer(enableHttp2, DevelopmentCertificate.BUNDLE_NAME,
+							certificate::getSslBundle)
+					: new UndertowHttp2Customizer(enableHttp2, null, null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder")
+	@ConditionalOnBooleanProperty(name = "h2-push.ssl.self-signed", matchIfMissing = true)
+	static class DevelopmentCertificateConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DevelopmentCertificate h2PushDevelopmentCertificate() {
+			return new DevelopmentCertificate();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.mock.web.MockHttpServletRequest")
+	static class MockMvcConfiguration {
+
+		@Bean
+		MockPushTransport mockPushTransport() {
+			return new MockPushTransport();
+		}
+
+	}
+
+}

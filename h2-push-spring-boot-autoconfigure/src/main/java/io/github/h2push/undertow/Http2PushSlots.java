@@ -1,0 +1,187 @@
+package io.github.h2push.undertow;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+
+import io.undertow.protocols.http2.Http2Channel;
+import io.undertow.protocols.http2.Http2StreamSinkChannel;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
+import io.undertow.server.protocol.http2.Http2ServerConnection;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Keeps Undertow 2.3's HTTP/2 push slots from leaking.
+ * <p>
+ * Undertow counts each pushed stream against the peer's MAX_CONCURRENT_STREAMS but
+ * only gives the slot back when the stream's source side was closed, which never
+ * happens for a server-initiated stream; after about that many pushes on a connection
+ * every further push fails. This class marks a pushed stream's source side closed as
+ * its exchange starts (a pushed stream has no request body), so that Undertow's own
+ * completion path releases the slot exactly once, and lets a push go ahead only while
+ * a slot is free, so that a push over the limit never takes one.
+ * <p>
+ * The members it needs are package-private or private in Undertow; they are looked up
+ * once by {@link #create()}, which returns {@code null} when any is missing.
+ *
+ * @since 0.1.0
+ */
+public final class Http2PushSlots {
+
+	private static final Log logger = LogFactory.getLog(Http2PushSlots.class);
+
+	private final boolean available;
+
+	private final MethodHandle channelOfConnection;
+
+	private final MethodHandle responseChannelOfConnection;
+
+	private final MethodHandle removeStreamSource;
+
+	private final MethodHandle sendConcurrentStreams;
+
+	private Http2PushSlots(@Nullable MethodHandle channelOfConnection,
+			@Nullable MethodHandle responseChannelOfConnection, @Nullable MethodHandle removeStreamSource,
+			@Nullable MethodHandle sendConcurrentStreams) {
+		this.available = channelOfConnection != null;
+		this.channelOfConnection = channelOfConnection;
+		this.responseChannelOfConnection = responseChannelOfConnection;
+		this.removeStreamSource = removeStreamSource;
+		this.sendConcurrentStreams = sendConcurrentStreams;
+	}
+
+	/**
+	 * Looks up the Undertow members this class needs, once. When this Undertow version
+	 * does not have them, logs a warning and returns slots that are not
+	 * {@linkplain #isAvailable() available}.
+	 * @return the slots
+	 */
+	public static Http2PushSlots create() {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			Field channel = Http2ServerConnection.class.getDeclaredField("channel");
+			channel.setAccessible(true);
+			Field responseChannel = Http2ServerConnection.class.getDeclaredField("responseChannel");
+			responseChannel.setAccessible(true);
+			Method removeStreamSource = Http2Channel.class.getDeclaredMethod("removeStreamSource", int.class);
+			removeStreamSource.setAccessible(true);
+			Field sendConcurrentStreams = Http2Channel.class.getDeclaredField("sendConcurrentStreams");
+			sendConcurrentStreams.setAccessible(true);
+			if (!Http2Channel.class.isAssignableFrom(channel.getType())
+					|| !Http2StreamSinkChannel.class.isAssignableFrom(responseChannel.getType())
+					|| sendConcurrentStreams.getType() != int.class) {
+				throw new NoSuchFieldException("unexpected member types");
+			}
+			return new Http2PushSlots(
+					lookup.unreflectGetter(channel).asType(MethodType.methodType(Http2Channel.class, Object.class)),
+					lookup.unreflectGetter(responseChannel)
+						.asType(MethodType.methodType(Http2StreamSinkChannel.class, Object.class)),
+					lookup.unreflect(removeStreamSource)
+						.asType(MethodType.methodType(void.class, Http2Channel.class, int.class)),
+					lookup.unreflectGetter(sendConcurrentStreams)
+						.asType(MethodType.methodType(int.class, Http2Channel.class)));
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.warn("HTTP/2 push is off: this Undertow version does not have the internals h2-push needs to "
+					+ "release push slots (" + ex + "); resources will be hinted with Link headers instead");
+			return new Http2PushSlots(null, null, null, null);
+		}
+	}
+
+	/**
+	 * Whether the Undertow members were found, so that pushing is safe.
+	 * @return {@code true} if pushes may be made
+	 */
+	public boolean isAvailable() {
+		return this.available;
+	}
+
+	/**
+	 * Marks the stream of a pushed exchange as having no request body, so that
+	 * Undertow releases its slot when the response completes. Does nothing for other
+	 * exchanges.
+	 * @param exchange an exchange that has not started its response
+	 */
+	public void releaseWhenComplete(HttpServerExchange exchange) {
+		ServerConnection connection = exchange.getConnection();
+		if (!this.available || !(connection instanceof Http2ServerConnection)) {
+			return;
+		}
+		try {
+			Http2StreamSinkChannel responseChannel = (Http2StreamSinkChannel) this.responseChannelOfConnection
+				.invokeExact((Object) connection);
+			int streamId = responseChannel.getStreamId();
+			if (streamId % 2 == 0) {
+				Http2Channel channel = (Http2Channel) this.channelOfConnection.invokeExact((Object) connection);
+				this.removeStreamSource.invokeExact(channel, streamId);
+			}
+		}
+		catch (Throwable ex) {
+			logger.debug("Could not mark pushed stream as closed for reading", ex);
+		}
+	}
+
+	/**
+	 * Pushes through a connection only while the peer's concurrent-stream limit leaves
+	 * a slot free, so that a refused push never takes a slot.
+	 * @param connection the HTTP/2 connection
+	 * @param push the push to attempt, returning whether it was sent
+	 * @return whether the push was sent
+	 */
+	public boolean pushIfSlotFree(Http2ServerConnection connection, PushAttempt push) {
+		if (!this.available) {
+			return false;
+		}
+		Http2Channel channel;
+		try {
+			channel = (Http2Channel) this.channelOfConnection.invokeExact((Object) connection);
+		}
+		catch (Throwable ex) {
+			return false;
+		}
+		// Http2Channel.sendPushPromise takes the same monitor before counting the slot
+		synchronized (channel) {
+			int limit = channel.getSendMaxConcurrentStreams();
+			if (limit > 0 && openStreams(channel) >= limit) {
+				return false;
+			}
+			try {
+				return push.attempt();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Push failed", ex);
+				return false;
+			}
+		}
+	}
+
+	private int openStreams(Http2Channel channel) {
+		try {
+			return (int) this.sendConcurrentStreams.invokeExact(channel);
+		}
+		catch (Throwable ex) {
+			return Integer.MAX_VALUE;
+		}
+	}
+
+	/**
+	 * One push to attempt while a slot is reserved.
+	 */
+	@FunctionalInterface
+	public interface PushAttempt {
+
+		/**
+		 * Attempts the push.
+		 * @return whether it was sent
+		 */
+		boolean attempt();
+
+	}
+
+}
