@@ -1,0 +1,205 @@
+package io.github.h2push.test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.h2push.autoconfigure.DevelopmentCertificate;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+
+/**
+ * A real HTTP/2 client for tests against a running application
+ * ({@code @SpringBootTest(webEnvironment = RANDOM_PORT)}): sends a request with the
+ * JDK {@link HttpClient} and returns the response together with every push promise
+ * received for it, each with its promised headers, status and body.
+ * <p>
+ * One instance keeps one connection per origin, so successive requests share it.
+ *
+ * <pre class="code">
+ * PushClient client = PushClient.trusting(developmentCertificate);
+ * PushClient.Exchange page = client.get("https://localhost:" + port + "/");
+ * assertThat(page.pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class PushClient {
+
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
+	private final HttpClient client;
+
+	private final boolean acceptPushes;
+
+	private final Duration timeout;
+
+	private PushClient(HttpClient client, boolean acceptPushes, Duration timeout) {
+		this.client = client;
+		this.acceptPushes = acceptPushes;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * A client that trusts the application's generated development certificate.
+	 * @param certificate the development certificate bean
+	 * @return the client
+	 */
+	public static PushClient trusting(DevelopmentCertificate certificate) {
+		return create(certificate.createClientSslContext());
+	}
+
+	/**
+	 * A client that uses the given SSL context.
+	 * @param sslContext the SSL context, trusting the server's certificate
+	 * @return the client
+	 */
+	public static PushClient create(SSLContext sslContext) {
+		return new PushClient(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_2)
+			.sslContext(sslContext)
+			.connectTimeout(DEFAULT_TIMEOUT)
+			.build(), true, DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * A client for plain HTTP, which upgrades to h2c.
+	 * @return the client
+	 */
+	public static PushClient plain() {
+		return new PushClient(
+				HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(DEFAULT_TIMEOUT).build(),
+				true, DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * A copy of this client that resets every pushed stream instead of reading it (a
+	 * client that ignores promises; the connection still allows push).
+	 * @return the client
+	 */
+	public PushClient ignoringPushes() {
+		return new PushClient(this.client, false, this.timeout);
+	}
+
+	/**
+	 * The underlying JDK client.
+	 * @return the client
+	 */
+	public HttpClient getHttpClient() {
+		return this.client;
+	}
+
+	/**
+	 * Sends a GET request.
+	 * @param uri the URI
+	 * @param headers header names and values, alternating
+	 * @return the response and the pushes received for it
+	 */
+	public Exchange get(String uri, String... headers) {
+		Assert.isTrue(headers.length % 2 == 0, "Headers must be given as name, value pairs");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(this.timeout);
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.build());
+	}
+
+	/**
+	 * Sends a request.
+	 * @param request the request
+	 * @return the response and the pushes received for it
+	 */
+	public Exchange send(HttpRequest request) {
+		List<Promised> promised = Collections.synchronizedList(new ArrayList<>());
+		HttpResponse.PushPromiseHandler<String> pushHandler = (initiating, pushRequest, acceptor) -> {
+			if (this.acceptPushes) {
+				promised.add(new Promised(pushRequest, acceptor.apply(HttpResponse.BodyHandlers.ofString())));
+			}
+		};
+		try {
+			HttpResponse<String> response = this.client
+				.sendAsync(request, HttpResponse.BodyHandlers.ofString(), pushHandler)
+				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			List<PushedResponse> pushes = new ArrayList<>();
+			synchronized (promised) {
+				for (Promised promise : promised) {
+					HttpResponse<String> pushed = promise.response()
+						.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+					pushes.add(new PushedResponse(promise.request().uri().getRawPath()
+							+ ((promise.request().uri().getRawQuery() != null)
+									? "?" + promise.request().uri().getRawQuery() : ""),
+							toSpring(promise.request().headers()), pushed.statusCode(), toSpring(pushed.headers()),
+							pushed.body()));
+				}
+			}
+			return new Exchange(response, List.copyOf(pushes));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for " + request.uri(), ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new IllegalStateException("Request " + request.uri() + " failed: " + cause, cause);
+		}
+	}
+
+	private static HttpHeaders toSpring(java.net.http.HttpHeaders headers) {
+		HttpHeaders result = new HttpHeaders();
+		headers.map().forEach((name, values) -> {
+			if (!name.startsWith(":")) {
+				result.addAll(name, values);
+			}
+		});
+		return HttpHeaders.readOnlyHttpHeaders(result);
+	}
+
+	private record Promised(HttpRequest request, CompletableFuture<HttpResponse<String>> response) {
+	}
+
+	/**
+	 * A response and the pushes received for it, in the order promised.
+	 *
+	 * @param response the response
+	 * @param pushes the pushed responses
+	 */
+	public record Exchange(HttpResponse<String> response, List<PushedResponse> pushes) {
+
+		/**
+		 * The promised paths, in order.
+		 * @return the paths
+		 */
+		public List<String> pushedPaths() {
+			return this.pushes.stream().map(PushedResponse::path).toList();
+		}
+
+	}
+
+	/**
+	 * One pushed response.
+	 *
+	 * @param path the promised path, with its query if any
+	 * @param promiseHeaders the request headers in the PUSH_PROMISE, pseudo-headers
+	 * excluded
+	 * @param status the pushed response's status
+	 * @param headers the pushed response's headers
+	 * @param body the pushed response's body
+	 */
+	public record PushedResponse(String path, HttpHeaders promiseHeaders, int status, HttpHeaders headers,
+			String body) {
+	}
+
+
+}

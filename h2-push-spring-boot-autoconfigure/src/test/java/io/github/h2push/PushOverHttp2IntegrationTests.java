@@ -1,0 +1,138 @@
+package io.github.h2push;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import io.github.h2push.autoconfigure.DevelopmentCertificate;
+import io.github.h2push.test.PushClient;
+import io.github.h2push.testapp.PushTestApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StreamUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pushes over real TLS + HTTP/2 connections with the JDK client.
+ */
+@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PushOverHttp2IntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevelopmentCertificate certificate;
+
+	@Test
+	void pushesDeclaredResourcesWithCopiedHeaders() throws Exception {
+		PushClient client = PushClient.trusting(this.certificate);
+		PushClient.Exchange page = client.get(url("/page"), "Accept", "text/html", "Accept-Language", "fr",
+				"User-Agent", "push-test/1.0", "Authorization", "Bearer secret", "Cookie", "session=secret",
+				"X-Custom", "custom");
+		assertThat(page.response().version()).isEqualTo(HttpClient.Version.HTTP_2);
+		assertThat(page.response().statusCode()).isEqualTo(200);
+		assertThat(page.response().body()).isEqualTo("<html>page</html>");
+		assertThat(page.pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+		for (PushClient.PushedResponse pushed : page.pushes()) {
+			assertThat(pushed.promiseHeaders().keySet()).map(String::toLowerCase)
+				.containsExactlyInAnyOrder("accept", "accept-language", "user-agent");
+			assertThat(pushed.promiseHeaders().getFirst("accept")).isEqualTo("text/html");
+			assertThat(pushed.promiseHeaders().getFirst("accept-language")).isEqualTo("fr");
+			assertThat(pushed.promiseHeaders().getFirst("user-agent")).isEqualTo("push-test/1.0");
+			assertThat(pushed.status()).isEqualTo(200);
+			assertThat(pushed.body()).isEqualTo(resource("static" + pushed.path()));
+		}
+		assertThat(page.response().headers().allValues("link")).isEmpty();
+	}
+
+	@Test
+	void pushesProgrammatically() {
+		PushClient client = PushClient.trusting(this.certificate);
+		PushClient.Exchange page = client.get(url("/programmatic?path=/js/app.js"));
+		assertThat(page.response().body()).isEqualTo("PUSHED");
+		assertThat(page.pushedPaths()).containsExactly("/js/app.js");
+	}
+
+	@Test
+	void rejectsBadProgrammaticPushAndStillServesThePage() {
+		PushClient client = PushClient.trusting(this.certificate);
+		PushClient.Exchange page = client.get(url("/programmatic?path=//evil.example/x.js"));
+		assertThat(page.response().statusCode()).isEqualTo(200);
+		assertThat(page.response().body()).isEqualTo("REJECTED");
+		assertThat(page.pushes()).isEmpty();
+		assertThat(page.response().headers().allValues("link")).isEmpty();
+	}
+
+	@Test
+	void keepsPushingOnOneConnectionBeyondThePeersStreamLimit() {
+		int limit = 3;
+		PushClient client = withMaxStreams(limit);
+		int loads = 40;
+		int pushed = 0;
+		for (int i = 0; i < loads; i++) {
+			PushClient.Exchange page = client.get(url("/page"));
+			assertThat(page.pushedPaths()).as("load %d", i).containsExactly("/css/site.css", "/js/app.js");
+			pushed += page.pushes().size();
+		}
+		assertThat(pushed).isEqualTo(loads * 2).isGreaterThan(3 * limit);
+	}
+
+	@Test
+	void ignoredPushesDoNotStopLaterPushes() {
+		PushClient client = withMaxStreams(3);
+		for (int i = 0; i < 10; i++) {
+			assertThat(client.ignoringPushes().get(url("/page")).response().statusCode()).isEqualTo(200);
+		}
+		assertThat(client.get(url("/page")).pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+	}
+
+	@Test
+	void hintsInsteadOfPushingOverHttp11() throws Exception {
+		HttpClient http11 = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.sslContext(this.certificate.createClientSslContext())
+			.build();
+		HttpResponse<String> response = http11.send(HttpRequest.newBuilder(URI.create(url("/page"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("link")).containsExactly("</css/site.css>; rel=preload; as=style",
+				"</js/app.js>; rel=preload; as=script");
+	}
+
+	private PushClient withMaxStreams(int limit) {
+		String previous = System.getProperty("jdk.httpclient.maxstreams");
+		System.setProperty("jdk.httpclient.maxstreams", Integer.toString(limit));
+		try {
+			PushClient client = PushClient.trusting(this.certificate);
+			client.get(url("/plain"));
+			return client;
+		}
+		finally {
+			if (previous == null) {
+				System.clearProperty("jdk.httpclient.maxstreams");
+			}
+			else {
+				System.setProperty("jdk.httpclient.maxstreams", previous);
+			}
+		}
+	}
+
+	private String url(String path) {
+		return "https://localhost:" + this.port + path;
+	}
+
+	private static String resource(String path) throws Exception {
+		return StreamUtils.copyToString(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+	}
+
+
+}

@@ -1,0 +1,53 @@
+package io.github.h2push.testapp;
+
+import io.github.h2push.PushPromiseService;
+import io.github.h2push.PushResources;
+import io.github.h2push.PushResult;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A small application for the integration tests: an annotated page, a programmatic
+ * push, and a page without pushes.
+ */
+@SpringBootApplication
+public class PushTestApplication {
+
+	@RestController
+	@PushResources("/css/site.css")
+	static class PageController {
+
+		@GetMapping("/page")
+		@PushResources({ "/js/app.js", "/css/site.css" })
+		String page() {
+			return "<html>page</html>";
+		}
+
+	}
+
+	@RestController
+	static class OtherController {
+
+		private final PushPromiseService pushPromiseService;
+
+		OtherController(PushPromiseService pushPromiseService) {
+			this.pushPromiseService = pushPromiseService;
+		}
+
+		@GetMapping("/programmatic")
+		String programmatic(@RequestParam String path) {
+			PushResult result = this.pushPromiseService.push(path);
+			return result.outcome().name();
+		}
+
+		@GetMapping("/plain")
+		String plain() {
+			return "plain";
+		}
+
+	}
+
+}
