@@ -95,6 +95,16 @@ class PushOverHttp2IntegrationTests {
 	}
 
 	@Test
+	void hintsInsteadOfPushingToAClientThatRefusesPush() throws Exception {
+		String frames = Nghttp.run("-nv", "--no-push", url("/page"));
+		assertThat(frames).contains("ENABLE_PUSH(0x02):0")
+			.doesNotContain("PUSH_PROMISE")
+			.contains(":status: 200")
+			.contains("link: </css/site.css>; rel=preload; as=style")
+			.contains("link: </js/app.js>; rel=preload; as=script");
+	}
+
+	@Test
 	void hintsInsteadOfPushingOverHttp11() throws Exception {
 		HttpClient http11 = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -109,8 +119,13 @@ class PushOverHttp2IntegrationTests {
 	}
 
 	private PushClient withMaxStreams(int limit) {
-		String previous = System.getProperty("jdk.httpclient.maxstreams");
-		System.setProperty("jdk.httpclient.maxstreams", Integer.toString(limit));
+		return withSystemProperty("jdk.httpclient.maxstreams", Integer.toString(limit));
+	}
+
+	// The JDK client reads its HTTP/2 settings from system properties when it connects
+	private PushClient withSystemProperty(String name, String value) {
+		String previous = System.getProperty(name);
+		System.setProperty(name, value);
 		try {
 			PushClient client = PushClient.trusting(this.certificate);
 			client.get(url("/plain"));
@@ -118,10 +133,10 @@ class PushOverHttp2IntegrationTests {
 		}
 		finally {
 			if (previous == null) {
-				System.clearProperty("jdk.httpclient.maxstreams");
+				System.clearProperty(name);
 			}
 			else {
-				System.setProperty("jdk.httpclient.maxstreams", previous);
+				System.setProperty(name, previous);
 			}
 		}
 	}

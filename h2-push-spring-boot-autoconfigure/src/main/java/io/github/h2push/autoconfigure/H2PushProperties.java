@@ -6,6 +6,8 @@ import java.util.List;
 import io.github.h2push.RequestHeaderAllowlist;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration properties for h2-push.
@@ -13,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @since 0.1.0
  */
 @ConfigurationProperties("h2-push")
-public class H2PushProperties {
+public class H2PushProperties implements Validator {
 
 	/**
 	 * Request headers copied from the triggering request into each push promise.
@@ -39,12 +41,6 @@ public class H2PushProperties {
 	}
 
 	public void setCopiedHeaders(List<String> copiedHeaders) {
-		for (String name : copiedHeaders) {
-			String problem = RequestHeaderAllowlist.problemWith(name);
-			if (problem != null) {
-				throw new IllegalArgumentException(problem);
-			}
-		}
 		this.copiedHeaders = copiedHeaders;
 	}
 
@@ -53,9 +49,6 @@ public class H2PushProperties {
 	}
 
 	public void setMaxPushesPerRequest(int maxPushesPerRequest) {
-		if (maxPushesPerRequest < 0) {
-			throw new IllegalArgumentException("must not be negative, was " + maxPushesPerRequest);
-		}
 		this.maxPushesPerRequest = maxPushesPerRequest;
 	}
 
@@ -69,6 +62,26 @@ public class H2PushProperties {
 
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return H2PushProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		H2PushProperties properties = (H2PushProperties) target;
+		for (String name : properties.getCopiedHeaders()) {
+			String problem = RequestHeaderAllowlist.problemWith(name);
+			if (problem != null) {
+				errors.rejectValue("copiedHeaders", "h2-push.invalid-header", "h2-push.copied-headers: " + problem);
+			}
+		}
+		if (properties.getMaxPushesPerRequest() < 0) {
+			errors.rejectValue("maxPushesPerRequest", "h2-push.negative",
+					"h2-push.max-pushes-per-request must not be negative");
+		}
 	}
 
 	/**

@@ -1,0 +1,153 @@
+package io.github.h2push.autoconfigure;
+
+import io.github.h2push.PushPlans;
+import io.github.h2push.PushPromiseService;
+import io.github.h2push.PushResourcesHandlerInterceptor;
+import io.github.h2push.test.MockPushTransport;
+import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.UndertowHttp2Customizer;
+import io.github.h2push.undertow.UndertowPushCustomizer;
+import io.github.h2push.undertow.UndertowPushTransport;
+import io.undertow.Undertow;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link H2PushAutoConfiguration}.
+ */
+class H2PushAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(H2PushAutoConfiguration.class));
+
+	@Test
+	void configuresPushPipelineAndUndertowCustomizers() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PushPromiseService.class)
+			.hasSingleBean(PushPlans.class)
+			.hasSingleBean(PushResourcesHandlerInterceptor.class)
+			.hasSingleBean(Http2PushSlots.class)
+			.hasSingleBean(UndertowPushTransport.class)
+			.hasSingleBean(UndertowPushCustomizer.class)
+			.hasSingleBean(UndertowHttp2Customizer.class)
+			.hasSingleBean(DevelopmentCertificate.class)
+			.hasSingleBean(MockPushTransport.class));
+	}
+
+	@Test
+	void findsTheUndertowInternalsItNeeds() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(Http2PushSlots.class).isAvailable()).isTrue());
+	}
+
+	@Test
+	void backsOffWithoutUndertow() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Undertow.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PushPromiseService.class)
+				.doesNotHaveBean(H2PushProperties.class));
+	}
+
+	@Test
+	void backsOffInANonServletApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(H2PushAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PushPromiseService.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("h2-push.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PushPromiseService.class)
+				.doesNotHaveBean(UndertowHttp2Customizer.class));
+	}
+
+	@Test
+	void generatesNoCertificateWhenSelfSignedIsOff() {
+		this.contextRunner.withPropertyValues("h2-push.ssl.self-signed=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DevelopmentCertificate.class)
+				.hasSingleBean(UndertowHttp2Customizer.class));
+	}
+
+	@Test
+	void generatesNoCertificateWithoutBouncyCastle() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JcaX509v3CertificateBuilder.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(DevelopmentCertificate.class)
+				.hasSingleBean(PushPromiseService.class));
+	}
+
+	@Test
+	void capturesNoPushesWithoutSpringTest() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MockHttpServletRequest.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MockPushTransport.class)
+				.hasSingleBean(PushPromiseService.class));
+	}
+
+	@Test
+	void bindsProperties() {
+		this.contextRunner
+			.withPropertyValues("h2-push.copied-headers=accept,x-tenant", "h2-push.max-pushes-per-request=3",
+					"h2-push.preload-links=false", "h2-push.ssl.self-signed=false")
+			.run((context) -> {
+				H2PushProperties properties = context.getBean(H2PushProperties.class);
+				assertThat(properties.getCopiedHeaders()).containsExactly("accept", "x-tenant");
+				assertThat(properties.getMaxPushesPerRequest()).isEqualTo(3);
+				assertThat(properties.isPreloadLinks()).isFalse();
+				assertThat(properties.getSsl().isSelfSigned()).isFalse();
+				assertThat(context.getBean(PushPromiseService.class).getCopiedHeaders().getNames())
+					.containsExactly("accept", "x-tenant");
+			});
+	}
+
+	@Test
+	void hasSafeDefaults() {
+		this.contextRunner.run((context) -> {
+			H2PushProperties properties = context.getBean(H2PushProperties.class);
+			assertThat(properties.getCopiedHeaders()).containsExactly("accept", "accept-encoding", "accept-language",
+					"cache-control", "user-agent");
+			assertThat(properties.getMaxPushesPerRequest()).isEqualTo(10);
+			assertThat(properties.isPreloadLinks()).isTrue();
+			assertThat(properties.getSsl().isSelfSigned()).isTrue();
+		});
+	}
+
+	@Test
+	void failsOnAConditionalCopiedHeaderNamingTheProperty() {
+		this.contextRunner.withPropertyValues("h2-push.copied-headers=accept,if-none-match")
+			.run((context) -> assertThat(failureAnalysis(context)).contains("Property: h2-push.copiedHeaders")
+				.contains("Reason: h2-push.copied-headers: 'if-none-match' is never copied"));
+	}
+
+	@Test
+	void failsOnANegativeLimitNamingTheProperty() {
+		this.contextRunner.withPropertyValues("h2-push.max-pushes-per-request=-1")
+			.run((context) -> assertThat(failureAnalysis(context)).contains("Property: h2-push.maxPushesPerRequest")
+				.contains("Reason: h2-push.max-pushes-per-request must not be negative"));
+	}
+
+	// What Spring Boot's failure analysis prints for each validation error
+	private static String failureAnalysis(AssertableWebApplicationContext context) {
+		for (Throwable ex = context.getStartupFailure(); ex != null; ex = ex.getCause()) {
+			if (ex instanceof BindValidationException validation) {
+				StringBuilder description = new StringBuilder();
+				for (ObjectError error : validation.getValidationErrors()) {
+					if (error instanceof FieldError field) {
+						description.append("Property: ").append(field.getObjectName()).append('.').append(field.getField());
+					}
+					description.append(" Reason: ").append(error.getDefaultMessage()).append('\n');
+				}
+				return description.toString();
+			}
+		}
+		throw new AssertionError("No validation failure in " + context.getStartupFailure());
+	}
+
+}
