@@ -1,0 +1,184 @@
+package io.github.h2push.test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.h2push.PushPromise;
+import io.github.h2push.PushResult;
+
+import org.springframework.lang.Nullable;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultMatcher;
+
+/**
+ * Factory for {@link ResultMatcher}s on the push promises a request made. Obtain one
+ * with {@link PushPromiseMatchers#pushPromises()}.
+ *
+ * @since 0.1.0
+ */
+public final class PushPromiseResultMatchers {
+
+	PushPromiseResultMatchers() {
+	}
+
+	/**
+	 * Asserts that exactly these paths were pushed, in this order.
+	 * @param paths the expected paths
+	 * @return the matcher
+	 */
+	public ResultMatcher paths(String... paths) {
+		List<String> expected = Arrays.asList(paths);
+		return (result) -> {
+			List<String> actual = PushPromises.of(result).stream().map(PushPromise::path).toList();
+			if (!actual.equals(expected)) {
+				fail("Expected push promises for " + expected, result);
+			}
+		};
+	}
+
+	/**
+	 * Asserts that this path was pushed, among others or alone.
+	 * @param path the expected path
+	 * @return the matcher
+	 */
+	public ResultMatcher path(String path) {
+		return (result) -> {
+			if (find(result, path) == null) {
+				fail("Expected a push promise for " + path, result);
+			}
+		};
+	}
+
+	/**
+	 * Asserts that the promise for a path carries a header with this value among its
+	 * values.
+	 * @param path the promised path
+	 * @param name the header name, case-insensitive
+	 * @param value the expected value
+	 * @return the matcher
+	 */
+	public ResultMatcher header(String path, String name, String value) {
+		return (result) -> {
+			PushPromise promise = find(result, path);
+			if (promise == null) {
+				fail("Expected a push promise for " + path + " with header " + name + ": " + value, result);
+				return;
+			}
+			List<String> values = promise.headers().get(name);
+			if (values == null || !values.contains(value)) {
+				fail("Expected the push promise for " + path + " to have header " + name + ": " + value
+						+ ", but it had " + ((values != null) ? name + ": " + values : "no " + name + " header"),
+						result);
+			}
+		};
+	}
+
+	/**
+	 * Asserts that the promise for a path does not carry a header.
+	 * @param path the promised path
+	 * @param name the header name, case-insensitive
+	 * @return the matcher
+	 */
+	public ResultMatcher doesNotHaveHeader(String path, String name) {
+		return (result) -> {
+			PushPromise promise = find(result, path);
+			if (promise == null) {
+				fail("Expected a push promise for " + path + " without header " + name, result);
+				return;
+			}
+			if (promise.headers().containsKey(name)) {
+				fail("Expected the push promise for " + path + " not to have header " + name + ", but it had "
+						+ name + ": " + promise.headers().get(name), result);
+			}
+		};
+	}
+
+	/**
+	 * Asserts how many promises were pushed.
+	 * @param count the expected number
+	 * @return the matcher
+	 */
+	public ResultMatcher count(int count) {
+		return (result) -> {
+			if (PushPromises.of(result).size() != count) {
+				fail("Expected " + count + " push promise" + ((count != 1) ? "s" : ""), result);
+			}
+		};
+	}
+
+	/**
+	 * Asserts that nothing was pushed.
+	 * @return the matcher
+	 */
+	public ResultMatcher none() {
+		return (result) -> {
+			if (!PushPromises.of(result).isEmpty()) {
+				fail("Expected no push promises", result);
+			}
+		};
+	}
+
+	/**
+	 * Asserts that exactly these paths were hinted with {@code Link: rel=preload}
+	 * instead of pushed, in this order.
+	 * @param paths the expected paths
+	 * @return the matcher
+	 */
+	public ResultMatcher hinted(String... paths) {
+		List<String> expected = Arrays.asList(paths);
+		return (result) -> {
+			List<String> actual = PushPromises.results(result)
+				.stream()
+				.filter((attempt) -> attempt.outcome() == io.github.h2push.PushOutcome.HINTED)
+				.map(PushResult::path)
+				.toList();
+			if (!actual.equals(expected)) {
+				fail("Expected preload hints for " + expected, result);
+			}
+		};
+	}
+
+	@Nullable
+	private static PushPromise find(MvcResult result, String path) {
+		return PushPromises.of(result)
+			.stream()
+			.filter((promise) -> Objects.equals(promise.path(), path))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static void fail(String expectation, MvcResult result) {
+		throw new AssertionError(expectation + "\n" + describe(result));
+	}
+
+	static String describe(MvcResult result) {
+		List<PushResult> results = PushPromises.results(result);
+		StringBuilder description = new StringBuilder("but the request to ")
+			.append(result.getRequest().getRequestURI())
+			.append(" pushed");
+		List<PushPromise> promises = PushPromises.of(result);
+		if (promises.isEmpty()) {
+			description.append(" nothing");
+		}
+		else {
+			description.append(':');
+			for (PushPromise promise : promises) {
+				description.append("\n  ").append(promise.path()).append(' ').append(promise.headers());
+			}
+		}
+		for (PushResult attempt : results) {
+			if (!attempt.isPushed()) {
+				description.append("\n  (")
+					.append(attempt.outcome().name().toLowerCase(java.util.Locale.ROOT))
+					.append(": ")
+					.append(attempt.path())
+					.append(" — ")
+					.append(attempt.reason())
+					.append(')');
+			}
+		}
+		return description.toString();
+	}
+
+}
