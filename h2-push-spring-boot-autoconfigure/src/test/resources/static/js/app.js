@@ -1,771 +1,301 @@
-// h2-push sample site script
-'use strict';
-document.addEventListener('DOMContentLoaded', () => {
-  const nav = performance.getEntriesByType('navigation')[0];
-  const out = document.getElementById('timing');
-  if (nav && out) {
-    out.textContent = `protocol ${nav.nextHopProtocol}, page complete in ${Math.round(nav.loadEventStart)} ms`;
-  }
-  const list = document.getElementById('resources');
-  if (list) {
-    for (const entry of performance.getEntriesByType('resource')) {
-      const item = document.createElement('li');
-      item.textContent = `${new URL(entry.name).pathname}: ${entry.nextHopProtocol}, ${Math.round(entry.duration)} ms`;
-      list.appendChild(item);
-    }
-  }
-});
-
-// A small formatting library the pages use.
-const Format = {};
-Format.weight0 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 1;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.count1 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 2;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.duration2 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 3;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.amount3 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 4;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.price4 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 5;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.speed5 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 1;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.price6 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 2;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.weight7 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 3;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.score8 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 4;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.amount9 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 5;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.speed10 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 1;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.ratio11 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 2;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.amount12 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 3;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.price13 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 4;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.duration14 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 5;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.duration15 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 1;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.price16 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 2;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.ratio17 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 3;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.price18 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 4;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.speed19 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 5;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.duration20 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 1;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.amount21 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 2;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.score22 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 3;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.price23 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 4;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.ratio24 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 5;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.score25 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 1;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.amount26 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 2;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.score27 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 3;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.score28 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 4;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.duration29 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 5;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.amount30 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 1;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.ratio31 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 2;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.amount32 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 3;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.speed33 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 4;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.count34 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 5;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.distance35 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 1;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.duration36 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 2;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.count37 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 3;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.speed38 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 4;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.price39 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 5;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.score40 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 1;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.distance41 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 2;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.speed42 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 3;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.count43 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 4;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.price44 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 5;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.score45 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 1;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.score46 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 2;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.ratio47 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 3;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.weight48 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 4;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.price49 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 5;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.speed50 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 1;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.price51 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 2;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.score52 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 3;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.amount53 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 4;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.score54 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 5;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.ratio55 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 1;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.size56 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 2;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.speed57 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 3;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.duration58 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 4;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.weight59 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 5;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.size60 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 1;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.score61 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 2;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.size62 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 3;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.weight63 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 4;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.distance64 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 5;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.ratio65 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 1;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.count66 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 2;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.ratio67 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 3;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.price68 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 4;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.score69 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 5;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.distance70 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 1;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.speed71 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 2;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.size72 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 3;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.weight73 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 4;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.size74 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 5;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.distance75 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 1;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.score76 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 2;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.price77 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 3;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.price78 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 4;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.speed79 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 5;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.duration80 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 1;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.count81 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 2;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.weight82 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 3;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.count83 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 4;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.size84 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 5;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.duration85 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 1;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.amount86 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 2;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.price87 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 3;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.speed88 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 4;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.score89 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 5;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.weight90 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 1;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.weight91 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 2;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.weight92 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 3;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.score93 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 4;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.size94 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 5;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.score95 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 1;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.size96 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 2;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.price97 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 3;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.price98 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 4;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.distance99 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 5;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.size100 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 1;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.price101 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 2;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.amount102 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 3;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.distance103 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 4;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.score104 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 5;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.size105 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 1;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.distance106 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 2;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.duration107 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 3;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.weight108 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 4;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.amount109 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 5;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.size110 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 1;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.speed111 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 2;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.size112 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 3;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.size113 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 4;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.speed114 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 5;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.score115 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 1;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.ratio116 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 2;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.count117 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 3;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.speed118 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 4;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.size119 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 5;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.score120 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 1;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.count121 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 2;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.price122 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 3;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.size123 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 4;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.distance124 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 5;
-  return scaled.toFixed(digits) + ' distance';
-};
-Format.count125 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 1;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.price126 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 2;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.speed127 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 3;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.amount128 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 4;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.score129 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 5;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.duration130 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 1;
-  return scaled.toFixed(digits) + ' duration';
-};
-Format.size131 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 2;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.score132 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 3;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.count133 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 4;
-  return scaled.toFixed(digits) + ' count';
-};
-Format.score134 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 5;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.amount135 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 1;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.speed136 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 2;
-  return scaled.toFixed(digits) + ' speed';
-};
-Format.price137 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 3;
-  return scaled.toFixed(digits) + ' price';
-};
-Format.amount138 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 4;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.amount139 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 5;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.ratio140 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 1;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.ratio141 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 2;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.score142 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 3;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.amount143 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 4 / 4;
-  return scaled.toFixed(digits) + ' amount';
-};
-Format.size144 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 5 / 5;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.weight145 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 6 / 1;
-  return scaled.toFixed(digits) + ' weight';
-};
-Format.size146 = function (value, digits = 2) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 7 / 2;
-  return scaled.toFixed(digits) + ' size';
-};
-Format.score147 = function (value, digits = 3) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 1 / 3;
-  return scaled.toFixed(digits) + ' score';
-};
-Format.ratio148 = function (value, digits = 0) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 2 / 4;
-  return scaled.toFixed(digits) + ' ratio';
-};
-Format.speed149 = function (value, digits = 1) {
-  if (typeof value !== 'number' || Number.isNaN(value)) { return '-'; }
-  const scaled = value * 3 / 5;
-  return scaled.toFixed(digits) + ' speed';
-};
-window.Format = Format;
+// test script
+window.value0 = 0;
+window.value1 = 1;
+window.value2 = 4;
+window.value3 = 9;
+window.value4 = 16;
+window.value5 = 25;
+window.value6 = 36;
+window.value7 = 49;
+window.value8 = 64;
+window.value9 = 81;
+window.value10 = 100;
+window.value11 = 121;
+window.value12 = 144;
+window.value13 = 169;
+window.value14 = 196;
+window.value15 = 225;
+window.value16 = 256;
+window.value17 = 289;
+window.value18 = 324;
+window.value19 = 361;
+window.value20 = 400;
+window.value21 = 441;
+window.value22 = 484;
+window.value23 = 529;
+window.value24 = 576;
+window.value25 = 625;
+window.value26 = 676;
+window.value27 = 729;
+window.value28 = 784;
+window.value29 = 841;
+window.value30 = 900;
+window.value31 = 961;
+window.value32 = 1024;
+window.value33 = 1089;
+window.value34 = 1156;
+window.value35 = 1225;
+window.value36 = 1296;
+window.value37 = 1369;
+window.value38 = 1444;
+window.value39 = 1521;
+window.value40 = 1600;
+window.value41 = 1681;
+window.value42 = 1764;
+window.value43 = 1849;
+window.value44 = 1936;
+window.value45 = 2025;
+window.value46 = 2116;
+window.value47 = 2209;
+window.value48 = 2304;
+window.value49 = 2401;
+window.value50 = 2500;
+window.value51 = 2601;
+window.value52 = 2704;
+window.value53 = 2809;
+window.value54 = 2916;
+window.value55 = 3025;
+window.value56 = 3136;
+window.value57 = 3249;
+window.value58 = 3364;
+window.value59 = 3481;
+window.value60 = 3600;
+window.value61 = 3721;
+window.value62 = 3844;
+window.value63 = 3969;
+window.value64 = 4096;
+window.value65 = 4225;
+window.value66 = 4356;
+window.value67 = 4489;
+window.value68 = 4624;
+window.value69 = 4761;
+window.value70 = 4900;
+window.value71 = 5041;
+window.value72 = 5184;
+window.value73 = 5329;
+window.value74 = 5476;
+window.value75 = 5625;
+window.value76 = 5776;
+window.value77 = 5929;
+window.value78 = 6084;
+window.value79 = 6241;
+window.value80 = 6400;
+window.value81 = 6561;
+window.value82 = 6724;
+window.value83 = 6889;
+window.value84 = 7056;
+window.value85 = 7225;
+window.value86 = 7396;
+window.value87 = 7569;
+window.value88 = 7744;
+window.value89 = 7921;
+window.value90 = 8100;
+window.value91 = 8281;
+window.value92 = 8464;
+window.value93 = 8649;
+window.value94 = 8836;
+window.value95 = 9025;
+window.value96 = 9216;
+window.value97 = 9409;
+window.value98 = 9604;
+window.value99 = 9801;
+window.value100 = 10000;
+window.value101 = 10201;
+window.value102 = 10404;
+window.value103 = 10609;
+window.value104 = 10816;
+window.value105 = 11025;
+window.value106 = 11236;
+window.value107 = 11449;
+window.value108 = 11664;
+window.value109 = 11881;
+window.value110 = 12100;
+window.value111 = 12321;
+window.value112 = 12544;
+window.value113 = 12769;
+window.value114 = 12996;
+window.value115 = 13225;
+window.value116 = 13456;
+window.value117 = 13689;
+window.value118 = 13924;
+window.value119 = 14161;
+window.value120 = 14400;
+window.value121 = 14641;
+window.value122 = 14884;
+window.value123 = 15129;
+window.value124 = 15376;
+window.value125 = 15625;
+window.value126 = 15876;
+window.value127 = 16129;
+window.value128 = 16384;
+window.value129 = 16641;
+window.value130 = 16900;
+window.value131 = 17161;
+window.value132 = 17424;
+window.value133 = 17689;
+window.value134 = 17956;
+window.value135 = 18225;
+window.value136 = 18496;
+window.value137 = 18769;
+window.value138 = 19044;
+window.value139 = 19321;
+window.value140 = 19600;
+window.value141 = 19881;
+window.value142 = 20164;
+window.value143 = 20449;
+window.value144 = 20736;
+window.value145 = 21025;
+window.value146 = 21316;
+window.value147 = 21609;
+window.value148 = 21904;
+window.value149 = 22201;
+window.value150 = 22500;
+window.value151 = 22801;
+window.value152 = 23104;
+window.value153 = 23409;
+window.value154 = 23716;
+window.value155 = 24025;
+window.value156 = 24336;
+window.value157 = 24649;
+window.value158 = 24964;
+window.value159 = 25281;
+window.value160 = 25600;
+window.value161 = 25921;
+window.value162 = 26244;
+window.value163 = 26569;
+window.value164 = 26896;
+window.value165 = 27225;
+window.value166 = 27556;
+window.value167 = 27889;
+window.value168 = 28224;
+window.value169 = 28561;
+window.value170 = 28900;
+window.value171 = 29241;
+window.value172 = 29584;
+window.value173 = 29929;
+window.value174 = 30276;
+window.value175 = 30625;
+window.value176 = 30976;
+window.value177 = 31329;
+window.value178 = 31684;
+window.value179 = 32041;
+window.value180 = 32400;
+window.value181 = 32761;
+window.value182 = 33124;
+window.value183 = 33489;
+window.value184 = 33856;
+window.value185 = 34225;
+window.value186 = 34596;
+window.value187 = 34969;
+window.value188 = 35344;
+window.value189 = 35721;
+window.value190 = 36100;
+window.value191 = 36481;
+window.value192 = 36864;
+window.value193 = 37249;
+window.value194 = 37636;
+window.value195 = 38025;
+window.value196 = 38416;
+window.value197 = 38809;
+window.value198 = 39204;
+window.value199 = 39601;
+window.value200 = 40000;
+window.value201 = 40401;
+window.value202 = 40804;
+window.value203 = 41209;
+window.value204 = 41616;
+window.value205 = 42025;
+window.value206 = 42436;
+window.value207 = 42849;
+window.value208 = 43264;
+window.value209 = 43681;
+window.value210 = 44100;
+window.value211 = 44521;
+window.value212 = 44944;
+window.value213 = 45369;
+window.value214 = 45796;
+window.value215 = 46225;
+window.value216 = 46656;
+window.value217 = 47089;
+window.value218 = 47524;
+window.value219 = 47961;
+window.value220 = 48400;
+window.value221 = 48841;
+window.value222 = 49284;
+window.value223 = 49729;
+window.value224 = 50176;
+window.value225 = 50625;
+window.value226 = 51076;
+window.value227 = 51529;
+window.value228 = 51984;
+window.value229 = 52441;
+window.value230 = 52900;
+window.value231 = 53361;
+window.value232 = 53824;
+window.value233 = 54289;
+window.value234 = 54756;
+window.value235 = 55225;
+window.value236 = 55696;
+window.value237 = 56169;
+window.value238 = 56644;
+window.value239 = 57121;
+window.value240 = 57600;
+window.value241 = 58081;
+window.value242 = 58564;
+window.value243 = 59049;
+window.value244 = 59536;
+window.value245 = 60025;
+window.value246 = 60516;
+window.value247 = 61009;
+window.value248 = 61504;
+window.value249 = 62001;
+window.value250 = 62500;
+window.value251 = 63001;
+window.value252 = 63504;
+window.value253 = 64009;
+window.value254 = 64516;
+window.value255 = 65025;
+window.value256 = 65536;
+window.value257 = 66049;
+window.value258 = 66564;
+window.value259 = 67081;
+window.value260 = 67600;
+window.value261 = 68121;
+window.value262 = 68644;
+window.value263 = 69169;
+window.value264 = 69696;
+window.value265 = 70225;
+window.value266 = 70756;
+window.value267 = 71289;
+window.value268 = 71824;
+window.value269 = 72361;
+window.value270 = 72900;
+window.value271 = 73441;
+window.value272 = 73984;
+window.value273 = 74529;
+window.value274 = 75076;
+window.value275 = 75625;
+window.value276 = 76176;
+window.value277 = 76729;
+window.value278 = 77284;
+window.value279 = 77841;
+window.value280 = 78400;
+window.value281 = 78961;
+window.value282 = 79524;
+window.value283 = 80089;
+window.value284 = 80656;
+window.value285 = 81225;
+window.value286 = 81796;
+window.value287 = 82369;
+window.value288 = 82944;
+window.value289 = 83521;
+window.value290 = 84100;
+window.value291 = 84681;
+window.value292 = 85264;
+window.value293 = 85849;
+window.value294 = 86436;
+window.value295 = 87025;
+window.value296 = 87616;
+window.value297 = 88209;
+window.value298 = 88804;
+window.value299 = 89401;

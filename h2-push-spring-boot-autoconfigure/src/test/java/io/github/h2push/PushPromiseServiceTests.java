@@ -3,6 +3,7 @@ package io.github.h2push;
 import java.util.List;
 
 import io.github.h2push.test.MockPushTransport;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -90,7 +92,7 @@ class PushPromiseServiceTests {
 		PushTransport full = new MockPushTransport() {
 
 			@Override
-			public boolean push(jakarta.servlet.http.HttpServletRequest request, PushPromise promise) {
+			public boolean push(HttpServletRequest request, PushPromise promise) {
 				return false;
 			}
 
@@ -131,10 +133,6 @@ class PushPromiseServiceTests {
 	private static PushPromiseService service(int max, boolean preloadLinks) {
 		return new PushPromiseService(List.of(new MockPushTransport()),
 				new RequestHeaderAllowlist(RequestHeaderAllowlist.DEFAULT_HEADERS), max, preloadLinks);
-	}
-
-	private static java.util.Map.Entry<String, String> entry(String key, String value) {
-		return java.util.Map.entry(key, value);
 	}
 
 }

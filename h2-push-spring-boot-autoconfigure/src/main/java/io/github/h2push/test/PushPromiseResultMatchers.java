@@ -2,8 +2,10 @@ package io.github.h2push.test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
+import io.github.h2push.PushOutcome;
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushResult;
 
@@ -130,7 +132,7 @@ public final class PushPromiseResultMatchers {
 		return (result) -> {
 			List<String> actual = PushPromises.results(result)
 				.stream()
-				.filter((attempt) -> attempt.outcome() == io.github.h2push.PushOutcome.HINTED)
+				.filter((attempt) -> attempt.outcome() == PushOutcome.HINTED)
 				.map(PushResult::path)
 				.toList();
 			if (!actual.equals(expected)) {
@@ -170,7 +172,7 @@ public final class PushPromiseResultMatchers {
 		for (PushResult attempt : results) {
 			if (!attempt.isPushed()) {
 				description.append("\n  (")
-					.append(attempt.outcome().name().toLowerCase(java.util.Locale.ROOT))
+					.append(attempt.outcome().name().toLowerCase(Locale.ROOT))
 					.append(": ")
 					.append(attempt.path())
 					.append(" — ")
