@@ -105,6 +105,16 @@ class PushOverHttp2IntegrationTests {
 	}
 
 	@Test
+	void hintsInsteadOfPushingFromAPushedRequest() {
+		PushClient client = PushClient.trusting(this.certificate);
+		PushClient.Exchange page = client.get(url("/pushes-nested"));
+		assertThat(page.pushedPaths()).containsExactly("/nested");
+		PushClient.PushedResponse nested = page.pushes().get(0);
+		assertThat(nested.body()).isEqualTo("nested");
+		assertThat(nested.headers().get("link")).containsExactly("</js/app.js>; rel=preload; as=script");
+	}
+
+	@Test
 	void hintsInsteadOfPushingOverHttp11() throws Exception {
 		HttpClient http11 = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)

@@ -43,6 +43,18 @@ public class PushTestApplication {
 			return result.outcome().name();
 		}
 
+		@GetMapping("/nested")
+		@PushResources("/js/app.js")
+		String nested() {
+			return "nested";
+		}
+
+		@GetMapping("/pushes-nested")
+		@PushResources("/nested")
+		String pushesNested() {
+			return "outer";
+		}
+
 		@GetMapping("/plain")
 		String plain() {
 			return "plain";
