@@ -11,6 +11,7 @@ import io.github.h2push.undertow.UndertowPushTransport;
 import io.undertow.Undertow;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.context.assertj.AssertableWebApplicationCon
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -105,6 +108,23 @@ class H2PushAutoConfigurationTests {
 				assertThat(context.getBean(PushPromiseService.class).getCopiedHeaders().getNames())
 					.containsExactly("accept", "x-tenant");
 			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void warnsWhenCredentialsAreCopied(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("h2-push.copied-headers=accept,Authorization,cookie")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("WARN")
+			.contains("h2-push.copied-headers includes [authorization, cookie]: every push promise will carry "
+					+ "the client's credentials");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void doesNotWarnByDefault(CapturedOutput output) {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("h2-push.copied-headers includes");
 	}
 
 	@Test
