@@ -137,8 +137,15 @@ public class PushPlans {
 	}
 
 	private String resolveAttribute(String value, Class<?> beanType, Method method) {
-		return (this.placeholderResolver != null && !value.isEmpty())
-				? this.placeholderResolver.resolveStringValue(value).trim() : value.trim();
+		if (this.placeholderResolver == null || value.isEmpty()) {
+			return value.trim();
+		}
+		try {
+			return this.placeholderResolver.resolveStringValue(value).trim();
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(beanType, method, value, "has a placeholder that cannot be resolved: " + ex.getMessage());
+		}
 	}
 
 	private static IllegalStateException invalid(Class<?> beanType, Method method, @Nullable String value,

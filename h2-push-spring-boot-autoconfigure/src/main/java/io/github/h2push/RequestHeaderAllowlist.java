@@ -78,8 +78,7 @@ public final class RequestHeaderAllowlist {
 			return "'" + name + "' is a pseudo-header; the server sets those itself";
 		}
 		for (int i = 0; i < lower.length(); i++) {
-			if ("!#$%&'*+-.^_`|~".indexOf(lower.charAt(i)) < 0 && !Character.isLetterOrDigit(lower.charAt(i))
-					|| lower.charAt(i) > 0x7e) {
+			if (!isTokenCharacter(lower.charAt(i))) {
 				return "'" + name + "' is not a valid header name";
 			}
 		}
@@ -91,6 +90,11 @@ public final class RequestHeaderAllowlist {
 			return "'" + name + "' is specific to the connection or request body and cannot be copied";
 		}
 		return null;
+	}
+
+	private static boolean isTokenCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
 	}
 
 	/**

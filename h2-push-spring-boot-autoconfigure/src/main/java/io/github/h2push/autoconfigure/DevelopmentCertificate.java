@@ -1,5 +1,6 @@
 package io.github.h2push.autoconfigure;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -87,7 +88,7 @@ public class DevelopmentCertificate {
 			context.init(null, trustManagers.getTrustManagers(), null);
 			return context;
 		}
-		catch (GeneralSecurityException | java.io.IOException ex) {
+		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException("Could not create a client SSL context for the development certificate",
 					ex);
 		}
@@ -136,7 +137,7 @@ public class DevelopmentCertificate {
 					new X509Certificate[] { certificate });
 			return new Generated(certificate, keyStore, password);
 		}
-		catch (GeneralSecurityException | OperatorCreationException | java.io.IOException ex) {
+		catch (GeneralSecurityException | OperatorCreationException | IOException ex) {
 			throw new IllegalStateException("Could not generate the h2-push development certificate", ex);
 		}
 	}
