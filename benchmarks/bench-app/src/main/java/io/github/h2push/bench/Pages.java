@@ -1,0 +1,35 @@
+package io.github.h2push.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StreamUtils;
+
+/**
+ * The HTML pages, read once from {@code pages/}; the harness gives the peers the same
+ * files.
+ */
+final class Pages {
+
+	static final String INDEX = read("index.html");
+
+	static final String THINK = read("think.html");
+
+	static final String PLAIN = read("plain.html");
+
+	private Pages() {
+	}
+
+	private static String read(String name) {
+		try {
+			return StreamUtils.copyToString(new ClassPathResource("pages/" + name).getInputStream(),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

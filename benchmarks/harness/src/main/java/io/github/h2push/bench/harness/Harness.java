@@ -1,0 +1,552 @@
+package io.github.h2push.bench.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.h2push.bench.harness.Servers.Server;
+
+/**
+ * Runs the benchmarks and prints the table: {@code --smoke} for a short run that only
+ * checks that every figure is produced, {@code --soak} for the heap soak, {@code --only
+ * P1,P2} to run some figures.
+ */
+public final class Harness {
+
+	static final double RTT_MS = 50;
+
+	static final long P2_BITS_PER_SECOND = 20_000_000;
+
+	static final double P2_THINK_MS = 100;
+
+	private final Options options;
+
+	private final Workspace workspace;
+
+	private final Servers servers;
+
+	private final Report report = new Report();
+
+	private Harness(Options options, Workspace workspace) {
+		this.options = options;
+		this.workspace = workspace;
+		this.servers = new Servers(workspace);
+	}
+
+	/** What to run and how often. */
+	record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int runs, int p3Requests, int p4Loads,
+			int p4Runs, int p5Runs, int p6Runs, long soakRequests) {
+
+		static Options parse(String[] args) {
+			Path repo = Path.of("").toAbsolutePath();
+			boolean smoke = false;
+			boolean soak = false;
+			Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6");
+			Integer runs = null;
+			long soakRequests = 1_000_000;
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
+					case "--smoke" -> smoke = true;
+					case "--soak" -> soak = true;
+					case "--soak-requests" -> soakRequests = Long.parseLong(args[++i]);
+					case "--runs" -> runs = Integer.parseInt(args[++i]);
+					case "--only" -> only = Set.of(args[++i].toUpperCase(Locale.ROOT).split(","));
+					default -> throw new IllegalArgumentException("Unknown option " + args[i]
+							+ "; use --smoke, --soak [--soak-requests N], --runs N, --only P1,P2,…, --repo DIR");
+				}
+			}
+			if (smoke) {
+				return new Options(repo, true, soak, only, (runs != null) ? runs : 3, 5_000, 300, 1, 1, 2,
+						Math.min(soakRequests, 100_000));
+			}
+			int n = (runs != null) ? runs : 20;
+			return new Options(repo, false, soak, only, n, 20_000, 10_000, 3, n, n, soakRequests);
+		}
+
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		Instant start = Instant.now();
+		Workspace workspace = new Workspace(options.repo());
+		Harness harness = new Harness(options, workspace);
+		System.out.println("h2-push benchmarks (" + (options.smoke() ? "smoke" : "full") + "), "
+				+ Runtime.getRuntime().availableProcessors() + " cores, work dir " + workspace.dir());
+		int exit;
+		try {
+			exit = options.soak() ? harness.soak() : harness.figures();
+		}
+		finally {
+			harness.servers.stopAll();
+		}
+		System.out.println("Took " + Duration.between(start, Instant.now()).toSeconds() + " s");
+		System.exit(exit);
+	}
+
+	private int figures() throws IOException {
+		List<Figure> figures = List.of(new Figure("P1", this::p1), new Figure("P2", this::p2),
+				new Figure("P3", this::p3), new Figure("P4", this::p4), new Figure("P5", this::p5),
+				new Figure("P6", this::p6));
+		for (Figure figure : figures) {
+			if (!this.options.only().contains(figure.name())) {
+				continue;
+			}
+			this.report.expect(figure.name());
+			System.out.println("== " + figure.name());
+			try {
+				figure.body().run();
+			}
+			catch (Exception ex) {
+				this.report.missing(figure.name(), ex.getMessage());
+				System.out.println(figure.name() + " failed: " + ex);
+			}
+			finally {
+				this.servers.stopAll();
+			}
+		}
+		String table = this.report.render();
+		System.out.println();
+		System.out.println(table);
+		Path results = this.options.repo().resolve("benchmarks/target/results-" + (this.options.smoke() ? "smoke" : "full") + ".md");
+		Files.createDirectories(results.getParent());
+		Files.writeString(results, table);
+		System.out.println("Written to " + results);
+		List<String> notProduced = this.report.notProduced();
+		if (!notProduced.isEmpty()) {
+			System.out.println("FAILED: figures not produced:");
+			notProduced.forEach((line) -> System.out.println("  " + line));
+			return 1;
+		}
+		if (this.options.smoke()) {
+			System.out.println("SMOKE OK: every figure was produced (the figures themselves are not checked)");
+			return 0;
+		}
+		if (!this.report.checksPassed()) {
+			System.out.println("A check failed (see the checks table)");
+			return 2;
+		}
+		return 0;
+	}
+
+	private record Figure(String name, Body body) {
+	}
+
+	@FunctionalInterface
+	private interface Body {
+
+		void run() throws Exception;
+
+	}
+
+	// ---- P1: page load at 50 ms RTT, push vs no push, against the peers
+
+	private void p1() throws Exception {
+		require("nghttp");
+		Server ours = this.servers.ours("h2-push");
+		Map<String, Server> servers = new LinkedHashMap<>();
+		servers.put("h2-push", ours);
+		addPeer(servers, "nginx", () -> this.servers.nginx(ours.port()));
+		addPeer(servers, "H2O", this.servers::h2o);
+		addPeer(servers, "Apache", this.servers::apache);
+		warmJava(ours);
+		Map<String, DelayProxy> proxies = new LinkedHashMap<>();
+		for (Map.Entry<String, Server> server : servers.entrySet()) {
+			proxies.put(server.getKey(), new DelayProxy(server.getValue().port(), RTT_MS / 2, 0));
+		}
+		try {
+			for (Map.Entry<String, Server> server : servers.entrySet()) {
+				for (int i = 0; i < 5; i++) {
+					Nghttp.load(server.getValue().url("/"), true);
+					Nghttp.load(server.getValue().url("/"), false);
+				}
+			}
+			for (int run = 0; run < this.options.runs(); run++) {
+				for (Map.Entry<String, DelayProxy> proxy : proxies.entrySet()) {
+					for (boolean push : new boolean[] { true, false }) {
+						String variant = proxy.getKey() + (push ? ", push" : ", no push");
+						Nghttp.Load load = Nghttp.load("https://127.0.0.1:" + proxy.getValue().port() + "/", push);
+						record("P1", variant, load, 4, push ? 3 : 0);
+					}
+				}
+			}
+		}
+		finally {
+			closeAll(proxies.values());
+		}
+		double ours1 = this.report.median("P1", "h2-push, push");
+		this.report.ratio("P1", "h2-push push ÷ RTT (50 ms)", ours1 / RTT_MS, 1.10, true);
+		this.report.ratio("P1", "h2-push push ÷ nginx push", ours1 / this.report.median("P1", "nginx, push"), 1.05,
+				true);
+		for (String name : servers.keySet()) {
+			this.report.ratio("P1", name + ": push ÷ no push",
+					this.report.median("P1", name + ", push") / this.report.median("P1", name + ", no push"));
+		}
+	}
+
+	private void addPeer(Map<String, Server> servers, String name, PeerStarter starter) {
+		String program = switch (name) {
+			case "nginx" -> "nginx";
+			case "H2O" -> "h2o";
+			default -> "apache2";
+		};
+		if (!Command.exists(program)) {
+			this.report.missing("P1 " + name, program + " is not installed (apt-get install "
+					+ (name.equals("H2O") ? "h2o" : program) + ")");
+			this.report.missing("P1", "peer " + name + " missing");
+			return;
+		}
+		try {
+			servers.put(name, starter.start());
+		}
+		catch (IOException ex) {
+			this.report.missing("P1", name + " did not start: " + ex.getMessage());
+		}
+	}
+
+	@FunctionalInterface
+	private interface PeerStarter {
+
+		Server start() throws IOException;
+
+	}
+
+	private void record(String figure, String variant, Nghttp.Load load, int streams, int pushes) {
+		Stats stats = this.report.stats(figure, variant, "ms");
+		if (load.failed() > 0 || load.streams() < streams) {
+			this.report.note(figure, variant, "some loads failed or were incomplete");
+			if (this.options.smoke()) {
+				System.out.println(load.output());
+			}
+			return;
+		}
+		if (load.pushed() < pushes) {
+			this.report.note(figure, variant, "pushed " + load.pushed() + "/" + pushes + " in some loads");
+		}
+		stats.add(load.completeMillis());
+	}
+
+	// ---- P2: a controller that thinks 100 ms, 500 KB of assets, 50 ms RTT, 20 Mbit/s
+
+	private void p2() throws Exception {
+		require("nghttp");
+		Server ours = this.servers.ours("h2-push");
+		Map<String, DelayProxy> proxies = new LinkedHashMap<>();
+		proxies.put("h2-push, push before the controller", slowLink(ours.port()));
+		boolean nginx = Command.exists("nginx");
+		if (nginx) {
+			this.servers.nginx(ours.port());
+			proxies.put("nginx in front, http2_push_preload", slowLink(this.servers.nginxFrontPort()));
+		}
+		else {
+			this.report.missing("P2", "nginx is not installed (apt-get install nginx)");
+		}
+		proxies.put("h2-push, client refuses push", slowLink(ours.port()));
+		warmJava(ours);
+		try {
+			for (int run = 0; run < this.options.runs(); run++) {
+				for (Map.Entry<String, DelayProxy> proxy : proxies.entrySet()) {
+					boolean push = !proxy.getKey().contains("refuses");
+					Nghttp.Load load = Nghttp.load("https://127.0.0.1:" + proxy.getValue().port() + "/think", push);
+					record("P2", proxy.getKey(), load, 7, push ? 6 : 0);
+				}
+			}
+		}
+		finally {
+			closeAll(proxies.values());
+		}
+		long bytes = this.workspace.p2Bytes();
+		double transfer = bytes * 8.0 * 1000 / P2_BITS_PER_SECOND;
+		double limit = Math.max(P2_THINK_MS, transfer) + RTT_MS;
+		double ours2 = this.report.median("P2", "h2-push, push before the controller");
+		this.report.ratio("P2", String.format(Locale.ROOT,
+				"h2-push ÷ limit (max(100 ms think, %.0f ms for %d KB) + 50 ms RTT = %.0f ms)", transfer,
+				bytes / 1024, limit), ours2 / limit, 1.10, true);
+		if (nginx) {
+			this.report.ratio("P2", "h2-push ÷ nginx in front",
+					ours2 / this.report.median("P2", "nginx in front, http2_push_preload"), 0.80, true);
+		}
+		this.report.ratio("P2", "h2-push ÷ no push", ours2 / this.report.median("P2", "h2-push, client refuses push"));
+	}
+
+	private DelayProxy slowLink(int port) throws IOException {
+		return new DelayProxy(port, RTT_MS / 2, P2_BITS_PER_SECOND);
+	}
+
+	// ---- P3: overhead, h2load requests/s
+
+	private void p3() throws Exception {
+		require("h2load");
+		Server without = this.servers.plain("plain app without h2-push", false);
+		Server with = this.servers.plain("plain app with h2-push", true);
+		Server ours = this.servers.ours("h2-push");
+		Map<String, String> variants = new LinkedHashMap<>();
+		variants.put("app without h2-push, /plain", without.url("/plain"));
+		variants.put("same app with h2-push, /plain", with.url("/plain"));
+		variants.put("bench app, /plain", ours.url("/plain"));
+		variants.put("bench app, /hinted (push route, hint fallback)", ours.url("/hinted"));
+		for (String url : variants.values()) {
+			H2load.run(url, this.options.smoke() ? 5_000 : 40_000, 8, 10);
+		}
+		for (int run = 0; run < this.options.runs(); run++) {
+			for (Map.Entry<String, String> variant : variants.entrySet()) {
+				H2load.Run result = H2load.run(variant.getValue(), this.options.p3Requests(), 8, 10);
+				if (result.failed() > 0 || Double.isNaN(result.requestsPerSecond())) {
+					this.report.stats("P3", variant.getKey(), "req/s");
+					this.report.note("P3", variant.getKey(), "failed requests in some runs");
+					if (this.options.smoke()) {
+						System.out.println(result.output());
+					}
+					continue;
+				}
+				this.report.stats("P3", variant.getKey(), "req/s").add(result.requestsPerSecond());
+			}
+		}
+		this.report.ratio("P3", "with h2-push ÷ without, route without @PushResources",
+				this.report.median("P3", "same app with h2-push, /plain")
+						/ this.report.median("P3", "app without h2-push, /plain"),
+				0.97, false);
+		this.report.ratio("P3", "push route (hints) ÷ plain route",
+				this.report.median("P3", "bench app, /hinted (push route, hint fallback)")
+						/ this.report.median("P3", "bench app, /plain"),
+				0.95, false);
+	}
+
+	// ---- P4: sustained push on one connection
+
+	private void p4() throws Exception {
+		Server ours = this.servers.ours("h2-push");
+		PushDriver driver = new PushDriver(this.workspace.cert());
+		driver.run(ours.port(), 1_000_000_000L, this.options.smoke() ? 300 : 2_000, 16);
+		String variant = String.format(Locale.ROOT, "%,d loads on one connection, 3 pushes each", this.options.p4Loads());
+		long n = 0;
+		for (int run = 0; run < this.options.p4Runs(); run++) {
+			PushDriver.Result result = driver.run(ours.port(), n, this.options.p4Loads(), 16);
+			n += this.options.p4Loads();
+			System.out.printf(Locale.ROOT, "P4 run %d: %d loads (%d failed), %d/%d pushes delivered (%d failed), %.2f s%n",
+					run + 1, result.loads(), result.failedLoads(), result.pushesDelivered(), result.pushesExpected(),
+					result.pushesFailed(), result.seconds());
+			this.report.stats("P4", variant, "pushes/s").add(result.pushesPerSecond());
+			boolean all = result.pushesDelivered() == result.pushesExpected() && result.failedLoads() == 0;
+			this.report.check("P4", "run " + (run + 1) + ": all pushes delivered", all,
+					String.format(Locale.ROOT, "%,d of %,d pushes, %d failed loads, %.1f s", result.pushesDelivered(),
+							result.pushesExpected(), result.failedLoads(), result.seconds()));
+		}
+	}
+
+	// ---- P5: startup time
+
+	private void p5() throws Exception {
+		for (int run = 0; run < this.options.p5Runs(); run++) {
+			for (boolean withH2Push : new boolean[] { false, true }) {
+				String variant = withH2Push ? "same app with h2-push" : "app without h2-push";
+				int port = Workspace.freePort();
+				Path log = this.workspace.dir().resolve("p5.log");
+				try (Launched app = Launched.start(variant, this.servers.plainCommand(port, withH2Push), log)) {
+					long listening = app.awaitPort(port, 60_000);
+					this.report.stats("P5", variant + ", start to listening", "ms")
+						.add((listening - app.startNanos()) / 1e6);
+				}
+			}
+		}
+		this.report.ratio("P5", "with h2-push ÷ without",
+				this.report.median("P5", "same app with h2-push, start to listening")
+						/ this.report.median("P5", "app without h2-push, start to listening"),
+				1.05, true);
+	}
+
+	// ---- P6: headless Chromium, 103 Early Hints + preload vs hints off
+
+	private static final Pattern BROWSER_RUN = Pattern.compile(
+			"RUN variant=(\\S+) run=\\d+ load=([\\d.]+) responseEnd=([\\d.]+) interim=([\\d.]+) protocol=(\\S+) resources=(\\d+) early=(\\d+) initiators=(\\S+)");
+
+	private void p6() throws Exception {
+		Path browserDir = this.options.repo().resolve("benchmarks/browser");
+		if (!Command.exists("node")) {
+			throw new IOException("node is not installed (apt-get install nodejs npm)");
+		}
+		if (!Files.isDirectory(browserDir.resolve("node_modules/playwright-core"))) {
+			throw new IOException("playwright-core is not installed (npm ci in benchmarks/browser)");
+		}
+		if (!Files.isExecutable(Path.of("/usr/lib/chromium/chromium")) && !Command.exists("chromium")) {
+			throw new IOException("chromium is not installed (apt-get install chromium)");
+		}
+		Server hints = this.servers.ours("h2-push-hints");
+		Server off = this.servers.ours("h2-push-hints-off", "h2-push.early-hints=false", "h2-push.preload-links=false");
+		warmJava(hints);
+		warmJava(off);
+		try (DelayProxy hintsProxy = slowLink(hints.port()); DelayProxy offProxy = slowLink(off.port())) {
+			String config = String.format(Locale.ROOT,
+					"{\"runs\":%d,\"spki\":\"%s\",\"variants\":[{\"name\":\"hints\",\"url\":\"https://127.0.0.1:%d/think\"},"
+							+ "{\"name\":\"off\",\"url\":\"https://127.0.0.1:%d/think\"}]}",
+					this.options.p6Runs() + 1, this.workspace.spkiHash(), hintsProxy.port(), offProxy.port());
+			Command.Result result = Command.run(List.of("node", browserDir.resolve("p6.mjs").toString(), config), 600);
+			if (result.exitCode() != 0) {
+				throw new IOException("the browser run failed: " + result.output());
+			}
+			int with103 = 0;
+			Stats earlyResources = new Stats();
+			int hintRuns = 0;
+			List<String> initiators = new ArrayList<>();
+			for (String line : result.output().split("\n")) {
+				if (line.startsWith("BROWSER")) {
+					System.out.println(line);
+				}
+				Matcher matcher = BROWSER_RUN.matcher(line);
+				if (!matcher.find() || line.contains(" run=1 ")) {
+					continue; // the first run of each variant warms the browser up
+				}
+				boolean hinted = matcher.group(1).equals("hints");
+				String variant = hinted ? "h2-push, 103 Early Hints + preload" : "same app, hints off";
+				this.report.stats("P6", variant + ", load event", "ms").add(Double.parseDouble(matcher.group(2)));
+				if (!matcher.group(5).equals("h2")) {
+					this.report.note("P6", variant + ", load event", "protocol " + matcher.group(5));
+				}
+				if (hinted) {
+					hintRuns++;
+					with103 += (Double.parseDouble(matcher.group(4)) > 0) ? 1 : 0;
+					earlyResources.add(Integer.parseInt(matcher.group(7)));
+					if (!initiators.contains(matcher.group(8))) {
+						initiators.add(matcher.group(8));
+					}
+				}
+			}
+			this.report.ratio("P6", "hints ÷ hints off (load event)",
+					this.report.median("P6", "h2-push, 103 Early Hints + preload, load event")
+							/ this.report.median("P6", "same app, hints off, load event"),
+					0.80, true);
+			this.report.check("P6", "Chromium received a 103 (firstInterimResponseStart > 0)",
+					hintRuns > 0 && with103 == hintRuns, with103 + " of " + hintRuns + " loads");
+			this.report.check("P6", "Chromium requested the hinted resources before the HTML finished",
+					hintRuns > 0 && earlyResources.min() >= Workspace.P2_ASSETS.size(),
+					"median " + Report.format(earlyResources.median()) + " of " + Workspace.P2_ASSETS.size()
+							+ " resources started before responseEnd (min " + Report.format(earlyResources.min())
+							+ "); initiator types " + initiators);
+		}
+	}
+
+	// ---- Soak: 1 000 000 requests, heap after a forced GC every 100 000
+
+	private int soak() throws Exception {
+		require("h2load");
+		Server ours = this.servers.ours("h2-push-soak", "h2-push.max-pushes-per-request=16");
+		PushDriver driver = new PushDriver(this.workspace.cert());
+		long step = 100_000;
+		long pushingPerStep = step / 5;
+		long hintedPerStep = step - pushingPerStep;
+		long total = this.options.soakRequests();
+		List<String> lines = new ArrayList<>();
+		lines.add("| requests | of which pushing page loads | pushes delivered | h2load hint-path requests | heap used after GC | took |");
+		lines.add("|---:|---:|---:|---:|---:|---:|");
+		long done = 0;
+		long pushingDone = 0;
+		long pushesDone = 0;
+		long hintedDone = 0;
+		long firstHeap = -1;
+		long lastHeap = -1;
+		long failures = 0;
+		String before = heapAfterGc(ours);
+		lines.add("| 0 | 0 | 0 | 0 | " + before + " | |");
+		while (done < total) {
+			long stepStart = System.nanoTime();
+			int loads = (int) Math.min(pushingPerStep, total - done);
+			// several connections per step, so connections are opened and closed too
+			for (int c = 0; c < 4; c++) {
+				PushDriver.Result result = driver.run(ours.port(), pushingDone, loads / 4, 16);
+				pushingDone += result.loads();
+				pushesDone += result.pushesDelivered();
+				failures += result.failedLoads() + (result.pushesExpected() - result.pushesDelivered());
+			}
+			long hinted = Math.min(hintedPerStep, total - done - loads);
+			if (hinted > 0) {
+				H2load.Run run = H2load.run(ours.url("/hinted"), (int) hinted, 8, 10);
+				hintedDone += run.succeeded();
+				failures += run.failed();
+			}
+			done = pushingDone + hintedDone;
+			String heap = heapAfterGc(ours);
+			long used = parseUsedKb(heap);
+			if (firstHeap < 0) {
+				firstHeap = used;
+			}
+			lastHeap = used;
+			String line = String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %s | %.1f s |", done, pushingDone,
+					pushesDone, hintedDone, heap, (System.nanoTime() - stepStart) / 1e9);
+			System.out.println(line);
+			lines.add(line);
+		}
+		String table = String.join("\n", lines);
+		System.out.println();
+		System.out.println(table);
+		String verdict = String.format(Locale.ROOT,
+				"Heap used after GC: %,d KB after the first 100k requests, %,d KB at the end (%+.1f%%); %d failures",
+				firstHeap, lastHeap, (lastHeap - firstHeap) * 100.0 / firstHeap, failures);
+		System.out.println(verdict);
+		Path results = this.options.repo().resolve("benchmarks/target/results-soak.md");
+		Files.createDirectories(results.getParent());
+		Files.writeString(results, table + "\n\n" + verdict + "\n");
+		return (failures == 0) ? 0 : 1;
+	}
+
+	private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+	private String heapAfterGc(Server server) {
+		String pid = Long.toString(server.process().pid());
+		Command.run(List.of("jcmd", pid, "GC.run"), 60);
+		String info = Command.run(List.of("jcmd", pid, "GC.heap_info"), 60).output();
+		long used = parseUsedKb(info);
+		return String.format(Locale.ROOT, "%,d KB", used);
+	}
+
+	private static long parseUsedKb(String text) {
+		Matcher matcher = USED.matcher(text.replace(",", ""));
+		return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+	}
+
+	// ---- helpers
+
+	/** JIT warm-up for a JVM server: the routes the figures use, directly, no delay. */
+	private void warmJava(Server server) {
+		if (Command.exists("h2load")) {
+			for (String path : List.of("/", "/plain", "/hinted")) {
+				H2load.run(server.url(path), this.options.smoke() ? 2_000 : 20_000, 8, 10);
+			}
+		}
+		if (Command.exists("nghttp")) {
+			for (int i = 0; i < (this.options.smoke() ? 5 : 30); i++) {
+				Nghttp.load(server.url("/"), true);
+			}
+			for (int i = 0; i < (this.options.smoke() ? 1 : 5); i++) {
+				Nghttp.load(server.url("/think"), true);
+			}
+		}
+	}
+
+	private static void require(String program) throws IOException {
+		if (!Command.exists(program)) {
+			throw new IOException(program + " is not installed (apt-get install nghttp2-client)");
+		}
+	}
+
+	private static void closeAll(Iterable<DelayProxy> proxies) {
+		for (DelayProxy proxy : proxies) {
+			try {
+				proxy.close();
+			}
+			catch (IOException ex) {
+				// closing
+			}
+		}
+	}
+
+}

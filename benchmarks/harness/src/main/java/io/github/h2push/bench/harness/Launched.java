@@ -1,0 +1,106 @@
+package io.github.h2push.bench.harness;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A process the harness started (a peer or an app), with its output in a log file; only
+ * ever stopped through its own handle.
+ */
+final class Launched implements AutoCloseable {
+
+	private final String name;
+
+	private final Process process;
+
+	private final Path log;
+
+	private final long startNanos;
+
+	private Launched(String name, Process process, Path log, long startNanos) {
+		this.name = name;
+		this.process = process;
+		this.log = log;
+		this.startNanos = startNanos;
+	}
+
+	static Launched start(String name, List<String> command, Path log) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		long start = System.nanoTime();
+		return new Launched(name, builder.start(), log, start);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	long startNanos() {
+		return this.startNanos;
+	}
+
+	/**
+	 * Waits until the port accepts connections.
+	 * @return the nanoTime when it first did
+	 */
+	long awaitPort(int port, long timeoutMillis) throws IOException {
+		long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IOException(this.name + " exited with " + this.process.exitValue() + ": " + tail());
+			}
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+				return System.nanoTime();
+			}
+			catch (IOException ex) {
+				sleep(5);
+			}
+		}
+		throw new IOException(this.name + " did not listen on " + port + " in " + timeoutMillis + " ms: " + tail());
+	}
+
+	String tail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log)";
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+				this.process.waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

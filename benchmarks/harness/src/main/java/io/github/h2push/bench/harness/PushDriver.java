@@ -1,0 +1,111 @@
+package io.github.h2push.bench.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A pushing client: the JDK {@link HttpClient} on one HTTP/2 connection, accepting every
+ * push promise, loading {@code /sustained?n=…} pages (three distinct pushes each) with a
+ * few loads in flight.
+ */
+final class PushDriver {
+
+	private final SSLContext sslContext;
+
+	PushDriver(Path cert) throws IOException {
+		try (InputStream in = Files.newInputStream(cert)) {
+			KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+			trust.load(null, null);
+			trust.setCertificateEntry("bench", CertificateFactory.getInstance("X.509").generateCertificate(in));
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init(trust);
+			this.sslContext = SSLContext.getInstance("TLS");
+			this.sslContext.init(null, factory.getTrustManagers(), null);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IOException(ex);
+		}
+	}
+
+	/** What a run delivered. */
+	record Result(long loads, long failedLoads, long pushesPromised, long pushesDelivered, long pushesFailed,
+			double seconds) {
+
+		long pushesExpected() {
+			return this.loads * 3;
+		}
+
+		double pushesPerSecond() {
+			return this.pushesDelivered / this.seconds;
+		}
+
+	}
+
+	/**
+	 * Loads {@code loads} pages on one new connection.
+	 * @param port the app's port
+	 * @param firstN the {@code n} of the first load (each load pushes resources of its own)
+	 */
+	Result run(int port, long firstN, int loads, int inFlight) throws InterruptedException {
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_2)
+			.sslContext(this.sslContext)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		LongAdder promised = new LongAdder();
+		LongAdder delivered = new LongAdder();
+		LongAdder pushFailed = new LongAdder();
+		LongAdder loadFailed = new LongAdder();
+		Semaphore window = new Semaphore(inFlight);
+		HttpResponse.PushPromiseHandler<Void> pushes = (initiating, pushRequest, acceptor) -> {
+			promised.increment();
+			acceptor.apply(BodyHandlers.discarding()).whenComplete((response, failure) -> {
+				if (failure == null && response.statusCode() == 200) {
+					delivered.increment();
+				}
+				else {
+					pushFailed.increment();
+				}
+			});
+		};
+		long start = System.nanoTime();
+		for (int i = 0; i < loads; i++) {
+			window.acquire();
+			HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/sustained?n="
+					+ (firstN + i)))
+				.timeout(Duration.ofSeconds(30))
+				.build();
+			client.sendAsync(request, BodyHandlers.discarding(), pushes).whenComplete((response, failure) -> {
+				if (failure != null || response.statusCode() != 200) {
+					loadFailed.increment();
+				}
+				window.release();
+			});
+		}
+		window.acquire(inFlight);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (delivered.sum() + pushFailed.sum() < promised.sum() && System.nanoTime() < deadline) {
+			Thread.sleep(1);
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		return new Result(loads, loadFailed.sum(), promised.sum(), delivered.sum(), pushFailed.sum(), seconds);
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.github.h2push.bench.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts the servers the figures compare, all on loopback with the workspace's
+ * certificate and document root.
+ */
+final class Servers {
+
+	private final Workspace workspace;
+
+	private final List<Launched> launched = new ArrayList<>();
+
+	Servers(Workspace workspace) {
+		this.workspace = workspace;
+	}
+
+	/** A started server: its name, the port it listens on, its process. */
+	record Server(String name, int port, Launched process) {
+
+		String url(String path) {
+			return "https://127.0.0.1:" + this.port + path;
+		}
+
+	}
+
+	/** The benchmark app (with h2-push), with extra Spring properties. */
+	Server ours(String name, String... properties) throws IOException {
+		int port = Workspace.freePort();
+		List<String> command = new ArrayList<>(javaCommand());
+		command.add("-jar");
+		command.add(jar("benchmarks/bench-app/target", "h2-push-bench-app-").toString());
+		command.addAll(springArgs(port));
+		command.add("--spring.web.resources.static-locations=file:" + this.workspace.docroot() + "/");
+		for (String property : properties) {
+			command.add("--" + property);
+		}
+		return started(name, port, command, 60_000);
+	}
+
+	/**
+	 * The app without h2-push ({@code benchmarks/bench-app-plain}), or the same jar with
+	 * h2-push's auto-configuration on its class path.
+	 */
+	Server plain(String name, boolean withH2Push) throws IOException {
+		int port = Workspace.freePort();
+		return started(name, port, plainCommand(port, withH2Push), 60_000);
+	}
+
+	List<String> plainCommand(int port, boolean withH2Push) throws IOException {
+		List<String> command = new ArrayList<>(javaCommand());
+		if (withH2Push) {
+			command.add("-Dloader.path=" + this.workspace.repo().resolve("benchmarks/bench-app-plain/target/h2-push-lib"));
+		}
+		command.add("-jar");
+		command.add(jar("benchmarks/bench-app-plain/target", "h2-push-bench-app-plain-").toString());
+		command.addAll(springArgs(port));
+		return command;
+	}
+
+	Server nginx(int appPort) throws IOException {
+		int port = Workspace.freePort();
+		int frontPort = Workspace.freePort();
+		for (String temp : List.of("nginx-body", "nginx-proxy", "nginx-fastcgi", "nginx-uwsgi", "nginx-scgi")) {
+			Files.createDirectories(this.workspace.dir().resolve(temp));
+		}
+		Path config = this.workspace.render("nginx.conf", Map.of("PORT", Integer.toString(port), "FRONT_PORT",
+				Integer.toString(frontPort), "APP_PORT", Integer.toString(appPort)));
+		Server server = started("nginx", port, List.of(program("nginx"), "-c", config.toString(), "-e",
+				this.workspace.dir().resolve("nginx-error.log").toString()), 15_000);
+		server.process().awaitPort(frontPort, 15_000);
+		this.nginxFrontPort = frontPort;
+		return server;
+	}
+
+	private int nginxFrontPort;
+
+	/** The port of nginx's server in front of the app (P2). */
+	int nginxFrontPort() {
+		return this.nginxFrontPort;
+	}
+
+	Server h2o() throws IOException {
+		int port = Workspace.freePort();
+		Path config = this.workspace.render("h2o.conf", Map.of("PORT", Integer.toString(port)));
+		return started("H2O", port, List.of(program("h2o"), "-c", config.toString()), 15_000);
+	}
+
+	Server apache() throws IOException {
+		int port = Workspace.freePort();
+		Path config = this.workspace.render("apache.conf", Map.of("PORT", Integer.toString(port)));
+		return started("Apache", port, List.of(program("apache2"), "-f", config.toString(), "-DFOREGROUND"), 15_000);
+	}
+
+	void stop(Server server) {
+		server.process().close();
+		this.launched.remove(server.process());
+	}
+
+	void stopAll() {
+		for (Launched process : this.launched) {
+			process.close();
+		}
+		this.launched.clear();
+	}
+
+	private Server started(String name, int port, List<String> command, long timeoutMillis) throws IOException {
+		Path log = this.workspace.dir().resolve(name.replaceAll("[^A-Za-z0-9-]", "_") + ".log");
+		Launched process = Launched.start(name, command, log);
+		this.launched.add(process);
+		process.awaitPort(port, timeoutMillis);
+		return new Server(name, port, process);
+	}
+
+	List<String> javaCommand() {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return List.of(java, "-Xms256m", "-Xmx1g", "-XX:+UseG1GC");
+	}
+
+	private List<String> springArgs(int port) {
+		return List.of("--server.address=127.0.0.1", "--server.port=" + port,
+				"--server.ssl.certificate=file:" + this.workspace.cert(),
+				"--server.ssl.certificate-private-key=file:" + this.workspace.key(), "--server.http2.enabled=true");
+	}
+
+	private Path jar(String dir, String prefix) throws IOException {
+		Path folder = this.workspace.repo().resolve(dir);
+		try (Stream<Path> files = Files.list(folder)) {
+			return files
+				.filter((p) -> p.getFileName().toString().startsWith(prefix)
+						&& p.getFileName().toString().endsWith(".jar"))
+				.findFirst()
+				.orElseThrow(() -> new IOException("No " + prefix + "*.jar in " + folder + ": build first"));
+		}
+	}
+
+	static String program(String name) {
+		for (String dir : List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin")) {
+			if (Files.isExecutable(Path.of(dir, name))) {
+				return dir + "/" + name;
+			}
+		}
+		return name;
+	}
+
+}
