@@ -77,6 +77,10 @@ public final class Harness {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length >= 2 && args[0].equals("--proxy")) {
+			proxyOnly(args);
+			return;
+		}
 		Options options = Options.parse(args);
 		Instant start = Instant.now();
 		Workspace workspace = new Workspace(options.repo());
@@ -92,6 +96,20 @@ public final class Harness {
 		}
 		System.out.println("Took " + Duration.between(start, Instant.now()).toSeconds() + " s");
 		System.exit(exit);
+	}
+
+	/**
+	 * {@code --proxy PORT [RTT_MS [MBIT_S]]}: only the network emulation, in front of
+	 * 127.0.0.1:PORT, until stopped.
+	 */
+	private static void proxyOnly(String[] args) throws Exception {
+		double rtt = (args.length > 2) ? Double.parseDouble(args[2]) : RTT_MS;
+		long rate = (args.length > 3) ? (long) (Double.parseDouble(args[3]) * 1_000_000) : 0;
+		try (DelayProxy proxy = new DelayProxy(Integer.parseInt(args[1]), rtt / 2, rate)) {
+			System.out.println("Proxy on 127.0.0.1:" + proxy.port() + " to 127.0.0.1:" + args[1] + ", RTT " + rtt
+					+ " ms" + ((rate > 0) ? ", " + rate / 1_000_000.0 + " Mbit/s" : ""));
+			Thread.sleep(Long.MAX_VALUE);
+		}
 	}
 
 	private int figures() throws IOException {
