@@ -3,6 +3,7 @@ package io.github.h2push.bench;
 import java.nio.charset.StandardCharsets;
 
 import io.github.h2push.PushPromiseService;
+import io.github.h2push.PushResult;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * P4: each load of {@code /sustained?n=N} pushes three resources no other load uses, so
  * per-connection de-duplication never applies; {@code X-Pushed} says how many were
- * pushed.
+ * pushed, {@code X-Not-Pushed} why the others were not.
  */
 @RestController
 class SustainedController {
@@ -32,12 +33,22 @@ class SustainedController {
 	@GetMapping(path = "/sustained", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> sustained(@RequestParam long n) {
 		int pushed = 0;
+		StringBuilder notPushed = new StringBuilder();
 		for (int i = 0; i < PUSHES_PER_LOAD; i++) {
-			if (this.pushPromiseService.push("/gen/" + n + "-" + i + ".css").isPushed()) {
+			PushResult result = this.pushPromiseService.push("/gen/" + n + "-" + i + ".css");
+			if (result.isPushed()) {
 				pushed++;
 			}
+			else {
+				notPushed.append((notPushed.length() > 0) ? "; " : "").append(result.outcome()).append(' ')
+					.append(result.reason());
+			}
 		}
-		return ResponseEntity.ok().header("X-Pushed", Integer.toString(pushed)).body(Pages.PLAIN);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Pushed", Integer.toString(pushed));
+		if (notPushed.length() > 0) {
+			response.header("X-Not-Pushed", notPushed.toString());
+		}
+		return response.body(Pages.PLAIN);
 	}
 
 	@GetMapping(path = "/gen/{name}.css")
