@@ -72,26 +72,15 @@ class PushOverHttp2IntegrationTests {
 	}
 
 	@Test
-	void keepsPushingOnOneConnectionBeyondThePeersStreamLimit() {
-		int limit = 3;
-		PushClient client = withMaxStreams(limit);
-		int loads = 40;
-		int pushed = 0;
-		for (int i = 0; i < loads; i++) {
-			PushClient.Exchange page = client.get(url("/page"));
-			assertThat(page.pushedPaths()).as("load %d", i).containsExactly("/css/site.css", "/js/app.js");
-			pushed += page.pushes().size();
-		}
-		assertThat(pushed).isEqualTo(loads * 2).isGreaterThan(3 * limit);
-	}
-
-	@Test
-	void ignoredPushesDoNotStopLaterPushes() {
-		PushClient client = withMaxStreams(3);
-		for (int i = 0; i < 10; i++) {
-			assertThat(client.ignoringPushes().get(url("/page")).response().statusCode()).isEqualTo(200);
-		}
+	void pushesEachResourceOncePerConnection() {
+		PushClient client = PushClient.trusting(this.certificate);
 		assertThat(client.get(url("/page")).pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+		PushClient.Exchange second = client.get(url("/programmatic?path=/js/app.js"));
+		assertThat(second.response().body()).isEqualTo("DUPLICATE");
+		assertThat(second.pushes()).isEmpty();
+		assertThat(second.response().headers().allValues("link")).isEmpty();
+		PushClient other = PushClient.trusting(this.certificate);
+		assertThat(other.get(url("/page")).pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
 	}
 
 	@Test
@@ -126,29 +115,6 @@ class PushOverHttp2IntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().allValues("link")).containsExactly("</css/site.css>; rel=preload; as=style",
 				"</js/app.js>; rel=preload; as=script");
-	}
-
-	private PushClient withMaxStreams(int limit) {
-		return withSystemProperty("jdk.httpclient.maxstreams", Integer.toString(limit));
-	}
-
-	// The JDK client reads its HTTP/2 settings from system properties when it connects
-	private PushClient withSystemProperty(String name, String value) {
-		String previous = System.getProperty(name);
-		System.setProperty(name, value);
-		try {
-			PushClient client = PushClient.trusting(this.certificate);
-			client.get(url("/plain"));
-			return client;
-		}
-		finally {
-			if (previous == null) {
-				System.clearProperty(name);
-			}
-			else {
-				System.setProperty(name, previous);
-			}
-		}
 	}
 
 	private String url(String path) {

@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 public class PushTestApplication {
 
+	/**
+	 * Size of /big.txt: more than a client's initial stream window, so its push cannot
+	 * complete before a client's reset arrives.
+	 */
+	public static final int BIG_SIZE = 256 * 1024;
+
 	@RestController
 	@PushResources("/css/site.css")
 	static class PageController {
@@ -58,6 +64,17 @@ public class PushTestApplication {
 		@GetMapping("/plain")
 		String plain() {
 			return "plain";
+		}
+
+		@GetMapping("/big-page")
+		@PushResources("/big.txt")
+		String bigPage() {
+			return "big page";
+		}
+
+		@GetMapping("/big.txt")
+		String big() {
+			return "0123456789abcdef".repeat(BIG_SIZE / 16);
 		}
 
 	}
