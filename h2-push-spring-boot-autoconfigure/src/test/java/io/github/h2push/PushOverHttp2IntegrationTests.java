@@ -84,6 +84,19 @@ class PushOverHttp2IntegrationTests {
 	}
 
 	@Test
+	void doesNotPushForAnotherOrigin() throws Exception {
+		for (String authority : new String[] { "evil.example", "localhost:1", "127.0.0.2:" + this.port }) {
+			String frames = Nghttp.run("-nv", "-H", ":authority: " + authority, url("/page"));
+			assertThat(frames).as(authority)
+				.doesNotContain("PUSH_PROMISE")
+				.contains(":status: 200")
+				.contains("link: </css/site.css>; rel=preload; as=style");
+		}
+		assertThat(Nghttp.run("-nv", "-H", ":authority: localhost:" + this.port, url("/page")))
+			.contains("PUSH_PROMISE");
+	}
+
+	@Test
 	void hintsInsteadOfPushingToAClientThatRefusesPush() throws Exception {
 		String frames = Nghttp.run("-nv", "--no-push", url("/page"));
 		assertThat(frames).contains("ENABLE_PUSH(0x02):0")

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SNIServerName;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+
 import javax.net.ssl.SSLSession;
 
 import io.undertow.server.HttpServerExchange;
@@ -43,11 +43,11 @@ import org.springframework.web.util.WebUtils;
  * while the peer's stream limit leaves a slot free (see {@link Http2PushSlots}). The
  * pushed request runs through the whole deployment, filters included.
  * <p>
- * It pushes only for an authority this server answers for, so a spoofed {@code Host}
- * or {@code :authority} cannot make it push for another origin: one listed in
- * {@code h2-push.authorities}, or else the TLS server name the client asked for (SNI),
- * or, without SNI, this connection's own address or {@code localhost}; an explicit
- * port must be the connection's. It remembers the last paths pushed on each
+ * It pushes only for an authority this server is authoritative for, so a spoofed
+ * {@code Host} or {@code :authority} cannot make it push for another origin: one
+ * listed in {@code h2-push.authorities}, or else a name the server's TLS certificate
+ * covers, or, without TLS, this connection's own address or {@code localhost}; an
+ * explicit port must be the connection's. It remembers the last paths pushed on each
  * connection (a bounded, least-recently-used record) so a resource is not pushed
  * twice, and sends {@code 103 Early Hints} through Undertow's out-of-band response.
  *
@@ -195,29 +195,24 @@ public class UndertowPushTransport implements PushTransport {
 		if (colon >= 0 && !port.substring(colon + 1).equals(Integer.toString(local.getPort()))) {
 			return "the request's authority names another port";
 		}
-		String serverName = serverName(exchange.getConnection().getSslSessionInfo());
-		if (serverName != null) {
-			return host.equals(serverName) ? null : "the request's authority is not the TLS server name";
+		X509Certificate certificate = serverCertificate(exchange.getConnection().getSslSessionInfo());
+		if (certificate != null) {
+			return CertificateNames.of(certificate).covers(host) ? null
+					: "the server's certificate does not cover the request's authority";
 		}
-		boolean ownAddress = local.getAddress() != null && host.equals(local.getAddress().getHostAddress());
+		boolean ownAddress = local.getAddress() != null && CertificateNames.sameAddress(host, local.getAddress());
 		boolean localhost = host.equals("localhost") && local.getAddress() != null
 				&& local.getAddress().isLoopbackAddress();
 		return (ownAddress || localhost) ? null
-				: "the request's authority is neither the TLS server name nor this server's address; "
-						+ "list it in h2-push.authorities to push for it";
+				: "the request's authority is not this server's address; list it in h2-push.authorities to push for it";
 	}
 
 	@Nullable
-	private static String serverName(@Nullable SSLSessionInfo sslSessionInfo) {
+	private static X509Certificate serverCertificate(@Nullable SSLSessionInfo sslSessionInfo) {
 		SSLSession session = (sslSessionInfo != null) ? sslSessionInfo.getSSLSession() : null;
-		if (session instanceof ExtendedSSLSession extended) {
-			for (SNIServerName name : extended.getRequestedServerNames()) {
-				if (name instanceof SNIHostName hostName) {
-					return hostName.getAsciiName().toLowerCase(Locale.ROOT);
-				}
-			}
-		}
-		return null;
+		Certificate[] certificates = (session != null) ? session.getLocalCertificates() : null;
+		return (certificates != null && certificates.length > 0 && certificates[0] instanceof X509Certificate x509)
+				? x509 : null;
 	}
 
 	private PushedPaths pushedPaths(ServerConnection connection) {
