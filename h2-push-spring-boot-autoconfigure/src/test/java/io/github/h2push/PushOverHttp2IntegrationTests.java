@@ -1,6 +1,7 @@
 package io.github.h2push;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,9 +11,14 @@ import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StreamUtils;
@@ -23,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Pushes over real TLS + HTTP/2 connections with the JDK client.
  */
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class PushOverHttp2IntegrationTests {
 
 	@LocalServerPort
@@ -59,6 +66,21 @@ class PushOverHttp2IntegrationTests {
 		PushClient.Exchange page = client.get(url("/programmatic?path=/js/app.js"));
 		assertThat(page.response().body()).isEqualTo("PUSHED");
 		assertThat(page.pushedPaths()).containsExactly("/js/app.js");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://evil.example/x.js", "//evil.example/x.js", "/a.css\r\nSet-Cookie: x=y",
+			"/static/../../etc/passwd", "/%2e%2e/secret", "/caf\u00e9.css", "LONG" })
+	void rejectsBadProgrammaticPushesWithAReasonAndServesThePage(String path, CapturedOutput output) {
+		// a path over 8 KB does not fit in a request header: the application builds it
+		String uri = path.equals("LONG") ? "/programmatic?repeat=9000&path=a"
+				: "/programmatic?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+		PushClient.Exchange page = PushClient.trusting(this.certificate).get(url(uri));
+		assertThat(page.response().statusCode()).isEqualTo(200);
+		assertThat(page.response().body()).isEqualTo("REJECTED");
+		assertThat(page.pushes()).isEmpty();
+		assertThat(page.response().headers().allValues("link")).isEmpty();
+		assertThat(output.getAll()).contains("Rejected push of '").contains("for GET /programmatic: the path");
 	}
 
 	@Test

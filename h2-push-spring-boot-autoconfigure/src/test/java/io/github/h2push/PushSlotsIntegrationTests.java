@@ -1,5 +1,7 @@
 package io.github.h2push;
 
+import java.util.List;
+
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
@@ -55,6 +57,22 @@ class PushSlotsIntegrationTests {
 			assertThat(client.ignoringPushes().get(url("/page")).response().statusCode()).isEqualTo(200);
 		}
 		assertThat(client.get(url("/page")).pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+	}
+
+	@Test
+	void servesEveryPageToAClientAllowingOneConcurrentStream(CapturedOutput output) {
+		int logged = output.getAll().length();
+		PushClient client = withMaxStreams(1);
+		int pushed = 0;
+		for (int i = 0; i < 20; i++) {
+			PushClient.Exchange page = client.get(url("/page"));
+			assertThat(page.response().statusCode()).isEqualTo(200);
+			List<String> hinted = page.response().headers().allValues("link");
+			assertThat(page.pushes().size() + hinted.size()).as("pushed or hinted").isEqualTo(2);
+			pushed += page.pushes().size();
+		}
+		assertThat(pushed).isGreaterThanOrEqualTo(20);
+		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
 	}
 
 	@Test
