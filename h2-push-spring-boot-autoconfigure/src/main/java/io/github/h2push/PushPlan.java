@@ -1,6 +1,9 @@
 package io.github.h2push;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The resources to push for one handler method, resolved and validated once at
@@ -30,6 +33,28 @@ public record PushPlan(List<PreloadLink> resources) {
 	 */
 	public boolean isEmpty() {
 		return this.resources.isEmpty();
+	}
+
+	/**
+	 * This plan followed by the resources of another that it does not have yet.
+	 * @param other the other plan
+	 * @return the combined plan
+	 */
+	public PushPlan with(PushPlan other) {
+		if (other.isEmpty()) {
+			return this;
+		}
+		if (isEmpty()) {
+			return other;
+		}
+		Map<String, PreloadLink> links = new LinkedHashMap<>();
+		for (PreloadLink link : this.resources) {
+			links.putIfAbsent(link.path(), link);
+		}
+		for (PreloadLink link : other.resources) {
+			links.putIfAbsent(link.path(), link);
+		}
+		return new PushPlan(new ArrayList<>(links.values()));
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.h2push;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,17 +22,23 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Pushes resources for a request: Spring's counterpart to Quart's
  * {@code make_push_promise}. Inject it and call {@link #push(String)} from a handler
- * method; {@link PushResources} declarations go through the same service.
+ * method; {@link PushResources} declarations and {@code h2-push.routes} go through the
+ * same service.
  * <p>
- * Each push is validated, becomes a {@link PushPromise} carrying the allowlisted
- * headers of the triggering request, and is sent by the first {@link PushTransport}
- * that supports the request. When push is impossible (HTTP/1.1, a client that refused
- * push, a pushed request, the per-request limit reached, the peer's stream limit
- * reached) the resource is hinted with a {@code Link: rel=preload} header instead. A
- * pushed resource gets no {@code Link} header: the promise already tells the client,
- * and a proxy that pushes from {@code Link} headers would push it twice.
+ * Each push is validated, resolved to its versioned URL when resource versioning is
+ * configured, checked against the {@link PushAccessPolicy access policies}, and becomes
+ * a {@link PushPromise} carrying the allowlisted headers of the triggering request,
+ * sent by the first {@link PushTransport} that supports the request. A resource
+ * already pushed on the connection is not pushed again. When push is impossible
+ * (HTTP/1.1, a client that refused push, a pushed request, a limit reached) the
+ * resource is hinted with a {@code Link: rel=preload} header instead, and the
+ * resources of a plan also go into one {@code 103 Early Hints} response sent before the
+ * controller runs. A pushed resource gets no {@code Link} header: the promise already
+ * tells the client, and a proxy that pushes from {@code Link} headers would push it
+ * twice.
  * <p>
- * Every outcome is recorded on the request; read it with {@link #results}.
+ * Every outcome is recorded on the request (read it with {@link #results}) and passed
+ * to the {@link PushListener listeners}.
  *
  * @since 0.1.0
  */
@@ -51,24 +59,40 @@ public class PushPromiseService {
 
 	private final boolean preloadLinks;
 
+	private final boolean earlyHints;
+
+	private final boolean earlyHintsOverHttp1;
+
+	private final List<PushAccessPolicy> accessPolicies;
+
+	private final List<PushListener> listeners;
+
+	@Nullable
+	private final BiFunction<HttpServletRequest, String, String> urlResolver;
+
+	@Nullable
+	private final CacheDigestCookie cacheDigest;
+
+	private PushPromiseService(Builder builder) {
+		this.transports = List.copyOf(builder.transports);
+		this.copiedHeaders = builder.copiedHeaders;
+		this.maxPushesPerRequest = builder.maxPushesPerRequest;
+		this.preloadLinks = builder.preloadLinks;
+		this.earlyHints = builder.earlyHints;
+		this.earlyHintsOverHttp1 = builder.earlyHintsOverHttp1;
+		this.accessPolicies = List.copyOf(builder.accessPolicies);
+		this.listeners = List.copyOf(builder.listeners);
+		this.urlResolver = builder.urlResolver;
+		this.cacheDigest = builder.cacheDigest;
+	}
+
 	/**
-	 * Creates a service.
+	 * Starts building a service that pushes through the given transports.
 	 * @param transports the transports, in order of preference
-	 * @param copiedHeaders the request headers copied into each promise
-	 * @param maxPushesPerRequest the most pushes for one request; further resources
-	 * are hinted
-	 * @param preloadLinks whether to add {@code Link: rel=preload} headers for
-	 * resources that cannot be pushed
+	 * @return a builder with the defaults of the {@code h2-push.*} properties
 	 */
-	public PushPromiseService(List<? extends PushTransport> transports, RequestHeaderAllowlist copiedHeaders,
-			int maxPushesPerRequest, boolean preloadLinks) {
-		Assert.notNull(transports, "'transports' must not be null");
-		Assert.notNull(copiedHeaders, "'copiedHeaders' must not be null");
-		Assert.isTrue(maxPushesPerRequest >= 0, "'maxPushesPerRequest' must not be negative");
-		this.transports = List.copyOf(transports);
-		this.copiedHeaders = copiedHeaders;
-		this.maxPushesPerRequest = maxPushesPerRequest;
-		this.preloadLinks = preloadLinks;
+	public static Builder builder(List<? extends PushTransport> transports) {
+		return new Builder(transports);
 	}
 
 	/**
@@ -82,7 +106,7 @@ public class PushPromiseService {
 		if (!(attributes instanceof ServletRequestAttributes servletAttributes)) {
 			throw new IllegalStateException("No current servlet request: call push(request, path) instead");
 		}
-		return push(servletAttributes.getRequest(), servletAttributes.getResponse(), PreloadLink.of(path));
+		return push(servletAttributes.getRequest(), servletAttributes.getResponse(), path);
 	}
 
 	/**
@@ -93,7 +117,7 @@ public class PushPromiseService {
 	 * @return what happened
 	 */
 	public PushResult push(HttpServletRequest request, String path) {
-		return push(request, currentResponse(), PreloadLink.of(path));
+		return push(request, currentResponse(), path);
 	}
 
 	/**
@@ -104,22 +128,42 @@ public class PushPromiseService {
 	 * @return what happened
 	 */
 	public PushResult push(HttpServletRequest request, @Nullable HttpServletResponse response, String path) {
-		return push(request, response, PreloadLink.of(path));
+		Assert.notNull(request, "'request' must not be null");
+		String problem = PushPathValidator.problemWith(path);
+		if (problem != null) {
+			logger.warn("Rejected push of '" + LogSafe.escape(path) + "' for " + describe(request) + ": the path "
+					+ problem);
+			return complete(request, List.of(new PushResult(path, PushOutcome.REJECTED, null, "path " + problem)))
+				.get(0);
+		}
+		Attempt attempt = new Attempt(request, response);
+		PushResult result = attempt.offer(PreloadLink.of(path));
+		attempt.writeDigest();
+		return complete(request, List.of(result)).get(0);
 	}
 
 	/**
-	 * Pushes the resources of a plan, in order.
+	 * Pushes the resources of a plan, in order. Resources that can only be hinted also
+	 * go into one {@code 103 Early Hints} response when early hints are on.
 	 * @param request the triggering request
 	 * @param response the response that receives preload hints
 	 * @param plan the plan
 	 * @return what happened to each resource
 	 */
 	public List<PushResult> push(HttpServletRequest request, HttpServletResponse response, PushPlan plan) {
+		Assert.notNull(request, "'request' must not be null");
+		Attempt attempt = new Attempt(request, response);
 		List<PushResult> results = new ArrayList<>(plan.resources().size());
 		for (PreloadLink link : plan.resources()) {
-			results.add(push(request, response, link, true));
+			results.add(attempt.offer(link));
 		}
-		return results;
+		attempt.writeDigest();
+		if (this.earlyHints && !attempt.hints.isEmpty() && attempt.transport != null && !response.isCommitted()
+				&& attempt.transport.sendEarlyHints(request, attempt.hints, this.earlyHintsOverHttp1)) {
+			results.replaceAll((result) -> (result.outcome() == PushOutcome.HINTED)
+					? new PushResult(result.path(), PushOutcome.EARLY_HINTED, null, result.reason()) : result);
+		}
+		return complete(request, results);
 	}
 
 	/**
@@ -139,56 +183,6 @@ public class PushPromiseService {
 	 */
 	public RequestHeaderAllowlist getCopiedHeaders() {
 		return this.copiedHeaders;
-	}
-
-	private PushResult push(HttpServletRequest request, @Nullable HttpServletResponse response, PreloadLink link) {
-		return push(request, response, link, false);
-	}
-
-	private PushResult push(HttpServletRequest request, @Nullable HttpServletResponse response, PreloadLink link,
-			boolean validated) {
-		Assert.notNull(request, "'request' must not be null");
-		String path = link.path();
-		if (!validated) {
-			String problem = PushPathValidator.problemWith(path);
-			if (problem != null) {
-				logger.warn("Rejected push of '" + LogSafe.escape(path) + "' for " + describe(request)
-						+ ": the path " + problem);
-				return record(request, new PushResult(path, PushOutcome.REJECTED, null, "path " + problem));
-			}
-		}
-		PushTransport transport = transportFor(request);
-		String reason;
-		if (transport == null) {
-			reason = "no push transport for this request";
-		}
-		else if (!transport.isPushSupported(request)) {
-			reason = "the connection does not accept push";
-		}
-		else if (pushedCount(request) >= this.maxPushesPerRequest) {
-			reason = "max-pushes-per-request (" + this.maxPushesPerRequest + ") reached";
-		}
-		else {
-			HttpHeaders headers = this.copiedHeaders.copyFrom(request);
-			PushPromise promise = new PushPromise(path, headers);
-			if (transport.push(request, promise)) {
-				return record(request, new PushResult(path, PushOutcome.PUSHED, promise, null));
-			}
-			reason = "the server could not push (peer's stream limit reached or connection closing)";
-		}
-		return record(request, hint(response, link, reason));
-	}
-
-	private PushResult hint(@Nullable HttpServletResponse response, PreloadLink link, String reason) {
-		if (!this.preloadLinks) {
-			return new PushResult(link.path(), PushOutcome.SKIPPED, null, reason + "; preload links are off");
-		}
-		if (response == null || response.isCommitted()) {
-			return new PushResult(link.path(), PushOutcome.SKIPPED, null,
-					reason + "; no uncommitted response for a preload link");
-		}
-		response.addHeader(HttpHeaders.LINK, link.headerValue());
-		return new PushResult(link.path(), PushOutcome.HINTED, null, reason);
 	}
 
 	@Nullable
@@ -212,17 +206,27 @@ public class PushPromiseService {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static PushResult record(HttpServletRequest request, PushResult result) {
+	private List<PushResult> complete(HttpServletRequest request, List<PushResult> completed) {
 		List<PushResult> results = (List<PushResult>) request.getAttribute(RESULTS_ATTRIBUTE);
 		if (results == null) {
 			results = new ArrayList<>(4);
 			request.setAttribute(RESULTS_ATTRIBUTE, results);
 		}
-		results.add(result);
-		if (logger.isDebugEnabled()) {
-			logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
+		results.addAll(completed);
+		for (PushResult result : completed) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
+			}
+			for (PushListener listener : this.listeners) {
+				try {
+					listener.onResult(request, result);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Push listener " + listener + " failed", ex);
+				}
+			}
 		}
-		return result;
+		return completed;
 	}
 
 	@Nullable
@@ -234,6 +238,257 @@ public class PushPromiseService {
 
 	private static String describe(HttpServletRequest request) {
 		return request.getMethod() + " " + LogSafe.escape(request.getRequestURI());
+	}
+
+	/**
+	 * The pushes of one call: what the transport said once, the hints to repeat in a
+	 * {@code 103}, and the paths to add to the cache digest.
+	 */
+	private final class Attempt {
+
+		private final HttpServletRequest request;
+
+		@Nullable
+		private final HttpServletResponse response;
+
+		@Nullable
+		private final PushTransport transport;
+
+		@Nullable
+		private final String refusal;
+
+		@Nullable
+		private final BitSet digest;
+
+		private final List<String> hints = new ArrayList<>(4);
+
+		private final List<String> pushed = new ArrayList<>(4);
+
+		private int pushedBefore = -1;
+
+		Attempt(HttpServletRequest request, @Nullable HttpServletResponse response) {
+			this.request = request;
+			this.response = response;
+			this.transport = transportFor(request);
+			this.refusal = (this.transport != null) ? this.transport.pushRefusal(request)
+					: "no push transport for this request";
+			this.digest = (PushPromiseService.this.cacheDigest != null && this.refusal == null)
+					? PushPromiseService.this.cacheDigest.read(request) : null;
+		}
+
+		PushResult offer(PreloadLink declared) {
+			PreloadLink link = resolve(declared);
+			String path = link.path();
+			PushAccessPolicy.Access access = access(path);
+			if (access == PushAccessPolicy.Access.DENY) {
+				return new PushResult(path, PushOutcome.SKIPPED, null, "the current user may not fetch it");
+			}
+			if (this.refusal != null) {
+				return hint(link, PushOutcome.HINTED, this.refusal);
+			}
+			if (access == PushAccessPolicy.Access.HINT_ONLY) {
+				return hint(link, PushOutcome.HINTED,
+						"a pushed request, which carries only the copied headers, may not fetch it");
+			}
+			if (this.transport.isPushedOnConnection(this.request, path)) {
+				return new PushResult(path, PushOutcome.DUPLICATE, null, "already pushed on this connection");
+			}
+			if (this.digest != null && CacheDigestCookie.contains(this.digest, path)) {
+				return new PushResult(path, PushOutcome.DUPLICATE, null, "the client's cache digest lists it");
+			}
+			if (this.pushedBefore < 0) {
+				this.pushedBefore = pushedCount(this.request);
+			}
+			if (this.pushedBefore + this.pushed.size() >= PushPromiseService.this.maxPushesPerRequest) {
+				return hint(link, PushOutcome.LIMITED,
+						"max-pushes-per-request (" + PushPromiseService.this.maxPushesPerRequest + ") reached");
+			}
+			PushPromise promise = new PushPromise(path, PushPromiseService.this.copiedHeaders.copyFrom(this.request));
+			if (this.transport.push(this.request, promise)) {
+				this.pushed.add(path);
+				return new PushResult(path, PushOutcome.PUSHED, promise, null);
+			}
+			return hint(link, PushOutcome.LIMITED,
+					"the server could not push (peer's stream limit reached or connection closing)");
+		}
+
+		void writeDigest() {
+			if (this.digest != null && !this.pushed.isEmpty() && this.response != null
+					&& !this.response.isCommitted()) {
+				PushPromiseService.this.cacheDigest.write(this.request, this.response, this.digest, this.pushed);
+			}
+		}
+
+		private PreloadLink resolve(PreloadLink link) {
+			if (PushPromiseService.this.urlResolver == null) {
+				return link;
+			}
+			String resolved = PushPromiseService.this.urlResolver.apply(this.request, link.path());
+			return (resolved != null && !resolved.equals(link.path()))
+					? new PreloadLink(resolved, link.as(), link.fetchPriority()) : link;
+		}
+
+		private PushAccessPolicy.Access access(String path) {
+			PushAccessPolicy.Access result = PushAccessPolicy.Access.PUSH;
+			for (PushAccessPolicy policy : PushPromiseService.this.accessPolicies) {
+				PushAccessPolicy.Access access = policy.check(this.request, path);
+				if (access == PushAccessPolicy.Access.DENY) {
+					return access;
+				}
+				if (access == PushAccessPolicy.Access.HINT_ONLY) {
+					result = access;
+				}
+			}
+			return result;
+		}
+
+		private PushResult hint(PreloadLink link, PushOutcome outcome, String reason) {
+			if (!PushPromiseService.this.preloadLinks) {
+				return new PushResult(link.path(), PushOutcome.SKIPPED, null, reason + "; preload links are off");
+			}
+			if (this.response == null || this.response.isCommitted()) {
+				return new PushResult(link.path(), PushOutcome.SKIPPED, null,
+						reason + "; no uncommitted response for a preload link");
+			}
+			String value = link.headerValue();
+			this.response.addHeader(HttpHeaders.LINK, value);
+			this.hints.add(value);
+			return new PushResult(link.path(), outcome, null, reason);
+		}
+
+	}
+
+	/**
+	 * Builds a {@link PushPromiseService}. Defaults match the {@code h2-push.*}
+	 * properties.
+	 */
+	public static final class Builder {
+
+		private final List<? extends PushTransport> transports;
+
+		private RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(
+				RequestHeaderAllowlist.DEFAULT_HEADERS);
+
+		private int maxPushesPerRequest = 10;
+
+		private boolean preloadLinks = true;
+
+		private boolean earlyHints = true;
+
+		private boolean earlyHintsOverHttp1;
+
+		private final List<PushAccessPolicy> accessPolicies = new ArrayList<>();
+
+		private final List<PushListener> listeners = new ArrayList<>();
+
+		@Nullable
+		private BiFunction<HttpServletRequest, String, String> urlResolver;
+
+		@Nullable
+		private CacheDigestCookie cacheDigest;
+
+		private Builder(List<? extends PushTransport> transports) {
+			Assert.notNull(transports, "'transports' must not be null");
+			this.transports = transports;
+		}
+
+		/**
+		 * Sets the request headers copied into each promise.
+		 * @param copiedHeaders the allowlist
+		 * @return this builder
+		 */
+		public Builder copiedHeaders(RequestHeaderAllowlist copiedHeaders) {
+			Assert.notNull(copiedHeaders, "'copiedHeaders' must not be null");
+			this.copiedHeaders = copiedHeaders;
+			return this;
+		}
+
+		/**
+		 * Sets the most pushes for one request; further resources are hinted.
+		 * @param maxPushesPerRequest the limit, 0 or more
+		 * @return this builder
+		 */
+		public Builder maxPushesPerRequest(int maxPushesPerRequest) {
+			Assert.isTrue(maxPushesPerRequest >= 0, "'maxPushesPerRequest' must not be negative");
+			this.maxPushesPerRequest = maxPushesPerRequest;
+			return this;
+		}
+
+		/**
+		 * Sets whether resources that cannot be pushed get {@code Link: rel=preload}
+		 * headers.
+		 * @param preloadLinks whether to hint
+		 * @return this builder
+		 */
+		public Builder preloadLinks(boolean preloadLinks) {
+			this.preloadLinks = preloadLinks;
+			return this;
+		}
+
+		/**
+		 * Sets whether the hints of a plan also go into a {@code 103 Early Hints}
+		 * response, and whether over HTTP/1.1 too.
+		 * @param earlyHints whether to send 103 over HTTP/2
+		 * @param overHttp1 whether to send 103 over HTTP/1.1 as well
+		 * @return this builder
+		 */
+		public Builder earlyHints(boolean earlyHints, boolean overHttp1) {
+			this.earlyHints = earlyHints;
+			this.earlyHintsOverHttp1 = overHttp1;
+			return this;
+		}
+
+		/**
+		 * Adds access policies; a resource is offered only as far as all of them allow.
+		 * @param policies the policies
+		 * @return this builder
+		 */
+		public Builder accessPolicies(List<? extends PushAccessPolicy> policies) {
+			this.accessPolicies.addAll(policies);
+			return this;
+		}
+
+		/**
+		 * Adds listeners told of every result.
+		 * @param listeners the listeners
+		 * @return this builder
+		 */
+		public Builder listeners(List<? extends PushListener> listeners) {
+			this.listeners.addAll(listeners);
+			return this;
+		}
+
+		/**
+		 * Sets the function that maps a declared path to the URL to push, such as its
+		 * versioned URL; it returns the path unchanged, or {@code null}, when there is
+		 * nothing to map.
+		 * @param urlResolver the resolver, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder urlResolver(@Nullable BiFunction<HttpServletRequest, String, String> urlResolver) {
+			this.urlResolver = urlResolver;
+			return this;
+		}
+
+		/**
+		 * Sets the cookie digest that keeps a returning client from being pushed what
+		 * it has; {@code null} (the default) for none.
+		 * @param cacheDigest the digest cookie
+		 * @return this builder
+		 */
+		public Builder cacheDigest(@Nullable CacheDigestCookie cacheDigest) {
+			this.cacheDigest = cacheDigest;
+			return this;
+		}
+
+		/**
+		 * Builds the service.
+		 * @return the service
+		 */
+		public PushPromiseService build() {
+			return new PushPromiseService(this);
+		}
+
 	}
 
 }

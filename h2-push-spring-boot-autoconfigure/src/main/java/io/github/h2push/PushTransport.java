@@ -1,6 +1,10 @@
 package io.github.h2push;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.lang.Nullable;
 
 /**
  * Delivers push promises for the requests of one kind of server connection. The
@@ -19,12 +23,13 @@ public interface PushTransport {
 	boolean supports(HttpServletRequest request);
 
 	/**
-	 * Whether the client on the request's connection accepts pushes now: HTTP/2, push
-	 * allowed by the peer, and not itself a pushed request.
+	 * Why the client on the request's connection cannot take a push now, for example
+	 * HTTP/1.1, a client that refused push, or a pushed request.
 	 * @param request the triggering request
-	 * @return {@code true} if a push may be attempted
+	 * @return the reason, or {@code null} if a push may be attempted
 	 */
-	boolean isPushSupported(HttpServletRequest request);
+	@Nullable
+	String pushRefusal(HttpServletRequest request);
 
 	/**
 	 * Sends the promise. Best effort: returns {@code false} instead of throwing when
@@ -34,5 +39,28 @@ public interface PushTransport {
 	 * @return {@code true} if the PUSH_PROMISE was sent
 	 */
 	boolean push(HttpServletRequest request, PushPromise promise);
+
+	/**
+	 * Whether the path was already pushed on the request's connection, as far as this
+	 * transport remembers.
+	 * @param request the triggering request
+	 * @param path the path
+	 * @return {@code true} if it was pushed before on this connection
+	 */
+	default boolean isPushedOnConnection(HttpServletRequest request, String path) {
+		return false;
+	}
+
+	/**
+	 * Sends a {@code 103 Early Hints} interim response carrying the given
+	 * {@code Link} header values, before the final response. Best effort.
+	 * @param request the triggering request, whose response is not committed
+	 * @param links the {@code Link} header values
+	 * @param overHttp1 whether an HTTP/1.1 request may get one too
+	 * @return {@code true} if the interim response was sent
+	 */
+	default boolean sendEarlyHints(HttpServletRequest request, List<String> links, boolean overHttp1) {
+		return false;
+	}
 
 }

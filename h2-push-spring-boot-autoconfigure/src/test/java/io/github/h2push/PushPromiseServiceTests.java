@@ -65,7 +65,7 @@ class PushPromiseServiceTests {
 		PushResult result = this.service.push(this.request, this.response, "/css/site.css");
 		assertThat(result.outcome()).isEqualTo(PushOutcome.HINTED);
 		assertThat(result.promise()).isNull();
-		assertThat(result.reason()).contains("does not accept push");
+		assertThat(result.reason()).contains("refused push");
 		assertThat(this.response.getHeaders("Link")).containsExactly("</css/site.css>; rel=preload; as=style");
 	}
 
@@ -74,15 +74,14 @@ class PushPromiseServiceTests {
 		PushPromiseService service = service(1, true);
 		service.push(this.request, this.response, "/css/site.css");
 		PushResult second = service.push(this.request, this.response, "/js/app.js");
-		assertThat(second.outcome()).isEqualTo(PushOutcome.HINTED);
+		assertThat(second.outcome()).isEqualTo(PushOutcome.LIMITED);
 		assertThat(second.reason()).contains("max-pushes-per-request (1)");
 		assertThat(this.response.getHeaders("Link")).containsExactly("</js/app.js>; rel=preload; as=script");
 	}
 
 	@Test
 	void hintsWithoutATransportForTheRequest() {
-		PushPromiseService service = new PushPromiseService(List.of(),
-				new RequestHeaderAllowlist(RequestHeaderAllowlist.DEFAULT_HEADERS), 10, true);
+		PushPromiseService service = PushPromiseService.builder(List.of()).build();
 		assertThat(service.push(this.request, this.response, "/css/site.css").outcome())
 			.isEqualTo(PushOutcome.HINTED);
 	}
@@ -97,10 +96,9 @@ class PushPromiseServiceTests {
 			}
 
 		};
-		PushPromiseService service = new PushPromiseService(List.of(full),
-				new RequestHeaderAllowlist(RequestHeaderAllowlist.DEFAULT_HEADERS), 10, true);
+		PushPromiseService service = PushPromiseService.builder(List.of(full)).build();
 		PushResult result = service.push(this.request, this.response, "/css/site.css");
-		assertThat(result.outcome()).isEqualTo(PushOutcome.HINTED);
+		assertThat(result.outcome()).isEqualTo(PushOutcome.LIMITED);
 		assertThat(result.reason()).contains("could not push");
 	}
 
@@ -131,8 +129,10 @@ class PushPromiseServiceTests {
 	}
 
 	private static PushPromiseService service(int max, boolean preloadLinks) {
-		return new PushPromiseService(List.of(new MockPushTransport()),
-				new RequestHeaderAllowlist(RequestHeaderAllowlist.DEFAULT_HEADERS), max, preloadLinks);
+		return PushPromiseService.builder(List.of(new MockPushTransport()))
+			.maxPushesPerRequest(max)
+			.preloadLinks(preloadLinks)
+			.build();
 	}
 
 }

@@ -1,16 +1,26 @@
 package io.github.h2push.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.undertow.Undertow;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.github.h2push.CacheDigestCookie;
+import io.github.h2push.PushAccessPolicy;
+import io.github.h2push.PushListener;
 import io.github.h2push.PushPlans;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResourcesHandlerInterceptor;
+import io.github.h2push.PushRoutes;
+import io.github.h2push.PushStatistics;
 import io.github.h2push.PushTransport;
 import io.github.h2push.RequestHeaderAllowlist;
+import io.github.h2push.VersionedResourceUrls;
+import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.test.MockPushTransport;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
@@ -30,10 +40,13 @@ import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFa
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -65,22 +78,49 @@ public class H2PushAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PushPromiseService pushPromiseService(H2PushProperties properties, ObjectProvider<PushTransport> transports) {
+	PushRoutes pushRoutes(H2PushProperties properties) {
+		Map<String, List<String>> routes = new LinkedHashMap<>();
+		for (H2PushProperties.Route route : properties.getRoutes()) {
+			routes.computeIfAbsent(route.getPattern(), (pattern) -> new ArrayList<>()).addAll(route.getResources());
+		}
+		return PushRoutes.of(routes);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PushStatistics pushStatistics() {
+		return new PushStatistics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PushPromiseService pushPromiseService(H2PushProperties properties, ObjectProvider<PushTransport> transports,
+			ObjectProvider<PushAccessPolicy> accessPolicies, ObjectProvider<PushListener> listeners,
+			ObjectProvider<ResourceUrlProvider> resourceUrlProvider) {
 		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(properties.getCopiedHeaders());
 		List<String> credentials = copiedHeaders.getCredentialHeaders();
 		if (!credentials.isEmpty()) {
 			logger.warn("h2-push.copied-headers includes " + credentials + ": every push promise will carry the "
 					+ "client's credentials, and any intermediary that sees pushed requests sees them too");
 		}
-		return new PushPromiseService(transports.orderedStream().toList(), copiedHeaders,
-				properties.getMaxPushesPerRequest(), properties.isPreloadLinks());
+		H2PushProperties.CacheDigest digest = properties.getDedup().getCacheDigest();
+		return PushPromiseService.builder(transports.orderedStream().toList())
+			.copiedHeaders(copiedHeaders)
+			.maxPushesPerRequest(properties.getMaxPushesPerRequest())
+			.preloadLinks(properties.isPreloadLinks())
+			.earlyHints(properties.isEarlyHints(), properties.isEarlyHintsOverHttp1())
+			.accessPolicies(accessPolicies.orderedStream().toList())
+			.listeners(listeners.orderedStream().toList())
+			.urlResolver(new VersionedResourceUrls(SingletonSupplier.of(resourceUrlProvider::getIfUnique)))
+			.cacheDigest(digest.isEnabled() ? new CacheDigestCookie(digest.getCookieName(), digest.getMaxAge()) : null)
+			.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	PushResourcesHandlerInterceptor pushResourcesHandlerInterceptor(PushPlans plans,
+	PushResourcesHandlerInterceptor pushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes,
 			PushPromiseService pushPromiseService) {
-		return new PushResourcesHandlerInterceptor(plans, pushPromiseService);
+		return new PushResourcesHandlerInterceptor(plans, routes, pushPromiseService);
 	}
 
 	@Bean
@@ -106,13 +146,14 @@ public class H2PushAutoConfiguration {
 		}
 
 		@Bean
-		UndertowPushTransport undertowPushTransport(Http2PushSlots slots) {
-			return new UndertowPushTransport(slots);
+		UndertowPushTransport undertowPushTransport(Http2PushSlots slots, H2PushProperties properties) {
+			return new UndertowPushTransport(slots, properties.getDedup().getPerConnection(),
+					properties.getAuthorities());
 		}
 
 		@Bean
-		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots) {
-			return new UndertowPushCustomizer(slots);
+		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, ObjectProvider<PushListener> listeners) {
+			return new UndertowPushCustomizer(slots, listeners.orderedStream().toList());
 		}
 
 		@Bean
@@ -137,6 +178,23 @@ public class H2PushAutoConfiguration {
 		@ConditionalOnMissingBean
 		DevelopmentCertificate h2PushDevelopmentCertificate() {
 			return new DevelopmentCertificate();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebInvocationPrivilegeEvaluator.class)
+	static class SecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SecurityPushAccessPolicy securityPushAccessPolicy(ObjectProvider<WebInvocationPrivilegeEvaluator> evaluator,
+				H2PushProperties properties) {
+			boolean credentialsCopied = !new RequestHeaderAllowlist(properties.getCopiedHeaders())
+				.getCredentialHeaders()
+				.isEmpty();
+			// resolved on first use: the evaluator is built with the security filter chain
+			return new SecurityPushAccessPolicy(SingletonSupplier.of(evaluator::getIfUnique), credentialsCopied);
 		}
 
 	}

@@ -1,11 +1,15 @@
 package io.github.h2push.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.h2push.PushPathValidator;
+import io.github.h2push.PushRoutes;
 import io.github.h2push.RequestHeaderAllowlist;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -34,6 +38,36 @@ public class H2PushProperties implements Validator {
 	 */
 	private boolean preloadLinks = true;
 
+	/**
+	 * Whether to send the preload links of a page's declared resources in a "103 Early
+	 * Hints" response before the controller runs, when they cannot be pushed. HTTP/2
+	 * only, unless early-hints-over-http1 is set.
+	 */
+	private boolean earlyHints = true;
+
+	/**
+	 * Whether to send "103 Early Hints" over HTTP/1.1 too. Off because Undertow writes
+	 * it out of order under pipelining and Chromium ignores it there; never sent over
+	 * HTTP/1.0.
+	 */
+	private boolean earlyHintsOverHttp1;
+
+	/**
+	 * Host names (or host:port) the server pushes for. When empty, it pushes only for
+	 * the TLS server name the client asked for (SNI) or, without SNI, for its own
+	 * address and localhost, so a spoofed Host header cannot make it push for another
+	 * origin.
+	 */
+	private List<String> authorities = new ArrayList<>();
+
+	/**
+	 * Resources to push for request paths matching a pattern, for pages not served by
+	 * annotated controllers.
+	 */
+	private List<Route> routes = new ArrayList<>();
+
+	private final Dedup dedup = new Dedup();
+
 	private final Ssl ssl = new Ssl();
 
 	public List<String> getCopiedHeaders() {
@@ -60,6 +94,42 @@ public class H2PushProperties implements Validator {
 		this.preloadLinks = preloadLinks;
 	}
 
+	public boolean isEarlyHints() {
+		return this.earlyHints;
+	}
+
+	public void setEarlyHints(boolean earlyHints) {
+		this.earlyHints = earlyHints;
+	}
+
+	public boolean isEarlyHintsOverHttp1() {
+		return this.earlyHintsOverHttp1;
+	}
+
+	public void setEarlyHintsOverHttp1(boolean earlyHintsOverHttp1) {
+		this.earlyHintsOverHttp1 = earlyHintsOverHttp1;
+	}
+
+	public List<String> getAuthorities() {
+		return this.authorities;
+	}
+
+	public void setAuthorities(List<String> authorities) {
+		this.authorities = authorities;
+	}
+
+	public List<Route> getRoutes() {
+		return this.routes;
+	}
+
+	public void setRoutes(List<Route> routes) {
+		this.routes = routes;
+	}
+
+	public Dedup getDedup() {
+		return this.dedup;
+	}
+
 	public Ssl getSsl() {
 		return this.ssl;
 	}
@@ -82,6 +152,168 @@ public class H2PushProperties implements Validator {
 			errors.rejectValue("maxPushesPerRequest", "h2-push.negative",
 					"h2-push.max-pushes-per-request must not be negative");
 		}
+		if (properties.getDedup().getPerConnection() < 0) {
+			errors.rejectValue("dedup.perConnection", "h2-push.negative",
+					"h2-push.dedup.per-connection must not be negative");
+		}
+		CacheDigest digest = properties.getDedup().getCacheDigest();
+		if (!StringUtils.hasText(digest.getCookieName()) || !isToken(digest.getCookieName())) {
+			errors.rejectValue("dedup.cacheDigest.cookieName", "h2-push.invalid-cookie-name",
+					"h2-push.dedup.cache-digest.cookie-name must be a cookie name (letters, digits and !#$%&'*+-.^_`|~)");
+		}
+		if (digest.getMaxAge() == null || digest.getMaxAge().isNegative()) {
+			errors.rejectValue("dedup.cacheDigest.maxAge", "h2-push.negative",
+					"h2-push.dedup.cache-digest.max-age must not be negative");
+		}
+		for (int i = 0; i < properties.getAuthorities().size(); i++) {
+			String authority = properties.getAuthorities().get(i);
+			if (!StringUtils.hasText(authority) || !authority.trim().matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {
+				errors.rejectValue("authorities", "h2-push.invalid-authority", "h2-push.authorities[" + i
+						+ "]: '" + authority + "' is not a host name or host:port");
+			}
+		}
+		for (int i = 0; i < properties.getRoutes().size(); i++) {
+			validateRoute(properties.getRoutes().get(i), "h2-push.routes[" + i + "]", errors);
+		}
+	}
+
+	private static void validateRoute(Route route, String name, Errors errors) {
+		String problem = PushRoutes.problemWithPattern(route.getPattern());
+		if (problem != null) {
+			errors.reject("h2-push.invalid-route", name + ".pattern: '" + route.getPattern() + "' " + problem);
+		}
+		if (route.getResources().isEmpty()) {
+			errors.reject("h2-push.invalid-route", name + ".resources: at least one resource is needed");
+		}
+		for (int j = 0; j < route.getResources().size(); j++) {
+			String resource = route.getResources().get(j);
+			String resourceProblem = PushPathValidator.problemWith(resource);
+			if (resourceProblem != null) {
+				errors.reject("h2-push.invalid-route",
+						name + ".resources[" + j + "]: '" + resource + "' " + resourceProblem);
+			}
+		}
+	}
+
+	private static boolean isToken(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Resources pushed for the request paths matching a pattern.
+	 */
+	public static class Route {
+
+		/**
+		 * Path pattern, such as /docs/** or /index.html, matched against the path
+		 * within the application.
+		 */
+		private String pattern;
+
+		/**
+		 * Paths of the resources to push, such as /css/site.css.
+		 */
+		private List<String> resources = new ArrayList<>();
+
+		public String getPattern() {
+			return this.pattern;
+		}
+
+		public void setPattern(String pattern) {
+			this.pattern = pattern;
+		}
+
+		public List<String> getResources() {
+			return this.resources;
+		}
+
+		public void setResources(List<String> resources) {
+			this.resources = resources;
+		}
+
+	}
+
+	/**
+	 * Not pushing what the client has.
+	 */
+	public static class Dedup {
+
+		/**
+		 * Most pushed paths remembered per connection, least recently pushed dropped
+		 * first; a remembered path is not pushed again on that connection. 0 pushes
+		 * every time.
+		 */
+		private int perConnection = 256;
+
+		private final CacheDigest cacheDigest = new CacheDigest();
+
+		public int getPerConnection() {
+			return this.perConnection;
+		}
+
+		public void setPerConnection(int perConnection) {
+			this.perConnection = perConnection;
+		}
+
+		public CacheDigest getCacheDigest() {
+			return this.cacheDigest;
+		}
+
+	}
+
+	/**
+	 * A cookie digest of what a client was pushed, so a returning client is not
+	 * pushed what it has cached.
+	 */
+	public static class CacheDigest {
+
+		/**
+		 * Whether to keep a digest of pushed resources in a cookie (a 512-bit Bloom
+		 * filter, 86 characters) and not push what it lists.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the digest cookie.
+		 */
+		private String cookieName = "h2push-digest";
+
+		/**
+		 * How long the client keeps the digest cookie; match it to the cache lifetime of
+		 * the pushed resources.
+		 */
+		private Duration maxAge = Duration.ofDays(7);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getCookieName() {
+			return this.cookieName;
+		}
+
+		public void setCookieName(String cookieName) {
+			this.cookieName = cookieName;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
 	}
 
 	/**

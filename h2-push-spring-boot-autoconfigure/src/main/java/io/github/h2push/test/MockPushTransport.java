@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushTransport;
 
+import org.springframework.lang.Nullable;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
@@ -30,8 +31,10 @@ public class MockPushTransport implements PushTransport {
 	}
 
 	@Override
-	public boolean isPushSupported(HttpServletRequest request) {
-		return request.getHeader(DISABLE_PUSH_HEADER) == null;
+	@Nullable
+	public String pushRefusal(HttpServletRequest request) {
+		return (request.getHeader(DISABLE_PUSH_HEADER) != null) ? "the client refused push (" + DISABLE_PUSH_HEADER
+				+ ")" : null;
 	}
 
 	@Override

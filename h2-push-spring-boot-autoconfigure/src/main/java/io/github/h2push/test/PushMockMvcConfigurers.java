@@ -5,7 +5,7 @@ import java.util.List;
 import io.github.h2push.PushPlans;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResourcesHandlerInterceptor;
-import io.github.h2push.RequestHeaderAllowlist;
+import io.github.h2push.PushRoutes;
 
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -61,8 +61,7 @@ public final class PushMockMvcConfigurers {
 	 * @return the service
 	 */
 	public static PushPromiseService capturingPushPromiseService() {
-		return new PushPromiseService(List.of(new MockPushTransport()),
-				new RequestHeaderAllowlist(RequestHeaderAllowlist.DEFAULT_HEADERS), 10, true);
+		return PushPromiseService.builder(List.of(new MockPushTransport())).build();
 	}
 
 	private static final class CapturePushesConfigurer extends MockMvcConfigurerAdapter {
@@ -77,7 +76,8 @@ public final class PushMockMvcConfigurers {
 		public void afterConfigurerAdded(ConfigurableMockMvcBuilder<?> builder) {
 			if (builder instanceof StandaloneMockMvcBuilder standalone) {
 				standalone.addInterceptors(new PushResourcesHandlerInterceptor(
-						new PushPlans(new StandardEnvironment()::resolveRequiredPlaceholders), this.service));
+						new PushPlans(new StandardEnvironment()::resolveRequiredPlaceholders), PushRoutes.NONE,
+						this.service));
 			}
 		}
 

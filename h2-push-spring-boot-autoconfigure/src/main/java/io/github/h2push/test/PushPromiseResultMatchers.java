@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import io.github.h2push.PushOutcome;
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushResult;
 
@@ -132,7 +131,7 @@ public final class PushPromiseResultMatchers {
 		return (result) -> {
 			List<String> actual = PushPromises.results(result)
 				.stream()
-				.filter((attempt) -> attempt.outcome() == PushOutcome.HINTED)
+				.filter((attempt) -> attempt.outcome().isHint())
 				.map(PushResult::path)
 				.toList();
 			if (!actual.equals(expected)) {

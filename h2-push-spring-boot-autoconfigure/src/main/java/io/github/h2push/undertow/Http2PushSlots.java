@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.function.Consumer;
 
 import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
@@ -107,8 +108,10 @@ public final class Http2PushSlots {
 	 * Undertow releases its slot when the response completes. Does nothing for other
 	 * exchanges.
 	 * @param exchange an exchange that has not started its response
+	 * @param onReset told the pushed path when the client reset the stream before the
+	 * response completed
 	 */
-	public void releaseWhenComplete(HttpServerExchange exchange) {
+	public void releaseWhenComplete(HttpServerExchange exchange, Consumer<String> onReset) {
 		ServerConnection connection = exchange.getConnection();
 		if (!this.available || !(connection instanceof Http2ServerConnection)) {
 			return;
@@ -120,6 +123,17 @@ public final class Http2PushSlots {
 			if (streamId % 2 == 0) {
 				Http2Channel channel = (Http2Channel) this.channelOfConnection.invokeExact((Object) connection);
 				this.removeStreamSource.invokeExact(channel, streamId);
+				exchange.addExchangeCompleteListener((completed, next) -> {
+					try {
+						// a stream the client reset is closed before its writes were shut down
+						if (responseChannel.isBroken() || !responseChannel.isWritesShutdown()) {
+							onReset.accept(completed.getRequestPath());
+						}
+					}
+					finally {
+						next.proceed();
+					}
+				});
 			}
 		}
 		catch (Throwable ex) {

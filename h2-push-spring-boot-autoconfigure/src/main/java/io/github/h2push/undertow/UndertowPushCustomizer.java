@@ -1,5 +1,9 @@
 package io.github.h2push.undertow;
 
+import java.util.List;
+
+import io.github.h2push.PushListener;
+
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
@@ -14,19 +18,23 @@ public class UndertowPushCustomizer implements WebServerFactoryCustomizer<Undert
 
 	private final Http2PushSlots slots;
 
+	private final List<PushListener> listeners;
+
 	/**
 	 * Creates a customizer.
 	 * @param slots the push slots
+	 * @param listeners told when the client resets a pushed stream
 	 */
-	public UndertowPushCustomizer(Http2PushSlots slots) {
+	public UndertowPushCustomizer(Http2PushSlots slots, List<? extends PushListener> listeners) {
 		this.slots = slots;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	@Override
 	public void customize(UndertowServletWebServerFactory factory) {
 		if (this.slots.isAvailable()) {
 			factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo
-				.addInitialHandlerChainWrapper((next) -> new PushedStreamReleasingHandler(next, this.slots)));
+				.addInitialHandlerChainWrapper((next) -> new PushedStreamReleasingHandler(next, this.slots, this.listeners)));
 		}
 	}
 

@@ -1,6 +1,8 @@
 package io.github.h2push.autoconfigure;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,14 +28,33 @@ class ConfigurationMetadataTests {
 		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
 			metadata = new ObjectMapper().readTree(in);
 		}
-		Map<String, Object> expectedDefaults = Map.of("h2-push.enabled", true, "h2-push.copied-headers",
-				RequestHeaderAllowlist.DEFAULT_HEADERS, "h2-push.max-pushes-per-request", 10, "h2-push.preload-links",
-				true, "h2-push.ssl.self-signed", true);
-		assertThat(metadata.get("properties")).extracting((property) -> property.get("name").asText())
+		Map<String, Object> expectedDefaults = new HashMap<>();
+		expectedDefaults.put("h2-push.enabled", true);
+		expectedDefaults.put("h2-push.copied-headers", RequestHeaderAllowlist.DEFAULT_HEADERS);
+		expectedDefaults.put("h2-push.max-pushes-per-request", 10);
+		expectedDefaults.put("h2-push.preload-links", true);
+		expectedDefaults.put("h2-push.early-hints", true);
+		expectedDefaults.put("h2-push.early-hints-over-http1", false);
+		expectedDefaults.put("h2-push.authorities", List.of());
+		expectedDefaults.put("h2-push.routes", null);
+		expectedDefaults.put("h2-push.dedup.per-connection", 256);
+		expectedDefaults.put("h2-push.dedup.cache-digest.enabled", false);
+		expectedDefaults.put("h2-push.dedup.cache-digest.cookie-name", "h2push-digest");
+		expectedDefaults.put("h2-push.dedup.cache-digest.max-age", "7d");
+		expectedDefaults.put("h2-push.ssl.self-signed", true);
+		List<JsonNode> properties = new ArrayList<>();
+		metadata.get("properties").forEach(properties::add);
+		assertThat(properties).extracting((property) -> property.get("name").asText())
+			.filteredOn((name) -> name.startsWith("h2-push."))
 			.containsExactlyInAnyOrderElementsOf(expectedDefaults.keySet());
+		assertThat(properties).extracting((property) -> property.get("name").asText())
+			.contains("management.endpoint.h2push.access");
 		ObjectMapper mapper = new ObjectMapper();
-		for (JsonNode property : metadata.get("properties")) {
+		for (JsonNode property : properties) {
 			String name = property.get("name").asText();
+			if (!name.startsWith("h2-push.")) {
+				continue;
+			}
 			assertThat(property.path("description").asText()).as("description of %s", name).isNotBlank();
 			Object expected = expectedDefaults.get(name);
 			Object actual = mapper.treeToValue(property.get("defaultValue"), Object.class);
@@ -46,6 +67,13 @@ class ConfigurationMetadataTests {
 		H2PushProperties properties = new H2PushProperties();
 		assertThat(properties.getCopiedHeaders()).isEqualTo(RequestHeaderAllowlist.DEFAULT_HEADERS);
 		assertThat(properties.getMaxPushesPerRequest()).isEqualTo(10);
+		assertThat(properties.isEarlyHints()).isTrue();
+		assertThat(properties.isEarlyHintsOverHttp1()).isFalse();
+		assertThat(properties.getDedup().getPerConnection()).isEqualTo(256);
+		assertThat(properties.getDedup().getCacheDigest().isEnabled()).isFalse();
+		assertThat(properties.getDedup().getCacheDigest().getMaxAge()).hasDays(7);
+		assertThat(properties.getAuthorities()).isEmpty();
+		assertThat(properties.getRoutes()).isEmpty();
 	}
 
 }

@@ -3,6 +3,11 @@ package io.github.h2push.autoconfigure;
 import io.github.h2push.PushPlans;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResourcesHandlerInterceptor;
+import io.github.h2push.PushRoutes;
+import io.github.h2push.PushStatistics;
+import io.github.h2push.actuate.H2PushEndpoint;
+import io.github.h2push.actuate.PushMetrics;
+import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.test.MockPushTransport;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
@@ -13,6 +18,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
@@ -22,6 +28,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
@@ -151,6 +158,68 @@ class H2PushAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("h2-push.max-pushes-per-request=-1")
 			.run((context) -> assertThat(failureAnalysis(context)).contains("Property: h2-push.maxPushesPerRequest")
 				.contains("Reason: h2-push.max-pushes-per-request must not be negative"));
+	}
+
+	@Test
+	void failsOnAnInvalidRouteNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("h2-push.routes[0].pattern=/docs/**", "h2-push.routes[0].resources=/a.css,//evil/x.js",
+					"h2-push.routes[1].pattern=docs", "h2-push.routes[1].resources=/a.css",
+					"h2-push.routes[2].pattern=/empty")
+			.run((context) -> assertThat(failureAnalysis(context))
+				.contains("Reason: h2-push.routes[0].resources[1]: '//evil/x.js' ")
+				.contains("Reason: h2-push.routes[1].pattern: 'docs' a pattern must start with '/'")
+				.contains("Reason: h2-push.routes[2].resources: at least one resource is needed"));
+	}
+
+	@Test
+	void failsOnBadDedupAndAuthoritySettingsNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("h2-push.dedup.per-connection=-1", "h2-push.dedup.cache-digest.cookie-name=a b",
+					"h2-push.authorities=example.com,http://x")
+			.run((context) -> assertThat(failureAnalysis(context))
+				.contains("Reason: h2-push.dedup.per-connection must not be negative")
+				.contains("Reason: h2-push.dedup.cache-digest.cookie-name must be a cookie name")
+				.contains("Reason: h2-push.authorities[1]: 'http://x' is not a host name or host:port")
+				.doesNotContain("authorities[0]"));
+	}
+
+	@Test
+	void bindsRoutesAndFeatureSwitches() {
+		this.contextRunner
+			.withPropertyValues("h2-push.routes[0].pattern=/docs/**", "h2-push.routes[0].resources=/a.css,/b.js",
+					"h2-push.early-hints=false", "h2-push.dedup.cache-digest.enabled=true")
+			.run((context) -> {
+				assertThat(context.getBean(PushRoutes.class).getPlans()).containsOnlyKeys("/docs/**");
+				H2PushProperties properties = context.getBean(H2PushProperties.class);
+				assertThat(properties.isEarlyHints()).isFalse();
+				assertThat(properties.getDedup().getCacheDigest().isEnabled()).isTrue();
+			});
+	}
+
+	@Test
+	void countsOutcomesForMetricsAndTheEndpoint() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=h2push")
+			.run((context) -> assertThat(context).hasSingleBean(PushStatistics.class)
+				.hasSingleBean(PushMetrics.class)
+				.hasSingleBean(H2PushEndpoint.class));
+	}
+
+	@Test
+	void offersNoEndpointWithoutActuator() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run((context) -> assertThat(context).hasSingleBean(PushStatistics.class)
+				.doesNotHaveBean(H2PushEndpoint.class)
+				.doesNotHaveBean(PushMetrics.class));
+	}
+
+	@Test
+	void asksSpringSecurityWhenItIsPresent() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SecurityPushAccessPolicy.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebInvocationPrivilegeEvaluator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SecurityPushAccessPolicy.class));
 	}
 
 	// What Spring Boot's failure analysis prints for each validation error

@@ -132,7 +132,7 @@ class PushPromiseMatchersTests {
 		assertFailure(get("/page").header(MockPushTransport.DISABLE_PUSH_HEADER, "1"),
 				pushPromises().path("/css/site.css"))
 			.contains("pushed nothing")
-			.contains("(hinted: /css/site.css — the connection does not accept push)");
+			.contains("(hinted: /css/site.css — the client refused push (X-Disable-Push))");
 	}
 
 	private AbstractStringAssert<?> assertFailure(MockHttpServletRequestBuilder request, ResultMatcher matcher)

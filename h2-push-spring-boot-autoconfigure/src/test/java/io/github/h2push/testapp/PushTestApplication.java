@@ -5,6 +5,7 @@ import io.github.h2push.PushResources;
 import io.github.h2push.PushResult;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootApplication
 public class PushTestApplication {
+
+	/**
+	 * Size of /big.txt: more than a client's initial stream window, so its push cannot
+	 * complete before a client's reset arrives.
+	 */
+	public static final int BIG_SIZE = 256 * 1024;
+
+	/**
+	 * How long /slow.css takes.
+	 */
+	public static final long SLOW_MILLIS = 1500;
 
 	@RestController
 	@PushResources("/css/site.css")
@@ -38,8 +50,8 @@ public class PushTestApplication {
 		}
 
 		@GetMapping("/programmatic")
-		String programmatic(@RequestParam String path) {
-			PushResult result = this.pushPromiseService.push(path);
+		String programmatic(@RequestParam String path, @RequestParam(defaultValue = "0") int repeat) {
+			PushResult result = this.pushPromiseService.push((repeat > 0) ? "/" + path.repeat(repeat) : path);
 			return result.outcome().name();
 		}
 
@@ -58,6 +70,34 @@ public class PushTestApplication {
 		@GetMapping("/plain")
 		String plain() {
 			return "plain";
+		}
+
+		@GetMapping("/big-page")
+		@PushResources("/big.txt")
+		String bigPage() {
+			return "big page";
+		}
+
+		@GetMapping("/faulty")
+		@PushResources({ "/missing.css", "/failing.css", "/slow.css", "/css/site.css" })
+		String faulty() {
+			return "faulty";
+		}
+
+		@GetMapping("/failing.css")
+		ResponseEntity<String> failing() {
+			return ResponseEntity.internalServerError().body("failed");
+		}
+
+		@GetMapping("/slow.css")
+		String slow() throws InterruptedException {
+			Thread.sleep(SLOW_MILLIS);
+			return "body { }";
+		}
+
+		@GetMapping("/big.txt")
+		String big() {
+			return "0123456789abcdef".repeat(BIG_SIZE / 16);
 		}
 
 	}

@@ -2,14 +2,13 @@ package io.github.h2push.sample;
 
 import io.github.h2push.PushPromiseService;
 
-import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The about page: pushes programmatically.
  */
-@RestController
+@Controller
 class AboutController {
 
 	private final PushPromiseService pushPromiseService;
@@ -18,11 +17,11 @@ class AboutController {
 		this.pushPromiseService = pushPromiseService;
 	}
 
-	@GetMapping(path = "/about", produces = MediaType.TEXT_HTML_VALUE)
+	@GetMapping("/about")
 	String about() {
 		this.pushPromiseService.push("/css/site.css");
 		this.pushPromiseService.push("/img/logo.svg");
-		return Pages.ABOUT;
+		return "about";
 	}
 
 }

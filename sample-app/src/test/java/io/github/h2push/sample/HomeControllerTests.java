@@ -4,12 +4,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Controller-level tests of the sample's pushes, with no setup for h2-push.
  */
 @WebMvcTest({ HomeController.class, AboutController.class })
+@Import(SampleSecurityConfiguration.class)
 class HomeControllerTests {
 
 	@Autowired
@@ -26,26 +30,36 @@ class HomeControllerTests {
 	MockMvcTester tester;
 
 	@Test
-	void homePushesItsStylesheetScriptAndLogo() throws Exception {
+	void homePushesTheVersionedUrlsThePageReferences() throws Exception {
 		this.mvc.perform(get("/").header("Accept", "text/html").header("Authorization", "Bearer secret"))
 			.andExpect(status().isOk())
-			.andExpect(pushPromises().paths("/css/site.css", "/js/app.js", "/img/logo.svg"))
-			.andExpect(pushPromises().header("/css/site.css", "accept", "text/html"))
-			.andExpect(pushPromises().doesNotHaveHeader("/css/site.css", "authorization"));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"" + Assets.CSS + "\"")))
+			.andExpect(pushPromises().paths(Assets.CSS, Assets.JS, "/img/logo.svg"))
+			.andExpect(pushPromises().header(Assets.CSS, "accept", "text/html"))
+			.andExpect(pushPromises().doesNotHaveHeader(Assets.CSS, "authorization"));
+	}
+
+	@Test
+	void homeNeitherPushesNorHintsTheAvatarToAnonymousVisitors() throws Exception {
+		this.mvc.perform(get("/").header("X-Disable-Push", "1"))
+			.andExpect(pushPromises().none())
+			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
+					"<" + Assets.JS + ">; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image"));
+	}
+
+	@Test
+	@WithMockUser
+	void homeOnlyHintsTheAvatarToSignedInUsers() throws Exception {
+		this.mvc.perform(get("/"))
+			.andExpect(pushPromises().paths(Assets.CSS, Assets.JS, "/img/logo.svg"))
+			.andExpect(pushPromises().hinted("/account/avatar.svg"))
+			.andExpect(header().stringValues("Link", "</account/avatar.svg>; rel=preload; as=image"));
 	}
 
 	@Test
 	void aboutPushesProgrammatically() {
 		assertThat(this.tester.get().uri("/about")).hasStatusOk()
-			.matches(pushPromises().paths("/css/site.css", "/img/logo.svg"));
-	}
-
-	@Test
-	void homeHintsToABrowserThatRefusesPush() throws Exception {
-		this.mvc.perform(get("/").header("X-Disable-Push", "1"))
-			.andExpect(pushPromises().none())
-			.andExpect(header().stringValues("Link", "</css/site.css>; rel=preload; as=style",
-					"</js/app.js>; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image"));
+			.matches(pushPromises().paths(Assets.CSS, "/img/logo.svg"));
 	}
 
 }

@@ -13,10 +13,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app over a real TLS + HTTP/2 connection.
+ * The sample app over real TLS + HTTP/2 connections.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
+
+	private static final String USER = "Basic dXNlcjpwYXNzd29yZA==";
 
 	@LocalServerPort
 	int port;
@@ -25,13 +27,12 @@ class SampleApplicationTests {
 	DevelopmentCertificate certificate;
 
 	@Test
-	void homePagePushesItsAssetsOverHttp2() {
-		PushClient client = PushClient.trusting(this.certificate);
-		PushClient.Exchange page = client.get("https://localhost:" + this.port + "/", "Accept", "text/html",
-				"Cookie", "session=secret");
+	void homePagePushesTheVersionedUrlsItReferences() {
+		PushClient.Exchange page = client().get(url("/"), "Accept", "text/html", "Cookie", "session=secret");
 		assertThat(page.response().version()).isEqualTo(HttpClient.Version.HTTP_2);
-		assertThat(page.response().body()).contains("<link rel=\"stylesheet\" href=\"/css/site.css\">");
-		assertThat(page.pushedPaths()).containsExactly("/css/site.css", "/js/app.js", "/img/logo.svg");
+		assertThat(page.response().body()).contains("<link rel=\"stylesheet\" href=\"" + Assets.CSS + "\">")
+			.contains("<script src=\"" + Assets.JS + "\" defer></script>");
+		assertThat(page.pushedPaths()).containsExactly(Assets.CSS, Assets.JS, "/img/logo.svg");
 		assertThat(page.pushes()).allSatisfy((pushed) -> {
 			assertThat(pushed.status()).isEqualTo(200);
 			assertThat(pushed.promiseHeaders().getFirst("accept")).isEqualTo("text/html");
@@ -39,13 +40,61 @@ class SampleApplicationTests {
 		});
 		assertThat(page.pushes().get(0).body()).startsWith("/* h2-push sample site stylesheet */");
 		assertThat(page.pushes().get(2).body()).contains("<svg");
+		assertThat(page.response().headers().allValues("link")).as("the avatar is not offered to anonymous visitors")
+			.isEmpty();
 	}
 
 	@Test
-	void aboutPagePushesProgrammatically() {
-		PushClient client = PushClient.trusting(this.certificate);
-		assertThat(client.get("https://localhost:" + this.port + "/about").pushedPaths())
-			.containsExactly("/css/site.css", "/img/logo.svg");
+	void homePageOnlyHintsTheAvatarToASignedInUser() {
+		PushClient.Exchange page = client().get(url("/"), "Authorization", USER);
+		assertThat(page.response().body()).contains("src=\"/account/avatar.svg\"");
+		assertThat(page.pushedPaths()).containsExactly(Assets.CSS, Assets.JS, "/img/logo.svg");
+		assertThat(page.response().headers().allValues("link"))
+			.containsExactly("</account/avatar.svg>; rel=preload; as=image");
+	}
+
+	@Test
+	void aboutPagePushesProgrammaticallyButNotWhatTheConnectionHas() {
+		assertThat(client().get(url("/about")).pushedPaths()).containsExactly(Assets.CSS, "/img/logo.svg");
+		PushClient client = client();
+		assertThat(client.get(url("/")).pushes()).hasSize(3);
+		PushClient.Exchange about = client.get(url("/about"));
+		assertThat(about.response().statusCode()).isEqualTo(200);
+		assertThat(about.pushes()).isEmpty();
+	}
+
+	@Test
+	void guidePagePushesWhatItsRouteDeclares() {
+		PushClient.Exchange guide = client().get(url("/guide"));
+		assertThat(guide.response().body()).contains("<h1>Guide</h1>");
+		assertThat(guide.pushedPaths()).containsExactly(Assets.CSS, Assets.JS, "/img/logo.svg");
+	}
+
+	@Test
+	void actuatorReportsPushesToSignedInUsers() {
+		client().get(url("/"));
+		PushClient client = client();
+		PushClient.Exchange report = client.get(url("/actuator/h2push"), "Authorization", USER);
+		assertThat(report.response().statusCode()).isEqualTo(200);
+		assertThat(report.response().body())
+			.contains("\"server\":{\"http2\":true,\"tls\":true,\"developmentCertificate\":true,\"push\":true}")
+			.contains("\"/guide\":[\"</css/site.css>; rel=preload; as=style\"")
+			.contains("HomeController#home(Principal, Model)")
+			.containsPattern("\"pushed\":[1-9]");
+		PushClient.Exchange meter = client.get(url("/actuator/metrics/h2push.promises?tag=outcome:pushed"),
+				"Authorization", USER);
+		assertThat(meter.response().statusCode()).isEqualTo(200);
+		assertThat(meter.response().body()).contains("\"name\":\"h2push.promises\"")
+			.containsPattern("\"statistic\":\"COUNT\",\"value\":[1-9]");
+		assertThat(client().get(url("/actuator/h2push")).response().statusCode()).isEqualTo(401);
+	}
+
+	private PushClient client() {
+		return PushClient.trusting(this.certificate);
+	}
+
+	private String url(String path) {
+		return "https://localhost:" + this.port + path;
 	}
 
 }

@@ -1,0 +1,99 @@
+package io.github.h2push.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.h2push.PreloadLink;
+import io.github.h2push.PushPlan;
+import io.github.h2push.PushPlans;
+import io.github.h2push.PushRoutes;
+import io.github.h2push.PushStatistics;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * The {@code h2push} Actuator endpoint: whether HTTP/2, TLS and push are on, the
+ * effective configuration, the plan of each annotated handler method and configured
+ * route, and the counts of each outcome since startup.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "h2push")
+public class H2PushEndpoint {
+
+	private final ServerFacts server;
+
+	private final Map<String, Object> configuration;
+
+	private final PushPlans plans;
+
+	private final PushRoutes routes;
+
+	private final PushStatistics statistics;
+
+	/**
+	 * Creates the endpoint.
+	 * @param server what the server does
+	 * @param configuration the effective {@code h2-push.*} configuration
+	 * @param plans the handler-method plans
+	 * @param routes the configured routes
+	 * @param statistics the counts
+	 */
+	public H2PushEndpoint(ServerFacts server, Map<String, Object> configuration, PushPlans plans, PushRoutes routes,
+			PushStatistics statistics) {
+		this.server = server;
+		this.configuration = configuration;
+		this.plans = plans;
+		this.routes = routes;
+		this.statistics = statistics;
+	}
+
+	/**
+	 * Reads the report.
+	 * @return the report
+	 */
+	@ReadOperation
+	public H2PushDescriptor h2push() {
+		return new H2PushDescriptor(this.server, this.configuration, describe(this.plans.getPlans()),
+				describe(this.routes.getPlans()), this.statistics.counts());
+	}
+
+	private static Map<String, List<String>> describe(Map<String, PushPlan> plans) {
+		Map<String, List<String>> described = new LinkedHashMap<>();
+		plans.forEach((name, plan) -> described.put(name,
+				plan.resources().stream().map(PreloadLink::headerValue).toList()));
+		return described;
+	}
+
+	/**
+	 * What the server does.
+	 *
+	 * @param http2 whether HTTP/2 is enabled
+	 * @param tls whether the server listens with TLS
+	 * @param developmentCertificate whether the TLS certificate is the generated
+	 * development one
+	 * @param push whether pushes can be made (HTTP/2 on, and this Undertow version
+	 * supported)
+	 */
+	public record ServerFacts(boolean http2, boolean tls, boolean developmentCertificate, boolean push) {
+	}
+
+	/**
+	 * The endpoint's report.
+	 *
+	 * @param server what the server does
+	 * @param configuration the effective configuration
+	 * @param plans the resources of each annotated handler method, as preload link
+	 * values
+	 * @param routes the resources of each configured route pattern
+	 * @param counts the count of each outcome since startup
+	 */
+	public record H2PushDescriptor(ServerFacts server, Map<String, Object> configuration,
+			Map<String, List<String>> plans, Map<String, List<String>> routes,
+			Map<String, Long> counts) implements OperationResponseBody {
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.github.h2push.security;
+
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.github.h2push.PushAccessPolicy;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+
+/**
+ * Offers a resource only as far as the application's Spring Security rules allow, as
+ * asked through its {@link WebInvocationPrivilegeEvaluator}:
+ * <ul>
+ * <li>a resource the current user may not {@code GET} is neither pushed nor hinted,
+ * so a page never reveals or fetches what its user may not see;</li>
+ * <li>a resource the current user may fetch but an anonymous request may not is only
+ * hinted, unless credentials are copied into promises: a pushed request carries only
+ * the copied headers, so the filter chain would treat it as anonymous and answer
+ * {@code 401} or a redirect, while the browser's own fetch carries its cookies;</li>
+ * <li>anything else is pushed, and the pushed request still passes the filter
+ * chain.</li>
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public class SecurityPushAccessPolicy implements PushAccessPolicy {
+
+	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("h2-push", "anonymousUser",
+			AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+
+	private final Supplier<WebInvocationPrivilegeEvaluator> evaluator;
+
+	private final boolean credentialsCopied;
+
+	/**
+	 * Creates a policy.
+	 * @param evaluator supplies the application's privilege evaluator, or
+	 * {@code null} when security is not set up (then everything is allowed); asked on
+	 * each check, so it should cache
+	 * @param credentialsCopied whether promises carry the client's credentials
+	 * ({@code Cookie} or {@code Authorization} in {@code h2-push.copied-headers})
+	 */
+	public SecurityPushAccessPolicy(Supplier<WebInvocationPrivilegeEvaluator> evaluator, boolean credentialsCopied) {
+		this.evaluator = evaluator;
+		this.credentialsCopied = credentialsCopied;
+	}
+
+	@Override
+	public Access check(HttpServletRequest request, String path) {
+		WebInvocationPrivilegeEvaluator evaluator = this.evaluator.get();
+		if (evaluator == null) {
+			return Access.PUSH;
+		}
+		String contextPath = request.getContextPath();
+		String uri = (!contextPath.isEmpty() && path.startsWith(contextPath + "/"))
+				? path.substring(contextPath.length()) : path;
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		if (!evaluator.isAllowed(contextPath, uri, "GET", (current != null) ? current : ANONYMOUS)) {
+			return Access.DENY;
+		}
+		if (this.credentialsCopied || evaluator.isAllowed(contextPath, uri, "GET", ANONYMOUS)) {
+			return Access.PUSH;
+		}
+		return Access.HINT_ONLY;
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.github.h2push;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.h2push.autoconfigure.DevelopmentCertificate;
+import io.github.h2push.test.PushClient;
+import io.github.h2push.testapp.PushTestApplication;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Faults around pushes, with real clients: the page is always served, a client's
+ * choice is never logged as an error, and the next connection pushes normally.
+ */
+@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class PushFaultsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevelopmentCertificate certificate;
+
+	@Autowired
+	PushStatistics statistics;
+
+	@Test
+	void pushedResourcesThatFailOrAreSlowDoNotHarmThePage(CapturedOutput output) {
+		int logged = output.getAll().length();
+		PushClient.Exchange page = PushClient.trusting(this.certificate).get(url("/faulty"));
+		assertThat(page.response().statusCode()).isEqualTo(200);
+		assertThat(page.response().body()).isEqualTo("faulty");
+		assertThat(page.pushes()).extracting(PushClient.PushedResponse::path, PushClient.PushedResponse::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("/missing.css", 404),
+					org.assertj.core.groups.Tuple.tuple("/failing.css", 500),
+					org.assertj.core.groups.Tuple.tuple("/slow.css", 200),
+					org.assertj.core.groups.Tuple.tuple("/css/site.css", 200));
+		assertNextConnectionPushes();
+		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
+	}
+
+	@Test
+	void clientDisconnectingInTheMiddleOfPushes(CapturedOutput output) throws Exception {
+		Assumptions.assumeTrue(new File("/usr/bin/nghttp").canExecute() || System.getenv("CI") != null,
+				"nghttp is not installed");
+		int logged = output.getAll().length();
+		long resets = this.statistics.resets();
+		for (int i = 0; i < 3; i++) {
+			// a 1-byte stream window: the 256 KB push stalls until the client goes away
+			Process nghttp = new ProcessBuilder("nghttp", "-w", "1", url("/big-page")).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			Thread.sleep(700);
+			assertThat(nghttp.isAlive()).as("still receiving").isTrue();
+			nghttp.destroyForcibly().waitFor();
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.statistics.resets() - resets).isGreaterThanOrEqualTo(3));
+		assertNextConnectionPushes();
+		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
+	}
+
+	@Test
+	void clientResettingEveryPush(CapturedOutput output) {
+		int logged = output.getAll().length();
+		PushClient client = PushClient.trusting(this.certificate).ignoringPushes();
+		for (String path : List.of("/page", "/big-page", "/faulty")) {
+			assertThat(client.get(url(path)).response().statusCode()).isEqualTo(200);
+		}
+		assertNextConnectionPushes();
+		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
+	}
+
+	private void assertNextConnectionPushes() {
+		PushClient.Exchange next = PushClient.trusting(this.certificate).get(url("/page"));
+		assertThat(next.response().statusCode()).isEqualTo(200);
+		assertThat(next.pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+	}
+
+	private String url(String path) {
+		return "https://localhost:" + this.port + path;
+	}
+
+}

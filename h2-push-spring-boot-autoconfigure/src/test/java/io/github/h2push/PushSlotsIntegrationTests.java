@@ -1,0 +1,117 @@
+package io.github.h2push;
+
+import java.util.List;
+
+import io.github.h2push.autoconfigure.DevelopmentCertificate;
+import io.github.h2push.test.PushClient;
+import io.github.h2push.testapp.PushTestApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Many pushes on one connection, with the same resources every time (per-connection
+ * de-duplication off), against a client that allows only a few concurrent streams or
+ * resets every push.
+ */
+@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "h2-push.dedup.per-connection=0")
+@ExtendWith(OutputCaptureExtension.class)
+class PushSlotsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevelopmentCertificate certificate;
+
+	@Autowired
+	PushStatistics statistics;
+
+	@Test
+	void keepsPushingOnOneConnectionBeyondThePeersStreamLimit() {
+		int limit = 3;
+		PushClient client = withMaxStreams(limit);
+		int loads = 40;
+		int pushed = 0;
+		for (int i = 0; i < loads; i++) {
+			PushClient.Exchange page = client.get(url("/page"));
+			assertThat(page.pushedPaths()).as("load %d", i).containsExactly("/css/site.css", "/js/app.js");
+			pushed += page.pushes().size();
+		}
+		assertThat(pushed).isEqualTo(loads * 2).isGreaterThan(3 * limit);
+	}
+
+	@Test
+	void ignoredPushesDoNotStopLaterPushes() {
+		PushClient client = withMaxStreams(3);
+		for (int i = 0; i < 10; i++) {
+			assertThat(client.ignoringPushes().get(url("/page")).response().statusCode()).isEqualTo(200);
+		}
+		assertThat(client.get(url("/page")).pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+	}
+
+	@Test
+	void servesEveryPageToAClientAllowingOneConcurrentStream(CapturedOutput output) {
+		int logged = output.getAll().length();
+		PushClient client = withMaxStreams(1);
+		int pushed = 0;
+		for (int i = 0; i < 20; i++) {
+			PushClient.Exchange page = client.get(url("/page"));
+			assertThat(page.response().statusCode()).isEqualTo(200);
+			List<String> hinted = page.response().headers().allValues("link");
+			assertThat(page.pushes().size() + hinted.size()).as("pushed or hinted").isEqualTo(2);
+			pushed += page.pushes().size();
+		}
+		assertThat(pushed).isGreaterThanOrEqualTo(20);
+		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
+	}
+
+	@Test
+	void countsResetPushesWithoutLoggingAnError(CapturedOutput output) {
+		long before = this.statistics.resets();
+		int logged = output.getAll().length();
+		PushClient client = PushClient.trusting(this.certificate).ignoringPushes();
+		for (int i = 0; i < 3; i++) {
+			PushClient.Exchange page = client.get(url("/big-page"));
+			assertThat(page.response().statusCode()).isEqualTo(200);
+			assertThat(page.response().body()).isEqualTo("big page");
+		}
+		await().untilAsserted(() -> assertThat(this.statistics.resets() - before).isEqualTo(3));
+		assertThat(client.get(url("/page")).response().statusCode()).isEqualTo(200);
+		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
+	}
+
+	// The JDK client reads its HTTP/2 settings from system properties when it connects
+	private PushClient withMaxStreams(int limit) {
+		String name = "jdk.httpclient.maxstreams";
+		String previous = System.getProperty(name);
+		System.setProperty(name, Integer.toString(limit));
+		try {
+			PushClient client = PushClient.trusting(this.certificate);
+			client.get(url("/plain"));
+			return client;
+		}
+		finally {
+			if (previous == null) {
+				System.clearProperty(name);
+			}
+			else {
+				System.setProperty(name, previous);
+			}
+		}
+	}
+
+	private String url(String path) {
+		return "https://localhost:" + this.port + path;
+	}
+
+}

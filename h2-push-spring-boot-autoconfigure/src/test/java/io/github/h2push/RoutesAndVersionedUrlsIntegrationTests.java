@@ -1,0 +1,74 @@
+package io.github.h2push;
+
+import java.nio.charset.StandardCharsets;
+
+import io.github.h2push.autoconfigure.DevelopmentCertificate;
+import io.github.h2push.test.PushClient;
+import io.github.h2push.testapp.PushTestApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.DigestUtils;
+import org.springframework.util.StreamUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pushes declared in {@code h2-push.routes} for a static page, and pushes under the
+ * versioned URL when Spring's resource versioning is on.
+ */
+@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "h2-push.routes[0].pattern=/docs.html", "h2-push.routes[0].resources=/css/site.css",
+				"h2-push.routes[1].pattern=/doc*.html", "h2-push.routes[1].resources=/css/site.css,/js/app.js",
+				"spring.web.resources.chain.strategy.content.enabled=true",
+				"spring.web.resources.chain.strategy.content.paths=/css/**" })
+class RoutesAndVersionedUrlsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevelopmentCertificate certificate;
+
+	@Test
+	void pushesVersionedUrlsOfTheRoutesMatchingAStaticPage() throws Exception {
+		PushClient.Exchange page = PushClient.trusting(this.certificate).get(url("/docs.html"));
+		assertThat(page.response().statusCode()).isEqualTo(200);
+		assertThat(page.response().body()).contains("docs");
+		String versionedCss = "/css/site-" + DigestUtils.md5DigestAsHex(bytes("static/css/site.css")) + ".css";
+		assertThat(page.pushedPaths()).containsExactly(versionedCss, "/js/app.js");
+		assertThat(page.pushes().get(0).status()).isEqualTo(200);
+		assertThat(page.pushes().get(0).body()).isEqualTo(new String(bytes("static/css/site.css"), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void pushesTheVersionedUrlOfAnAnnotatedResource() throws Exception {
+		PushClient.Exchange page = PushClient.trusting(this.certificate).get(url("/page"));
+		assertThat(page.pushedPaths()).containsExactly(
+				"/css/site-" + DigestUtils.md5DigestAsHex(bytes("static/css/site.css")) + ".css", "/js/app.js");
+	}
+
+	@Test
+	void hintsTheVersionedUrl() throws Exception {
+		String frames = Nghttp.run("-nv", "--no-push", url("/page"));
+		assertThat(frames).contains("link: </css/site-" + DigestUtils.md5DigestAsHex(bytes("static/css/site.css"))
+				+ ".css>; rel=preload; as=style");
+	}
+
+	@Test
+	void pushesNothingForPagesNoRouteMatches() {
+		assertThat(PushClient.trusting(this.certificate).get(url("/plain")).pushes()).isEmpty();
+	}
+
+	private String url(String path) {
+		return "https://localhost:" + this.port + path;
+	}
+
+	private static byte[] bytes(String path) throws Exception {
+		return StreamUtils.copyToByteArray(new ClassPathResource(path).getInputStream());
+	}
+
+}
