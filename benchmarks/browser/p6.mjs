@@ -2,7 +2,8 @@
 // variant and run, each in a fresh browser context (new connection, empty cache).
 // Input: one JSON argument {runs, spki, variants: [{name, url}]}.
 // Output: one line per load: RUN variant=… run=… load=… responseEnd=… interim=… protocol=…
-// resources=… early=… initiators=…
+// resources=… early=… initiators=…  (early: subresources requested before the HTML finished,
+// from DevTools' network events)
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -20,6 +21,14 @@ try {
     for (const variant of config.variants) {
       const context = await browser.newContext({ ignoreHTTPSErrors: true });
       const page = await context.newPage();
+      // the network as DevTools sees it: Resource Timing reports an early-hints preload when the
+      // document uses it, not when it was requested
+      const cdp = await context.newCDPSession(page);
+      const sent = new Map();
+      const finished = new Map();
+      cdp.on('Network.requestWillBeSent', (e) => sent.set(e.requestId, { url: e.request.url, at: e.timestamp, type: e.type }));
+      cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.timestamp));
+      await cdp.send('Network.enable');
       await page.goto(variant.url, { waitUntil: 'load', timeout: 30000 });
       const t = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
@@ -31,7 +40,9 @@ try {
       });
       await context.close();
       // a resource acted on early was requested before the HTML had finished arriving
-      const early = t.resources.filter((r) => r.start < t.responseEnd).length;
+      const documentId = [...sent.entries()].find(([, r]) => r.type === 'Document')?.[0];
+      const documentEnd = finished.get(documentId) ?? Infinity;
+      const early = [...sent.values()].filter((r) => r.type !== 'Document' && r.at < documentEnd).length;
       const initiators = [...new Set(t.resources.map((r) => r.initiator))].join(',');
       console.log(`RUN variant=${variant.name} run=${run} load=${t.load.toFixed(1)} responseEnd=${t.responseEnd.toFixed(1)} `
         + `interim=${t.interim.toFixed(1)} protocol=${t.protocol} resources=${t.resources.length} early=${early} `
