@@ -1,10 +1,13 @@
 // P6: headless Chromium loads a page through the harness's network emulation, once per
 // variant and run, each in a fresh browser context (new connection, empty cache).
-// Input: one JSON argument {runs, spki, variants: [{name, url}]}.
-// Output: one line per load: RUN variant=… run=… load=… responseEnd=… interim=… protocol=…
-// resources=… early=… initiators=…  (early: subresources requested before the HTML finished,
-// from DevTools' network events)
-import { existsSync } from 'node:fs';
+// Input: one JSON argument {runs, spki, netlog, variants: [{name, url}]}.
+// Output: one line per load:
+//   RUN variant=… run=… load=… responseEnd=… interim=… protocol=… resources=… early=… initiators=…
+// load, responseEnd and interim (firstInterimResponseStart, non-zero when a 103 arrived) come from
+// Navigation Timing. early counts the page's subresources that Chromium requested before the HTML
+// response had finished, read from Chromium's net log: Resource Timing reports an early-hints
+// preload when the document uses it, not when it was requested.
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const config = JSON.parse(process.argv[2]);
@@ -13,43 +16,63 @@ const browser = await chromium.launch({
   executablePath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-    `--ignore-certificate-errors-spki-list=${config.spki}`, '--ignore-certificate-errors'],
+    // a certificate trusted through its key, so Chromium treats the origin as secure and honours 103
+    `--ignore-certificate-errors-spki-list=${config.spki}`, '--ignore-certificate-errors',
+    `--log-net-log=${config.netlog}`, '--net-log-capture-mode=Default'],
 });
 console.log(`BROWSER version=${browser.version()}`);
+const loads = [];
 try {
   for (let run = 1; run <= config.runs; run++) {
     for (const variant of config.variants) {
       const context = await browser.newContext({ ignoreHTTPSErrors: true });
       const page = await context.newPage();
-      // the network as DevTools sees it: Resource Timing reports an early-hints preload when the
-      // document uses it, not when it was requested
-      const cdp = await context.newCDPSession(page);
-      const sent = new Map();
-      const finished = new Map();
-      cdp.on('Network.requestWillBeSent', (e) => sent.set(e.requestId, { url: e.request.url, at: e.timestamp, type: e.type }));
-      cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.timestamp));
-      await cdp.send('Network.enable');
       await page.goto(variant.url, { waitUntil: 'load', timeout: 30000 });
       const t = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
-        const resources = performance.getEntriesByType('resource').map((r) => ({
-          path: new URL(r.name).pathname, start: r.startTime, requestStart: r.requestStart,
-          responseEnd: r.responseEnd, initiator: r.initiatorType }));
-        return { load: nav.loadEventStart, responseEnd: nav.responseEnd, responseStart: nav.responseStart,
-          interim: nav.firstInterimResponseStart || 0, protocol: nav.nextHopProtocol, resources };
+        const resources = performance.getEntriesByType('resource');
+        return { load: nav.loadEventStart, responseEnd: nav.responseEnd, interim: nav.firstInterimResponseStart || 0,
+          protocol: nav.nextHopProtocol, resources: resources.length,
+          initiators: [...new Set(resources.map((r) => r.initiatorType))].join(',') };
       });
       await context.close();
-      // a resource acted on early was requested before the HTML had finished arriving
-      const documentId = [...sent.entries()].find(([, r]) => r.type === 'Document')?.[0];
-      const documentEnd = finished.get(documentId) ?? Infinity;
-      const early = [...sent.values()].filter((r) => r.type !== 'Document' && r.at < documentEnd).length;
-      const initiators = [...new Set(t.resources.map((r) => r.initiator))].join(',');
-      console.log(`RUN variant=${variant.name} run=${run} load=${t.load.toFixed(1)} responseEnd=${t.responseEnd.toFixed(1)} `
-        + `interim=${t.interim.toFixed(1)} protocol=${t.protocol} resources=${t.resources.length} early=${early} `
-        + `initiators=${initiators || '-'}`);
+      loads.push({ variant: variant.name, run, url: variant.url, ...t });
     }
   }
 }
 finally {
   await browser.close();
+}
+
+// The net log: for each navigation (in order), which subresources were requested before it ended
+const log = JSON.parse(readFileSync(config.netlog, 'utf8'));
+const eventType = log.constants.logEventTypes;
+const phase = log.constants.logEventPhase;
+const requests = new Map();
+for (const e of log.events) {
+  if (e.type === eventType.URL_REQUEST_START_JOB && e.phase === phase.PHASE_BEGIN && e.params?.url) {
+    requests.set(e.source.id, { url: e.params.url, start: Number(e.time), end: Infinity,
+      main: e.params.request_type === 'main frame' });
+  }
+  else if (e.type === eventType.REQUEST_ALIVE && e.phase === phase.PHASE_END && requests.has(e.source.id)) {
+    requests.get(e.source.id).end = Number(e.time);
+  }
+}
+const sorted = [...requests.values()].sort((a, b) => a.start - b.start);
+const documents = sorted.filter((r) => r.main);
+documents.forEach((document, i) => {
+  const next = documents[i + 1]?.start ?? Infinity;
+  const origin = new URL(document.url).origin;
+  const early = new Set(sorted
+    .filter((r) => !r.main && r.start >= document.start && r.start < next && r.start < document.end
+      && r.url.startsWith(origin))
+    .map((r) => new URL(r.url).pathname));
+  if (loads[i]) {
+    loads[i].early = early.size;
+  }
+});
+for (const l of loads) {
+  console.log(`RUN variant=${l.variant} run=${l.run} load=${l.load.toFixed(1)} responseEnd=${l.responseEnd.toFixed(1)} `
+    + `interim=${l.interim.toFixed(1)} protocol=${l.protocol} resources=${l.resources} early=${l.early ?? 0} `
+    + `initiators=${l.initiators || '-'}`);
 }

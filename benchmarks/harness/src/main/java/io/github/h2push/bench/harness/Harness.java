@@ -342,14 +342,17 @@ public final class Harness {
 
 	// ---- P4: sustained push on one connection
 
+	/** Page loads in flight at once: 8 loads, 24 pushed streams, under the client's limit of 100. */
+	static final int P4_IN_FLIGHT = 8;
+
 	private void p4() throws Exception {
 		Server ours = this.servers.ours("h2-push");
 		PushDriver driver = new PushDriver(this.workspace.cert());
-		driver.run(ours.port(), 1_000_000_000L, this.options.smoke() ? 300 : 2_000, 16);
+		driver.run(ours.port(), 1_000_000_000L, this.options.smoke() ? 300 : 2_000, P4_IN_FLIGHT);
 		String variant = String.format(Locale.ROOT, "%,d loads on one connection, 3 pushes each", this.options.p4Loads());
 		long n = 0;
 		for (int run = 0; run < this.options.p4Runs(); run++) {
-			PushDriver.Result result = driver.run(ours.port(), n, this.options.p4Loads(), 16);
+			PushDriver.Result result = driver.run(ours.port(), n, this.options.p4Loads(), P4_IN_FLIGHT);
 			n += this.options.p4Loads();
 			System.out.printf(Locale.ROOT, "P4 run %d: %d loads (%d failed), %d/%d pushes delivered (%d failed), %.2f s%n",
 					run + 1, result.loads(), result.failedLoads(), result.pushesDelivered(), result.pushesExpected(),
@@ -357,30 +360,40 @@ public final class Harness {
 			this.report.stats("P4", variant, "pushes/s").add(result.pushesPerSecond());
 			boolean all = result.pushesDelivered() == result.pushesExpected() && result.failedLoads() == 0;
 			this.report.check("P4", "run " + (run + 1) + ": all pushes delivered", all,
-					String.format(Locale.ROOT, "%,d of %,d pushes, %d failed loads, %.1f s", result.pushesDelivered(),
-							result.pushesExpected(), result.failedLoads(), result.seconds()));
+					String.format(Locale.ROOT, "%,d of %,d pushes delivered (server pushed %,d), %d failed loads, %.1f s%s",
+							result.pushesDelivered(), result.pushesExpected(), result.serverPushed(),
+							result.failedLoads(), result.seconds(),
+							result.notPushed().isEmpty() ? "" : "; not pushed: " + result.notPushed()));
 		}
 	}
 
 	// ---- P5: startup time
 
 	private void p5() throws Exception {
+		// one start of each first, not counted (file cache, class data sharing archive)
+		startPlain(false);
+		startPlain(true);
 		for (int run = 0; run < this.options.p5Runs(); run++) {
-			for (boolean withH2Push : new boolean[] { false, true }) {
+			// alternate which starts first, so neither always follows the other
+			for (boolean withH2Push : (run % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
 				String variant = withH2Push ? "same app with h2-push" : "app without h2-push";
-				int port = Workspace.freePort();
-				Path log = this.workspace.dir().resolve("p5.log");
-				try (Launched app = Launched.start(variant, this.servers.plainCommand(port, withH2Push), log)) {
-					long listening = app.awaitPort(port, 60_000);
-					this.report.stats("P5", variant + ", start to listening", "ms")
-						.add((listening - app.startNanos()) / 1e6);
-				}
+				this.report.stats("P5", variant + ", start to listening", "ms").add(startPlain(withH2Push));
 			}
 		}
 		this.report.ratio("P5", "with h2-push ÷ without",
 				this.report.median("P5", "same app with h2-push, start to listening")
 						/ this.report.median("P5", "app without h2-push, start to listening"),
 				1.05, true);
+	}
+
+	/** Starts the plain app, returns the milliseconds until its port accepts connections. */
+	private double startPlain(boolean withH2Push) throws IOException {
+		int port = Workspace.freePort();
+		Path log = this.workspace.dir().resolve("p5.log");
+		try (Launched app = Launched.start("plain app", this.servers.plainCommand(port, withH2Push), log)) {
+			long listening = app.awaitPort(port, 60_000);
+			return (listening - app.startNanos()) / 1e6;
+		}
 	}
 
 	// ---- P6: headless Chromium, 103 Early Hints + preload vs hints off
@@ -405,9 +418,10 @@ public final class Harness {
 		warmJava(off);
 		try (DelayProxy hintsProxy = slowLink(hints.port()); DelayProxy offProxy = slowLink(off.port())) {
 			String config = String.format(Locale.ROOT,
-					"{\"runs\":%d,\"spki\":\"%s\",\"variants\":[{\"name\":\"hints\",\"url\":\"https://127.0.0.1:%d/think\"},"
+					"{\"runs\":%d,\"spki\":\"%s\",\"netlog\":\"%s\",\"variants\":[{\"name\":\"hints\",\"url\":\"https://127.0.0.1:%d/think\"},"
 							+ "{\"name\":\"off\",\"url\":\"https://127.0.0.1:%d/think\"}]}",
-					this.options.p6Runs() + 1, this.workspace.spkiHash(), hintsProxy.port(), offProxy.port());
+					this.options.p6Runs() + 1, this.workspace.spkiHash(), this.workspace.dir().resolve("netlog.json"),
+					hintsProxy.port(), offProxy.port());
 			Command.Result result = Command.run(List.of("node", browserDir.resolve("p6.mjs").toString(), config), 600);
 			if (result.exitCode() != 0) {
 				throw new IOException("the browser run failed: " + result.output());
@@ -447,9 +461,10 @@ public final class Harness {
 					hintRuns > 0 && with103 == hintRuns, with103 + " of " + hintRuns + " loads");
 			this.report.check("P6", "Chromium requested the hinted resources before the HTML finished",
 					hintRuns > 0 && earlyResources.min() >= Workspace.P2_ASSETS.size(),
-					"median " + Report.format(earlyResources.median()) + " of " + Workspace.P2_ASSETS.size()
-							+ " resources started before responseEnd (min " + Report.format(earlyResources.min())
-							+ "); initiator types " + initiators);
+					"in every load, " + Report.format(earlyResources.min()) + " to " + Report.format(earlyResources.max())
+							+ " of " + Workspace.P2_ASSETS.size()
+							+ " resources requested before the HTML response ended (Chromium's net log); Resource Timing initiator types "
+							+ initiators);
 		}
 	}
 
@@ -480,7 +495,7 @@ public final class Harness {
 			int loads = (int) Math.min(pushingPerStep, total - done);
 			// several connections per step, so connections are opened and closed too
 			for (int c = 0; c < 4; c++) {
-				PushDriver.Result result = driver.run(ours.port(), pushingDone, loads / 4, 16);
+				PushDriver.Result result = driver.run(ours.port(), pushingDone, loads / 4, P4_IN_FLIGHT);
 				pushingDone += result.loads();
 				pushesDone += result.pushesDelivered();
 				failures += result.failedLoads() + (result.pushesExpected() - result.pushesDelivered());
@@ -533,18 +548,24 @@ public final class Harness {
 
 	// ---- helpers
 
-	/** JIT warm-up for a JVM server: the routes the figures use, directly, no delay. */
+	/**
+	 * JIT warm-up for a JVM server, so the figures show its steady state: the routes and
+	 * assets the figures use, directly (no delay), over pushing and non-pushing clients.
+	 */
 	private void warmJava(Server server) {
+		boolean smoke = this.options.smoke();
 		if (Command.exists("h2load")) {
-			for (String path : List.of("/", "/plain", "/hinted")) {
-				H2load.run(server.url(path), this.options.smoke() ? 2_000 : 20_000, 8, 10);
+			for (String path : List.of("/", "/plain", "/hinted", "/css/site.css", "/js/app.js", "/img/logo.svg",
+					"/p2/style-1.css", "/p2/lib-1.js")) {
+				H2load.run(server.url(path), smoke ? 1_000 : 10_000, 4, 4);
 			}
 		}
 		if (Command.exists("nghttp")) {
-			for (int i = 0; i < (this.options.smoke() ? 5 : 30); i++) {
+			// each nghttp load is a new connection, so every load gets its pushes
+			for (int i = 0; i < (smoke ? 10 : 150); i++) {
 				Nghttp.load(server.url("/"), true);
 			}
-			for (int i = 0; i < (this.options.smoke() ? 1 : 5); i++) {
+			for (int i = 0; i < (smoke ? 2 : 10); i++) {
 				Nghttp.load(server.url("/think"), true);
 			}
 		}
