@@ -2,7 +2,7 @@
 // variant and run, each in a fresh browser context (new connection, empty cache).
 // Input: one JSON argument {runs, spki, netlog, variants: [{name, url}]}.
 // Output: one line per load:
-//   RUN variant=… run=… load=… responseEnd=… interim=… protocol=… resources=… early=… initiators=…
+//   RUN variant=… run=… load=… requestStart=… responseEnd=… interim=… protocol=… resources=… early=… initiators=…
 // load, responseEnd and interim (firstInterimResponseStart, non-zero when a 103 arrived) come from
 // Navigation Timing. early counts the page's subresources that Chromium requested before the HTML
 // response had finished, read from Chromium's net log: Resource Timing reports an early-hints
@@ -31,7 +31,7 @@ try {
       const t = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         const resources = performance.getEntriesByType('resource');
-        return { load: nav.loadEventStart, responseEnd: nav.responseEnd, interim: nav.firstInterimResponseStart || 0,
+        return { load: nav.loadEventStart, requestStart: nav.requestStart, responseEnd: nav.responseEnd, interim: nav.firstInterimResponseStart || 0,
           protocol: nav.nextHopProtocol, resources: resources.length,
           initiators: [...new Set(resources.map((r) => r.initiatorType))].join(',') };
       });
@@ -72,7 +72,7 @@ documents.forEach((document, i) => {
   }
 });
 for (const l of loads) {
-  console.log(`RUN variant=${l.variant} run=${l.run} load=${l.load.toFixed(1)} responseEnd=${l.responseEnd.toFixed(1)} `
+  console.log(`RUN variant=${l.variant} run=${l.run} load=${l.load.toFixed(1)} requestStart=${l.requestStart.toFixed(1)} responseEnd=${l.responseEnd.toFixed(1)} `
     + `interim=${l.interim.toFixed(1)} protocol=${l.protocol} resources=${l.resources} early=${l.early ?? 0} `
     + `initiators=${l.initiators || '-'}`);
 }

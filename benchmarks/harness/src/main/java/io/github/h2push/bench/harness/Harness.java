@@ -37,6 +37,8 @@ public final class Harness {
 
 	private final Report report = new Report();
 
+	private final Set<String> warmed = new java.util.HashSet<>();
+
 	private Harness(Options options, Workspace workspace) {
 		this.options = options;
 		this.workspace = workspace;
@@ -67,7 +69,7 @@ public final class Harness {
 				}
 			}
 			if (smoke) {
-				return new Options(repo, true, soak, only, (runs != null) ? runs : 3, 5_000, 300, 1, 1, 2,
+				return new Options(repo, true, soak, only, (runs != null) ? runs : 2, 3_000, 300, 1, 1, 1,
 						Math.min(soakRequests, 100_000));
 			}
 			int n = (runs != null) ? runs : 20;
@@ -129,10 +131,8 @@ public final class Harness {
 				this.report.missing(figure.name(), ex.getMessage());
 				System.out.println(figure.name() + " failed: " + ex);
 			}
-			finally {
-				this.servers.stopAll();
-			}
 		}
+		this.servers.stopAll();
 		String table = this.report.render();
 		System.out.println();
 		System.out.println(table);
@@ -308,11 +308,13 @@ public final class Harness {
 		Server without = this.servers.plain("plain app without h2-push", false);
 		Server with = this.servers.plain("plain app with h2-push", true);
 		Server ours = this.servers.ours("h2-push");
+		Server hintsOff = hintsOff();
 		Map<String, String> variants = new LinkedHashMap<>();
 		variants.put("app without h2-push, /plain", without.url("/plain"));
 		variants.put("same app with h2-push, /plain", with.url("/plain"));
 		variants.put("bench app, /plain", ours.url("/plain"));
 		variants.put("bench app, /hinted (push route, hint fallback)", ours.url("/hinted"));
+		variants.put("bench app with hints off, /hinted", hintsOff.url("/hinted"));
 		for (String url : variants.values()) {
 			H2load.run(url, this.options.smoke() ? 5_000 : 40_000, 8, 10);
 		}
@@ -338,6 +340,9 @@ public final class Harness {
 				this.report.median("P3", "bench app, /hinted (push route, hint fallback)")
 						/ this.report.median("P3", "bench app, /plain"),
 				0.95, false);
+		this.report.ratio("P3", "push route with hints off (no 103, no Link) ÷ plain route",
+				this.report.median("P3", "bench app with hints off, /hinted")
+						/ this.report.median("P3", "bench app, /plain"));
 	}
 
 	// ---- P4: sustained push on one connection
@@ -370,36 +375,54 @@ public final class Harness {
 	// ---- P5: startup time
 
 	private void p5() throws Exception {
-		// one start of each first, not counted (file cache, class data sharing archive)
-		startPlain(false);
-		startPlain(true);
+		PushDriver client = new PushDriver(this.workspace.cert());
+		if (!this.options.smoke()) {
+			// one start of each first, not counted (file cache, class data sharing archive)
+			startPlain(false, client);
+			startPlain(true, client);
+		}
 		for (int run = 0; run < this.options.p5Runs(); run++) {
 			// alternate which starts first, so neither always follows the other
 			for (boolean withH2Push : (run % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
 				String variant = withH2Push ? "same app with h2-push" : "app without h2-push";
-				this.report.stats("P5", variant + ", start to listening", "ms").add(startPlain(withH2Push));
+				double[] times = startPlain(withH2Push, client);
+				this.report.stats("P5", variant + ", start to first HTTP/2 response", "ms").add(times[1]);
+				this.report.stats("P5", variant + ", start to listening", "ms").add(times[0]);
 			}
 		}
-		this.report.ratio("P5", "with h2-push ÷ without",
+		this.report.ratio("P5", "with h2-push ÷ without, to first HTTP/2 response",
+				this.report.median("P5", "same app with h2-push, start to first HTTP/2 response")
+						/ this.report.median("P5", "app without h2-push, start to first HTTP/2 response"),
+				1.05, true);
+		this.report.ratio("P5", "with h2-push ÷ without, to listening",
 				this.report.median("P5", "same app with h2-push, start to listening")
 						/ this.report.median("P5", "app without h2-push, start to listening"),
 				1.05, true);
 	}
 
-	/** Starts the plain app, returns the milliseconds until its port accepts connections. */
-	private double startPlain(boolean withH2Push) throws IOException {
+	/**
+	 * Starts the plain app: milliseconds until its port accepts connections, and until it
+	 * answered {@code GET /plain} over HTTP/2 with TLS.
+	 */
+	private double[] startPlain(boolean withH2Push, PushDriver client) throws IOException, InterruptedException {
 		int port = Workspace.freePort();
 		Path log = this.workspace.dir().resolve("p5.log");
 		try (Launched app = Launched.start("plain app", this.servers.plainCommand(port, withH2Push), log)) {
 			long listening = app.awaitPort(port, 60_000);
-			return (listening - app.startNanos()) / 1e6;
+			long answered = client.firstAnswer(port, "/plain", 30_000);
+			return new double[] { (listening - app.startNanos()) / 1e6, (answered - app.startNanos()) / 1e6 };
 		}
 	}
 
 	// ---- P6: headless Chromium, 103 Early Hints + preload vs hints off
 
+	/** The benchmark app with the starter's hints off: no 103 Early Hints, no preload links. */
+	private Server hintsOff() throws IOException {
+		return this.servers.ours("h2-push-hints-off", "h2-push.early-hints=false", "h2-push.preload-links=false");
+	}
+
 	private static final Pattern BROWSER_RUN = Pattern.compile(
-			"RUN variant=(\\S+) run=\\d+ load=([\\d.]+) responseEnd=([\\d.]+) interim=([\\d.]+) protocol=(\\S+) resources=(\\d+) early=(\\d+) initiators=(\\S+)");
+			"RUN variant=(\\S+) run=\\d+ load=([\\d.]+) requestStart=([\\d.]+) responseEnd=([\\d.]+) interim=([\\d.]+) protocol=(\\S+) resources=(\\d+) early=(\\d+) initiators=(\\S+)");
 
 	private void p6() throws Exception {
 		Path browserDir = this.options.repo().resolve("benchmarks/browser");
@@ -412,8 +435,8 @@ public final class Harness {
 		if (!Files.isExecutable(Path.of("/usr/lib/chromium/chromium")) && !Command.exists("chromium")) {
 			throw new IOException("chromium is not installed (apt-get install chromium)");
 		}
-		Server hints = this.servers.ours("h2-push-hints");
-		Server off = this.servers.ours("h2-push-hints-off", "h2-push.early-hints=false", "h2-push.preload-links=false");
+		Server hints = this.servers.ours("h2-push");
+		Server off = hintsOff();
 		warmJava(hints);
 		warmJava(off);
 		try (DelayProxy hintsProxy = slowLink(hints.port()); DelayProxy offProxy = slowLink(off.port())) {
@@ -440,16 +463,19 @@ public final class Harness {
 				}
 				boolean hinted = matcher.group(1).equals("hints");
 				String variant = hinted ? "h2-push, 103 Early Hints + preload" : "same app, hints off";
-				this.report.stats("P6", variant + ", load event", "ms").add(Double.parseDouble(matcher.group(2)));
-				if (!matcher.group(5).equals("h2")) {
-					this.report.note("P6", variant + ", load event", "protocol " + matcher.group(5));
+				double load = Double.parseDouble(matcher.group(2));
+				this.report.stats("P6", variant + ", load event", "ms").add(load);
+				this.report.stats("P6", variant + ", load event − requestStart", "ms")
+					.add(load - Double.parseDouble(matcher.group(3)));
+				if (!matcher.group(6).equals("h2")) {
+					this.report.note("P6", variant + ", load event", "protocol " + matcher.group(6));
 				}
 				if (hinted) {
 					hintRuns++;
-					with103 += (Double.parseDouble(matcher.group(4)) > 0) ? 1 : 0;
-					earlyResources.add(Integer.parseInt(matcher.group(7)));
-					if (!initiators.contains(matcher.group(8))) {
-						initiators.add(matcher.group(8));
+					with103 += (Double.parseDouble(matcher.group(5)) > 0) ? 1 : 0;
+					earlyResources.add(Integer.parseInt(matcher.group(8)));
+					if (!initiators.contains(matcher.group(9))) {
+						initiators.add(matcher.group(9));
 					}
 				}
 			}
@@ -457,6 +483,9 @@ public final class Harness {
 					this.report.median("P6", "h2-push, 103 Early Hints + preload, load event")
 							/ this.report.median("P6", "same app, hints off, load event"),
 					0.80, true);
+			this.report.ratio("P6", "hints ÷ hints off (load event − requestStart: without connection setup)",
+					this.report.median("P6", "h2-push, 103 Early Hints + preload, load event − requestStart")
+							/ this.report.median("P6", "same app, hints off, load event − requestStart"));
 			this.report.check("P6", "Chromium received a 103 (firstInterimResponseStart > 0)",
 					hintRuns > 0 && with103 == hintRuns, with103 + " of " + hintRuns + " loads");
 			this.report.check("P6", "Chromium requested the hinted resources before the HTML finished",
@@ -553,6 +582,9 @@ public final class Harness {
 	 * assets the figures use, directly (no delay), over pushing and non-pushing clients.
 	 */
 	private void warmJava(Server server) {
+		if (!this.warmed.add(server.name())) {
+			return;
+		}
 		boolean smoke = this.options.smoke();
 		if (Command.exists("h2load")) {
 			for (String path : List.of("/", "/plain", "/hinted", "/css/site.css", "/js/app.js", "/img/logo.svg",

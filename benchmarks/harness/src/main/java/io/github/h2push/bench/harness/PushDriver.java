@@ -48,6 +48,36 @@ final class PushDriver {
 		}
 	}
 
+	/**
+	 * Sends {@code GET path} on a new HTTP/2 connection, retrying until the server answers.
+	 * @return the nanoTime of the answer
+	 */
+	long firstAnswer(int port, String path, long timeoutMillis) throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_2)
+			.sslContext(this.sslContext)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+		while (true) {
+			try {
+				HttpResponse<Void> response = client.send(
+						HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path)).build(),
+						BodyHandlers.discarding());
+				if (response.statusCode() == 200 && response.version() == HttpClient.Version.HTTP_2) {
+					return System.nanoTime();
+				}
+				throw new IOException("GET " + path + " answered " + response.statusCode() + " over " + response.version());
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				Thread.sleep(5);
+			}
+		}
+	}
+
 	/** What a run delivered. */
 	record Result(long loads, long failedLoads, long serverPushed, long pushesPromised, long pushesDelivered,
 			long pushesFailed, double seconds, Map<String, Long> notPushed) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,6 +19,9 @@ final class Servers {
 
 	private final List<Launched> launched = new ArrayList<>();
 
+	/** Servers shared by the figures, started once. */
+	private final Map<String, Server> shared = new HashMap<>();
+
 	Servers(Workspace workspace) {
 		this.workspace = workspace;
 	}
@@ -31,8 +35,20 @@ final class Servers {
 
 	}
 
-	/** The benchmark app (with h2-push), with extra Spring properties. */
+	/**
+	 * The benchmark app (with h2-push), with extra Spring properties; started once per
+	 * name and shared by the figures.
+	 */
 	Server ours(String name, String... properties) throws IOException {
+		Server server = this.shared.get(name);
+		if (server == null) {
+			server = startOurs(name, properties);
+			this.shared.put(name, server);
+		}
+		return server;
+	}
+
+	private Server startOurs(String name, String... properties) throws IOException {
 		int port = Workspace.freePort();
 		List<String> command = new ArrayList<>(javaCommand());
 		command.add("-jar");
@@ -65,7 +81,17 @@ final class Servers {
 		return command;
 	}
 
+	/** nginx, with its P1 server and its P2 server in front of the app; started once. */
 	Server nginx(int appPort) throws IOException {
+		Server server = this.shared.get("nginx");
+		if (server == null) {
+			server = startNginx(appPort);
+			this.shared.put("nginx", server);
+		}
+		return server;
+	}
+
+	private Server startNginx(int appPort) throws IOException {
 		int port = Workspace.freePort();
 		int frontPort = Workspace.freePort();
 		for (String temp : List.of("nginx-body", "nginx-proxy", "nginx-fastcgi", "nginx-uwsgi", "nginx-scgi")) {
@@ -109,6 +135,7 @@ final class Servers {
 			process.close();
 		}
 		this.launched.clear();
+		this.shared.clear();
 	}
 
 	private Server started(String name, int port, List<String> command, long timeoutMillis) throws IOException {
