@@ -87,7 +87,7 @@ public final class Harness {
 		Instant start = Instant.now();
 		Workspace workspace = new Workspace(options.repo());
 		Harness harness = new Harness(options, workspace);
-		System.out.println("h2-push benchmarks (" + (options.smoke() ? "smoke" : "full") + "), "
+		System.out.println("h2-push benchmarks (" + (options.soak() ? "soak" : options.smoke() ? "smoke" : "full") + "), "
 				+ Runtime.getRuntime().availableProcessors() + " cores, work dir " + workspace.dir());
 		int exit;
 		try {
@@ -501,73 +501,83 @@ public final class Harness {
 
 	private int soak() throws Exception {
 		require("h2load");
-		Server ours = this.servers.ours("h2-push-soak", "h2-push.max-pushes-per-request=16");
+		Server ours = this.servers.ours("h2-push");
 		PushDriver driver = new PushDriver(this.workspace.cert());
 		long step = 100_000;
 		long pushingPerStep = step / 5;
 		long hintedPerStep = step - pushingPerStep;
 		long total = this.options.soakRequests();
 		List<String> lines = new ArrayList<>();
-		lines.add("| requests | of which pushing page loads | pushes delivered | h2load hint-path requests | heap used after GC | took |");
+		lines.add("| requests | pushing page loads | pushes: server pushed / client received / delivered | h2load hint-path requests (failed) | heap used after GC | step took |");
 		lines.add("|---:|---:|---:|---:|---:|---:|");
-		long done = 0;
 		long pushingDone = 0;
-		long pushesDone = 0;
 		long hintedDone = 0;
-		long firstHeap = -1;
-		long lastHeap = -1;
-		long failures = 0;
-		String before = heapAfterGc(ours);
-		lines.add("| 0 | 0 | 0 | 0 | " + before + " | |");
-		while (done < total) {
+		long serverPushed = 0;
+		long promised = 0;
+		long delivered = 0;
+		long failedLoads = 0;
+		long failedHinted = 0;
+		Map<String, Long> notPushed = new LinkedHashMap<>();
+		List<Long> heaps = new ArrayList<>();
+		long before = heapAfterGc(ours);
+		lines.add(String.format(Locale.ROOT, "| 0 | 0 | 0 | 0 | %,d KB | |", before));
+		System.out.println(lines.get(2));
+		while (pushingDone + hintedDone < total) {
 			long stepStart = System.nanoTime();
+			long done = pushingDone + hintedDone;
 			int loads = (int) Math.min(pushingPerStep, total - done);
-			// several connections per step, so connections are opened and closed too
+			// four connections per step, so connections are opened and closed too
 			for (int c = 0; c < 4; c++) {
 				PushDriver.Result result = driver.run(ours.port(), pushingDone, loads / 4, P4_IN_FLIGHT);
 				pushingDone += result.loads();
-				pushesDone += result.pushesDelivered();
-				failures += result.failedLoads() + (result.pushesExpected() - result.pushesDelivered());
+				serverPushed += result.serverPushed();
+				promised += result.pushesPromised();
+				delivered += result.pushesDelivered();
+				failedLoads += result.failedLoads();
+				result.notPushed().forEach((why, count) -> notPushed.merge(why, count, Long::sum));
 			}
 			long hinted = Math.min(hintedPerStep, total - done - loads);
 			if (hinted > 0) {
 				H2load.Run run = H2load.run(ours.url("/hinted"), (int) hinted, 8, 10);
 				hintedDone += run.succeeded();
-				failures += run.failed();
+				failedHinted += run.failed();
 			}
-			done = pushingDone + hintedDone;
-			String heap = heapAfterGc(ours);
-			long used = parseUsedKb(heap);
-			if (firstHeap < 0) {
-				firstHeap = used;
-			}
-			lastHeap = used;
-			String line = String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %s | %.1f s |", done, pushingDone,
-					pushesDone, hintedDone, heap, (System.nanoTime() - stepStart) / 1e9);
+			long heap = heapAfterGc(ours);
+			heaps.add(heap);
+			String line = String.format(Locale.ROOT, "| %,d | %,d | %,d / %,d / %,d | %,d (%,d) | %,d KB | %.1f s |",
+					pushingDone + hintedDone, pushingDone, serverPushed, promised, delivered, hintedDone, failedHinted,
+					heap, (System.nanoTime() - stepStart) / 1e9);
 			System.out.println(line);
 			lines.add(line);
 		}
 		String table = String.join("\n", lines);
+		long first = heaps.get(0);
+		long last = heaps.get(heaps.size() - 1);
+		long max = heaps.stream().mapToLong(Long::longValue).max().orElse(0);
+		String verdict = String.format(Locale.ROOT,
+				"Heap used after a forced GC: %,d KB before, %,d KB after the first 100k requests, %,d KB at the end "
+						+ "(%+.1f%% from the first step), highest %,d KB. Pushes expected %,d, server pushed %,d, client received %,d, "
+						+ "delivered %,d; failed page loads %d; failed hint-path requests %d%s.",
+				before, first, last, (last - first) * 100.0 / first, max, pushingDone * 3, serverPushed, promised,
+				delivered, failedLoads, failedHinted, notPushed.isEmpty() ? "" : "; not pushed: " + notPushed);
 		System.out.println();
 		System.out.println(table);
-		String verdict = String.format(Locale.ROOT,
-				"Heap used after GC: %,d KB after the first 100k requests, %,d KB at the end (%+.1f%%); %d failures",
-				firstHeap, lastHeap, (lastHeap - firstHeap) * 100.0 / firstHeap, failures);
+		System.out.println();
 		System.out.println(verdict);
 		Path results = this.options.repo().resolve("benchmarks/target/results-soak.md");
 		Files.createDirectories(results.getParent());
 		Files.writeString(results, table + "\n\n" + verdict + "\n");
-		return (failures == 0) ? 0 : 1;
+		boolean ok = failedLoads == 0 && failedHinted == 0 && delivered == promised;
+		return ok ? 0 : 1;
 	}
 
 	private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
-	private String heapAfterGc(Server server) {
+	/** Heap used in KB after {@code jcmd GC.run}, as {@code jcmd GC.heap_info} reports it. */
+	private long heapAfterGc(Server server) {
 		String pid = Long.toString(server.process().pid());
 		Command.run(List.of("jcmd", pid, "GC.run"), 60);
-		String info = Command.run(List.of("jcmd", pid, "GC.heap_info"), 60).output();
-		long used = parseUsedKb(info);
-		return String.format(Locale.ROOT, "%,d KB", used);
+		return parseUsedKb(Command.run(List.of("jcmd", pid, "GC.heap_info"), 60).output());
 	}
 
 	private static long parseUsedKb(String text) {
