@@ -147,7 +147,11 @@ final class PushDriver {
 					serverPushed.add(response.headers().firstValueAsLong("X-Pushed").orElse(0));
 					response.headers()
 						.firstValue("X-Not-Pushed")
-						.ifPresent((why) -> notPushed.merge(why.replaceAll("/gen/[^ ;]+", "/gen/…"), 1L, Long::sum));
+						.ifPresent((why) -> {
+							for (String reason : why.split("; ")) {
+								notPushed.merge(reason, 1L, Long::sum);
+							}
+						});
 				}
 				window.release();
 			});
