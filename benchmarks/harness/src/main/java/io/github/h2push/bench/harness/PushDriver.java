@@ -13,7 +13,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A pushing client: the JDK {@link HttpClient} on one HTTP/2 connection, accepting every
  * push promise, loading {@code /sustained?n=…} pages (three distinct pushes each) with a
- * few loads in flight.
+ * few loads, with their pushes, in flight.
  */
 final class PushDriver {
 
@@ -110,17 +113,6 @@ final class PushDriver {
 		Map<String, Long> notPushed = new ConcurrentHashMap<>();
 		LongAdder serverPushed = new LongAdder();
 		Semaphore window = new Semaphore(inFlight);
-		HttpResponse.PushPromiseHandler<Void> pushes = (initiating, pushRequest, acceptor) -> {
-			promised.increment();
-			acceptor.apply(BodyHandlers.discarding()).whenComplete((response, failure) -> {
-				if (failure == null && response.statusCode() == 200) {
-					delivered.increment();
-				}
-				else {
-					pushFailed.increment();
-				}
-			});
-		};
 		// one pushing load first: the JDK client drops the pushes of requests sent concurrently before a
 		// request with a push promise handler has completed on the connection
 		try {
@@ -139,7 +131,20 @@ final class PushDriver {
 					+ (firstN + i)))
 				.timeout(Duration.ofSeconds(30))
 				.build();
-			client.sendAsync(request, BodyHandlers.discarding(), pushes).whenComplete((response, failure) -> {
+			// a load stays in flight until its pushes are complete too, as in a browser
+			List<CompletableFuture<HttpResponse<Void>>> pushes = new CopyOnWriteArrayList<>();
+			HttpResponse.PushPromiseHandler<Void> handler = (initiating, pushRequest, acceptor) -> {
+				promised.increment();
+				pushes.add(acceptor.apply(BodyHandlers.discarding()).whenComplete((response, failure) -> {
+					if (failure == null && response.statusCode() == 200) {
+						delivered.increment();
+					}
+					else {
+						pushFailed.increment();
+					}
+				}));
+			};
+			client.sendAsync(request, BodyHandlers.discarding(), handler).whenComplete((response, failure) -> {
 				if (failure != null || response.statusCode() != 200) {
 					loadFailed.increment();
 				}
@@ -153,7 +158,9 @@ final class PushDriver {
 							}
 						});
 				}
-				window.release();
+				CompletableFuture.allOf(pushes.toArray(new CompletableFuture<?>[0]))
+					.orTimeout(30, TimeUnit.SECONDS)
+					.whenComplete((done, timeout) -> window.release());
 			});
 		}
 		window.acquire(inFlight);
