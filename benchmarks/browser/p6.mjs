@@ -2,11 +2,12 @@
 // variant and run, each in a fresh browser context (new connection, empty cache).
 // Input: one JSON argument {runs, spki, netlog, variants: [{name, url}]}.
 // Output: one line per load:
-//   RUN variant=… run=… load=… requestStart=… responseEnd=… interim=… protocol=… resources=… early=… initiators=…
+//   RUN variant=… run=… load=… requestStart=… responseEnd=… interim=… protocol=… resources=… early=… initiators=… network=…
 // load, responseEnd and interim (firstInterimResponseStart, non-zero when a 103 arrived) come from
 // Navigation Timing. early counts the page's subresources that Chromium requested before the HTML
 // response had finished, read from Chromium's net log: Resource Timing reports an early-hints
-// preload when the document uses it, not when it was requested.
+// preload when the document uses it, not when it was requested. network: milliseconds from the page's request
+// to the end of its last subresource request (net log), i.e. when the network part of the load was over.
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -67,12 +68,24 @@ documents.forEach((document, i) => {
     .filter((r) => !r.main && r.start >= document.start && r.start < next && r.start < document.end
       && r.url.startsWith(origin))
     .map((r) => new URL(r.url).pathname));
+  // when the network part of the load was over: the end of the last subresource's first request (for a
+  // hinted resource that is the early-hints preload; the document's later request is served from it)
+  const first = new Map();
+  for (const r of sorted) {
+    const path = new URL(r.url).pathname;
+    if (!r.main && r.start >= document.start && r.start < next && r.url.startsWith(origin)
+        && path !== '/favicon.ico' && !first.has(path)) {
+      first.set(path, r);
+    }
+  }
+  const networkDone = Math.max(document.end, ...[...first.values()].map((r) => r.end).filter(Number.isFinite));
   if (loads[i]) {
     loads[i].early = early.size;
+    loads[i].network = networkDone - document.start;
   }
 });
 for (const l of loads) {
   console.log(`RUN variant=${l.variant} run=${l.run} load=${l.load.toFixed(1)} requestStart=${l.requestStart.toFixed(1)} responseEnd=${l.responseEnd.toFixed(1)} `
     + `interim=${l.interim.toFixed(1)} protocol=${l.protocol} resources=${l.resources} early=${l.early ?? 0} `
-    + `initiators=${l.initiators || '-'}`);
+    + `initiators=${l.initiators || '-'} network=${(l.network ?? 0).toFixed(0)}`);
 }
