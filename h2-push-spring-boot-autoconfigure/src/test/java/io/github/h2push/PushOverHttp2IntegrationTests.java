@@ -97,6 +97,10 @@ class PushOverHttp2IntegrationTests {
 	void pushesEachResourceOncePerConnection() {
 		PushClient client = PushClient.trusting(this.certificate);
 		assertThat(client.get(url("/page")).pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+		PushClient.Exchange again = client.get(url("/page"));
+		assertThat(again.response().statusCode()).isEqualTo(200);
+		assertThat(again.pushes()).isEmpty();
+		assertThat(again.response().headers().allValues("link")).isEmpty();
 		PushClient.Exchange second = client.get(url("/programmatic?path=/js/app.js"));
 		assertThat(second.response().body()).isEqualTo("DUPLICATE");
 		assertThat(second.pushes()).isEmpty();
