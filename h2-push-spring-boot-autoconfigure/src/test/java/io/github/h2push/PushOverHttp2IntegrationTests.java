@@ -1,15 +1,18 @@
 package io.github.h2push;
 
+import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,8 +114,9 @@ class PushOverHttp2IntegrationTests {
 
 	@Test
 	void doesNotPushForAnotherOrigin() throws Exception {
-		for (String authority : new String[] { "evil.example", "localhost:1", "127.0.0.2:" + this.port }) {
-			String frames = Nghttp.run("-nv", "-H", ":authority: " + authority, url("/page"));
+		for (String authority : new String[] { ":authority: evil.example", ":authority: localhost:1",
+				":authority: 127.0.0.2:" + this.port, ":authority: 1.2.3.4.5" }) {
+			String frames = Nghttp.run("-nv", "-H", authority, url("/page"));
 			assertThat(frames).as(authority)
 				.doesNotContain("PUSH_PROMISE")
 				.contains(":status: 200")
@@ -120,6 +124,19 @@ class PushOverHttp2IntegrationTests {
 		}
 		assertThat(Nghttp.run("-nv", "-H", ":authority: localhost:" + this.port, url("/page")))
 			.contains("PUSH_PROMISE");
+	}
+
+	@Test
+	void servesThePageForAMalformedAuthority() throws Exception {
+		// nghttp refuses to send one; curl passes its Host header on as :authority
+		Assumptions.assumeTrue(new File("/usr/bin/curl").canExecute() || System.getenv("CI") != null,
+				"curl is not installed");
+		Process curl = new ProcessBuilder("curl", "-sk", "--http2", "-H", "Host: [abc", "-o", "/dev/null", "-w",
+				"%{http_code} %{http_version}", url("/page"))
+			.redirectErrorStream(true)
+			.start();
+		assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("200 2");
 	}
 
 	@Test
