@@ -46,8 +46,9 @@ import org.springframework.web.util.WebUtils;
  * It pushes only for an authority this server is authoritative for, so a spoofed
  * {@code Host} or {@code :authority} cannot make it push for another origin: one
  * listed in {@code h2-push.authorities} (a {@code host} entry allows any port), or
- * else a name the server's TLS certificate covers, or, without TLS, this connection's
- * own address or {@code localhost}, in both cases with no port or the connection's.
+ * else a name the server's TLS certificate covers (as for HTTPS origins, the port does
+ * not matter: port mappings and proxies change it), or, without TLS, this
+ * connection's own address or {@code localhost}.
  * It remembers the last origins and paths pushed on each connection (a bounded,
  * least-recently-used record) so a resource is not pushed twice, and sends
  * {@code 103 Early Hints} through Undertow's out-of-band response.
@@ -203,11 +204,6 @@ public class UndertowPushTransport implements PushTransport {
 					: "the request's authority is not listed in h2-push.authorities";
 		}
 		InetSocketAddress local = exchange.getDestinationAddress();
-		String port = authority.substring(Math.min(authority.length(), authority.lastIndexOf(']') + 1));
-		int colon = port.lastIndexOf(':');
-		if (colon >= 0 && !port.substring(colon + 1).equals(Integer.toString(local.getPort()))) {
-			return "the request's authority names another port";
-		}
 		X509Certificate certificate = serverCertificate(exchange.getConnection().getSslSessionInfo());
 		if (certificate != null) {
 			return CertificateNames.of(certificate).covers(host) ? null
