@@ -23,7 +23,9 @@ import org.springframework.util.StringUtils;
  * Bloom filter of {@value #BITS} bits with {@value #HASHES} hashes: the cookie value is
  * always 86 characters, whatever was pushed. A false positive costs a push (the browser
  * then fetches the resource itself); when more than half the bits are set the digest
- * starts afresh, so its false-positive rate stays at or below about 6%.
+ * starts afresh with just the latest paths, so the digest a client holds has at most
+ * half its bits set (unless one request pushes more than 64 resources) and a
+ * false-positive rate of at most about 6%.
  *
  * @since 0.1.0
  */
@@ -32,6 +34,8 @@ public class CacheDigestCookie {
 	static final int BITS = 512;
 
 	static final int HASHES = 4;
+
+	private static final String UPDATED_ATTRIBUTE = CacheDigestCookie.class.getName() + ".updated";
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -55,11 +59,15 @@ public class CacheDigestCookie {
 	}
 
 	/**
-	 * The digest the client sent.
+	 * The digest the client sent, or the one already updated for this request.
 	 * @param request the request
 	 * @return its digest, empty when it sent none or a malformed one
 	 */
 	public BitSet read(HttpServletRequest request) {
+		Object updated = request.getAttribute(UPDATED_ATTRIBUTE);
+		if (updated instanceof BitSet digest) {
+			return digest;
+		}
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {
 			for (Cookie cookie : cookies) {
@@ -88,7 +96,8 @@ public class CacheDigestCookie {
 	}
 
 	/**
-	 * Adds paths to a digest and sends the result to the client.
+	 * Adds paths to a digest and sends the result to the client. When a request pushes
+	 * more than once, each cookie sent holds everything pushed so far.
 	 * @param request the request
 	 * @param response the uncommitted response
 	 * @param digest the digest read from the request
@@ -97,14 +106,13 @@ public class CacheDigestCookie {
 	public void write(HttpServletRequest request, HttpServletResponse response, BitSet digest,
 			Collection<String> paths) {
 		BitSet updated = (BitSet) digest.clone();
+		add(updated, paths);
 		if (updated.cardinality() > BITS / 2) {
 			updated.clear();
+			add(updated, paths);
 		}
-		for (String path : paths) {
-			for (int bit : bitsOf(path)) {
-				updated.set(bit);
-			}
-		}
+		// a later push in the same request sends the union: the browser keeps the last
+		request.setAttribute(UPDATED_ATTRIBUTE, updated);
 		String path = StringUtils.hasLength(request.getContextPath()) ? request.getContextPath() : "/";
 		ResponseCookie cookie = ResponseCookie.from(this.name, encode(updated))
 			.path(path)
@@ -114,6 +122,14 @@ public class CacheDigestCookie {
 			.sameSite("Lax")
 			.build();
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+	}
+
+	private static void add(BitSet digest, Collection<String> paths) {
+		for (String path : paths) {
+			for (int bit : bitsOf(path)) {
+				digest.set(bit);
+			}
+		}
 	}
 
 	static String encode(BitSet digest) {

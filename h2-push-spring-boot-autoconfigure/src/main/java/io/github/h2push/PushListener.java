@@ -3,8 +3,9 @@ package io.github.h2push;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Told of every push decision, for metrics and logs. Called on the request's thread,
- * so implementations must be fast and thread-safe.
+ * Told of every push decision, for metrics and logs. Called on request threads and,
+ * for resets, on server I/O threads, so implementations must be fast, non-blocking
+ * and thread-safe.
  *
  * @since 0.1.0
  */
@@ -19,8 +20,9 @@ public interface PushListener {
 	void onResult(HttpServletRequest request, PushResult result);
 
 	/**
-	 * Called when the client reset a pushed stream before its response completed,
-	 * usually because it already had the resource.
+	 * Called when a pushed stream ended before its response completed: the client
+	 * reset it (usually because it already had the resource) or the connection was
+	 * lost.
 	 * @param path the pushed path
 	 */
 	default void onPushReset(String path) {

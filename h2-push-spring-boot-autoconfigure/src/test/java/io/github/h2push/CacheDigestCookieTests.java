@@ -38,6 +38,19 @@ class CacheDigestCookieTests {
 	}
 
 	@Test
+	void sendsEverythingPushedSoFarWhenARequestPushesTwice() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.digestCookie.write(request, response, this.digestCookie.read(request), List.of("/a.css"));
+		this.digestCookie.write(request, response, this.digestCookie.read(request), List.of("/b.js"));
+		Cookie[] cookies = response.getCookies();
+		assertThat(cookies).hasSize(2);
+		BitSet last = CacheDigestCookie.decode(cookies[1].getValue());
+		assertThat(CacheDigestCookie.contains(last, "/a.css")).isTrue();
+		assertThat(CacheDigestCookie.contains(last, "/b.js")).isTrue();
+	}
+
+	@Test
 	void alwaysWritesTheSameLength() {
 		assertThat(CacheDigestCookie.encode(new BitSet())).hasSize(86);
 		BitSet full = new BitSet();

@@ -84,6 +84,16 @@ class PushFaultsIntegrationTests {
 		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
 	}
 
+	@Test
+	void clientRefusingPush(CapturedOutput output) throws Exception {
+		int logged = output.getAll().length();
+		String frames = Nghttp.run("-nv", "--no-push", url("/page"), url("/faulty"), url("/big-page"));
+		assertThat(frames).doesNotContain("PUSH_PROMISE");
+		assertThat(frames.split(":status: 200", -1)).as("three pages served").hasSize(4);
+		assertNextConnectionPushes();
+		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
+	}
+
 	private void assertNextConnectionPushes() {
 		PushClient.Exchange next = PushClient.trusting(this.certificate).get(url("/page"));
 		assertThat(next.response().statusCode()).isEqualTo(200);

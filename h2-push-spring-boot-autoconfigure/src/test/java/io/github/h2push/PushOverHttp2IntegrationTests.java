@@ -1,15 +1,18 @@
 package io.github.h2push;
 
+import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,6 +100,10 @@ class PushOverHttp2IntegrationTests {
 	void pushesEachResourceOncePerConnection() {
 		PushClient client = PushClient.trusting(this.certificate);
 		assertThat(client.get(url("/page")).pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
+		PushClient.Exchange again = client.get(url("/page"));
+		assertThat(again.response().statusCode()).isEqualTo(200);
+		assertThat(again.pushes()).isEmpty();
+		assertThat(again.response().headers().allValues("link")).isEmpty();
 		PushClient.Exchange second = client.get(url("/programmatic?path=/js/app.js"));
 		assertThat(second.response().body()).isEqualTo("DUPLICATE");
 		assertThat(second.pushes()).isEmpty();
@@ -107,15 +114,29 @@ class PushOverHttp2IntegrationTests {
 
 	@Test
 	void doesNotPushForAnotherOrigin() throws Exception {
-		for (String authority : new String[] { "evil.example", "localhost:1", "127.0.0.2:" + this.port }) {
-			String frames = Nghttp.run("-nv", "-H", ":authority: " + authority, url("/page"));
+		for (String authority : new String[] { ":authority: evil.example", ":authority: evil.example:" + this.port,
+				":authority: 127.0.0.2:" + this.port, ":authority: 1.2.3.4.5" }) {
+			String frames = Nghttp.run("-nv", "-H", authority, url("/page"));
 			assertThat(frames).as(authority)
 				.doesNotContain("PUSH_PROMISE")
 				.contains(":status: 200")
 				.contains("link: </css/site.css>; rel=preload; as=style");
 		}
-		assertThat(Nghttp.run("-nv", "-H", ":authority: localhost:" + this.port, url("/page")))
-			.contains("PUSH_PROMISE");
+		// the certificate covers localhost, whatever the port (a port mapping or a proxy)
+		assertThat(Nghttp.run("-nv", "-H", ":authority: localhost:9443", url("/page"))).contains("PUSH_PROMISE");
+	}
+
+	@Test
+	void servesThePageForAMalformedAuthority() throws Exception {
+		// nghttp refuses to send one; curl passes its Host header on as :authority
+		Assumptions.assumeTrue(new File("/usr/bin/curl").canExecute() || System.getenv("CI") != null,
+				"curl is not installed");
+		Process curl = new ProcessBuilder("curl", "-sk", "--http2", "-H", "Host: [abc", "-o", "/dev/null", "-w",
+				"%{http_code} %{http_version}", url("/page"))
+			.redirectErrorStream(true)
+			.start();
+		assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("200 2");
 	}
 
 	@Test

@@ -38,6 +38,7 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
@@ -172,6 +173,7 @@ public class H2PushAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder")
 	@ConditionalOnBooleanProperty(name = "h2-push.ssl.self-signed", matchIfMissing = true)
+	@Conditional(NoSslConfiguredCondition.class)
 	static class DevelopmentCertificateConfiguration {
 
 		@Bean

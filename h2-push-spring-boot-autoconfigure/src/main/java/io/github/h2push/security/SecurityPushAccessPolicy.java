@@ -57,13 +57,17 @@ public class SecurityPushAccessPolicy implements PushAccessPolicy {
 			return Access.PUSH;
 		}
 		String contextPath = request.getContextPath();
-		String uri = (!contextPath.isEmpty() && path.startsWith(contextPath + "/"))
-				? path.substring(contextPath.length()) : path;
+		int query = path.indexOf('?');
+		String uri = (query >= 0) ? path.substring(0, query) : path;
+		if (!contextPath.isEmpty() && (uri.equals(contextPath) || uri.startsWith(contextPath + "/"))) {
+			uri = uri.equals(contextPath) ? "/" : uri.substring(contextPath.length());
+		}
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		if (!evaluator.isAllowed(contextPath, uri, "GET", (current != null) ? current : ANONYMOUS)) {
+		boolean anonymous = current == null || current instanceof AnonymousAuthenticationToken;
+		if (!evaluator.isAllowed(contextPath, uri, "GET", anonymous ? ANONYMOUS : current)) {
 			return Access.DENY;
 		}
-		if (this.credentialsCopied || evaluator.isAllowed(contextPath, uri, "GET", ANONYMOUS)) {
+		if (anonymous || this.credentialsCopied || evaluator.isAllowed(contextPath, uri, "GET", ANONYMOUS)) {
 			return Access.PUSH;
 		}
 		return Access.HINT_ONLY;

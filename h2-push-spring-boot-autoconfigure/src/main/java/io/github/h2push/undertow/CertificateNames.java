@@ -74,15 +74,46 @@ final class CertificateNames {
 	 */
 	@Nullable
 	static InetAddress literalAddress(String host) {
-		boolean ipv6 = host.indexOf(':') >= 0;
-		boolean ipv4 = !host.isEmpty() && host.chars().allMatch((c) -> c == '.' || (c >= '0' && c <= '9'));
-		if (!ipv4 && !ipv6) {
+		if (host.indexOf(':') >= 0) {
+			// hex digits, ':' and '.' only: the JDK parses these as an IPv6 literal or
+			// rejects them, and never falls back to a name lookup
+			for (int i = 0; i < host.length(); i++) {
+				if (Character.digit(host.charAt(i), 16) < 0 && host.charAt(i) != ':' && host.charAt(i) != '.') {
+					return null;
+				}
+			}
+			try {
+				return InetAddress.getByName(host);
+			}
+			catch (UnknownHostException | SecurityException ex) {
+				return null;
+			}
+		}
+		return ipv4(host);
+	}
+
+	@Nullable
+	private static InetAddress ipv4(String host) {
+		String[] parts = host.split("\\.", -1);
+		if (parts.length != 4) {
 			return null;
 		}
-		try {
-			return InetAddress.getByName(host);
+		byte[] address = new byte[4];
+		for (int i = 0; i < 4; i++) {
+			String part = parts[i];
+			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+				return null;
+			}
+			int value = Integer.parseInt(part);
+			if (value > 255) {
+				return null;
+			}
+			address[i] = (byte) value;
 		}
-		catch (UnknownHostException | SecurityException ex) {
+		try {
+			return InetAddress.getByAddress(address);
+		}
+		catch (UnknownHostException ex) {
 			return null;
 		}
 	}

@@ -45,11 +45,13 @@ import org.springframework.web.util.WebUtils;
  * <p>
  * It pushes only for an authority this server is authoritative for, so a spoofed
  * {@code Host} or {@code :authority} cannot make it push for another origin: one
- * listed in {@code h2-push.authorities}, or else a name the server's TLS certificate
- * covers, or, without TLS, this connection's own address or {@code localhost}; an
- * explicit port must be the connection's. It remembers the last paths pushed on each
- * connection (a bounded, least-recently-used record) so a resource is not pushed
- * twice, and sends {@code 103 Early Hints} through Undertow's out-of-band response.
+ * listed in {@code h2-push.authorities} (a {@code host} entry allows any port), or
+ * else a name the server's TLS certificate covers (as for HTTPS origins, the port does
+ * not matter: port mappings and proxies change it), or, without TLS, this
+ * connection's own address or {@code localhost}.
+ * It remembers the last origins and paths pushed on each connection (a bounded,
+ * least-recently-used record) so a resource is not pushed twice, and sends
+ * {@code 103 Early Hints} through Undertow's out-of-band response.
  *
  * @since 0.1.0
  */
@@ -109,7 +111,12 @@ public class UndertowPushTransport implements PushTransport {
 		if (!connection.isPushSupported()) {
 			return "the client refused push, or this is a pushed request";
 		}
-		return authorityRefusal(exchange);
+		try {
+			return authorityRefusal(exchange);
+		}
+		catch (RuntimeException ex) {
+			return "the request's authority is malformed";
+		}
 	}
 
 	@Override
@@ -122,12 +129,19 @@ public class UndertowPushTransport implements PushTransport {
 		for (Map.Entry<String, List<String>> header : promise.headers().entrySet()) {
 			headers.addAll(new HttpString(header.getKey()), header.getValue());
 		}
-		boolean pushed = this.slots.pushIfSlotFree(connection,
-				() -> connection.pushResource(promise.path(), Methods.GET, headers));
-		if (pushed && this.rememberedPerConnection > 0) {
-			pushedPaths(connection).add(promise.path());
-		}
-		return pushed;
+		PushedPaths remembered = (this.rememberedPerConnection > 0) ? pushedPaths(connection) : null;
+		String key = rememberedKey(exchange, promise.path());
+		// under the connection's monitor, so two streams cannot push the same path at once
+		return this.slots.pushIfSlotFree(connection, () -> {
+			if (remembered != null && remembered.contains(key)) {
+				return false;
+			}
+			boolean pushed = connection.pushResource(promise.path(), Methods.GET, headers);
+			if (pushed && remembered != null) {
+				remembered.add(key);
+			}
+			return pushed;
+		});
 	}
 
 	@Override
@@ -140,7 +154,7 @@ public class UndertowPushTransport implements PushTransport {
 			return false;
 		}
 		PushedPaths paths = exchange.getConnection().getAttachment(PUSHED_PATHS);
-		return paths != null && paths.contains(path);
+		return paths != null && paths.contains(rememberedKey(exchange, path));
 	}
 
 	@Override
@@ -190,11 +204,6 @@ public class UndertowPushTransport implements PushTransport {
 					: "the request's authority is not listed in h2-push.authorities";
 		}
 		InetSocketAddress local = exchange.getDestinationAddress();
-		String port = authority.substring(Math.min(authority.length(), authority.lastIndexOf(']') + 1));
-		int colon = port.lastIndexOf(':');
-		if (colon >= 0 && !port.substring(colon + 1).equals(Integer.toString(local.getPort()))) {
-			return "the request's authority names another port";
-		}
 		X509Certificate certificate = serverCertificate(exchange.getConnection().getSslSessionInfo());
 		if (certificate != null) {
 			return CertificateNames.of(certificate).covers(host) ? null
@@ -213,6 +222,11 @@ public class UndertowPushTransport implements PushTransport {
 		Certificate[] certificates = (session != null) ? session.getLocalCertificates() : null;
 		return (certificates != null && certificates.length > 0 && certificates[0] instanceof X509Certificate x509)
 				? x509 : null;
+	}
+
+	// one connection can serve several origins (a wildcard certificate)
+	private static String rememberedKey(HttpServerExchange exchange, String path) {
+		return exchange.getHostAndPort().toLowerCase(Locale.ROOT) + path;
 	}
 
 	private PushedPaths pushedPaths(ServerConnection connection) {

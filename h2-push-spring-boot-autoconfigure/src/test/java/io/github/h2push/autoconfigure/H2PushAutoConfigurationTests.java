@@ -88,6 +88,15 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
+	void generatesNoCertificateWhenTheServerHasItsOwnSsl() {
+		for (String property : new String[] { "server.ssl.bundle=site", "server.ssl.key-store=classpath:ks.p12",
+				"server.ssl.certificate=classpath:cert.pem" }) {
+			this.contextRunner.withPropertyValues(property)
+				.run((context) -> assertThat(context).as(property).doesNotHaveBean(DevelopmentCertificate.class));
+		}
+	}
+
+	@Test
 	void generatesNoCertificateWithoutBouncyCastle() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(JcaX509v3CertificateBuilder.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(DevelopmentCertificate.class)

@@ -62,7 +62,12 @@ class CertificateNamesTests {
 	void neverLooksUpNames() throws Exception {
 		assertThat(CertificateNames.literalAddress("localhost")).isNull();
 		assertThat(CertificateNames.literalAddress("example.com")).isNull();
+		assertThat(CertificateNames.literalAddress("1.2.3.4.5")).isNull();
+		assertThat(CertificateNames.literalAddress("999.1.1.1")).isNull();
+		assertThat(CertificateNames.literalAddress("g:evil.example")).isNull();
+		assertThat(CertificateNames.literalAddress("1.2.3")).isNull();
 		assertThat(CertificateNames.literalAddress("10.0.0.1")).isEqualTo(InetAddress.getByName("10.0.0.1"));
+		assertThat(CertificateNames.literalAddress("::1")).isEqualTo(InetAddress.getByName("::1"));
 	}
 
 	private static X509Certificate certificate(String subject, GeneralName... alternativeNames) throws Exception {

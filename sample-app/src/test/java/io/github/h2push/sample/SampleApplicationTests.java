@@ -64,6 +64,16 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void returningClientIsNotPushedWhatItsDigestLists() {
+		PushClient.Exchange first = client().get(url("/"));
+		String digest = first.response().headers().firstValue("set-cookie").orElseThrow();
+		assertThat(digest).startsWith("h2push-digest=");
+		PushClient.Exchange returning = client().get(url("/guide"), "Cookie", digest.substring(0, digest.indexOf(';')));
+		assertThat(returning.response().statusCode()).isEqualTo(200);
+		assertThat(returning.pushes()).isEmpty();
+	}
+
+	@Test
 	void guidePagePushesWhatItsRouteDeclares() {
 		PushClient.Exchange guide = client().get(url("/guide"));
 		assertThat(guide.response().body()).contains("<h1>Guide</h1>");
