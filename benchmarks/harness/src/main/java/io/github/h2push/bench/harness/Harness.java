@@ -89,6 +89,8 @@ public final class Harness {
 		Harness harness = new Harness(options, workspace);
 		System.out.println("h2-push benchmarks (" + (options.soak() ? "soak" : options.smoke() ? "smoke" : "full") + "), "
 				+ Runtime.getRuntime().availableProcessors() + " cores, work dir " + workspace.dir());
+		// stop the servers this run started if the run itself is stopped
+		Runtime.getRuntime().addShutdownHook(new Thread(harness.servers::stopAll));
 		int exit;
 		try {
 			exit = options.soak() ? harness.soak() : harness.figures();

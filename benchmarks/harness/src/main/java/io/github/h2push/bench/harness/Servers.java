@@ -130,7 +130,7 @@ final class Servers {
 		this.launched.remove(server.process());
 	}
 
-	void stopAll() {
+	synchronized void stopAll() {
 		for (Launched process : this.launched) {
 			process.close();
 		}
