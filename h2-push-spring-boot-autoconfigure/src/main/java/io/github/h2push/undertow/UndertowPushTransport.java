@@ -181,9 +181,13 @@ public class UndertowPushTransport implements PushTransport {
 			if (http1) {
 				interim.setReasonPhrase(EARLY_HINTS_REASON);
 				channel.shutdownWrites();
+				Channels.flushBlocking(channel);
+				return true;
 			}
-			// over HTTP/2, shutting writes down would end the stream: flush only
-			Channels.flushBlocking(channel);
+			// over HTTP/2, shutting writes down would end the stream: flush only. The frame
+			// is queued on the connection ahead of the final response; the I/O thread
+			// writes it without this thread waiting
+			channel.flush();
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
