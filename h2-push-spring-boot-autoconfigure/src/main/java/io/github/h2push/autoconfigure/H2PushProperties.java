@@ -9,6 +9,7 @@ import io.github.h2push.PushRoutes;
 import io.github.h2push.RequestHeaderAllowlist;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.ResponseCookie;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -157,7 +158,7 @@ public class H2PushProperties implements Validator {
 					"h2-push.dedup.per-connection must not be negative");
 		}
 		CacheDigest digest = properties.getDedup().getCacheDigest();
-		if (!StringUtils.hasText(digest.getCookieName()) || !isToken(digest.getCookieName())) {
+		if (!isCookieName(digest.getCookieName())) {
 			errors.rejectValue("dedup.cacheDigest.cookieName", "h2-push.invalid-cookie-name",
 					"h2-push.dedup.cache-digest.cookie-name must be a cookie name (letters, digits and !#$%&'*+-.^_`|~)");
 		}
@@ -195,14 +196,18 @@ public class H2PushProperties implements Validator {
 		}
 	}
 
-	private static boolean isToken(String name) {
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-				return false;
-			}
+	// Spring's cookie builder checks names against RFC 6265
+	private static boolean isCookieName(String name) {
+		if (!StringUtils.hasText(name)) {
+			return false;
 		}
-		return true;
+		try {
+			ResponseCookie.from(name, "").build();
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/**
