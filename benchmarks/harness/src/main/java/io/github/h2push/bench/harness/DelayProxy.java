@@ -18,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * netem: every chunk is delivered a fixed one-way delay after it was read, in each
  * direction, in order; with a bandwidth limit, each direction is also a link of that
  * rate (a chunk leaves the link when the chunks before it have, then travels the
- * delay).
+ * delay). The link's buffer has no limit unless one is given: then the proxy stops
+ * reading while the link holds that many bytes, and the sender's TCP waits, as behind a
+ * bottleneck with a finite queue.
  */
 final class DelayProxy implements Closeable {
 
@@ -33,6 +35,10 @@ final class DelayProxy implements Closeable {
 
 	private final long bitsPerSecond;
 
+	private final long linkBufferBytes;
+
+	private final int socketBuffer;
+
 	private volatile boolean closed;
 
 	/**
@@ -40,12 +46,18 @@ final class DelayProxy implements Closeable {
 	 * @param targetPort the server's port on 127.0.0.1
 	 * @param oneWayDelayMillis the delay in each direction (half the RTT)
 	 * @param bitsPerSecond the rate of each direction, 0 for no limit
+	 * @param linkBufferBytes with a rate, the most bytes a direction holds waiting for
+	 * its link before the proxy stops reading; 0 for no limit
+	 * @param socketBuffer the receive buffer of the proxy's sockets, 0 for the system's
 	 */
-	DelayProxy(int targetPort, double oneWayDelayMillis, long bitsPerSecond) throws IOException {
+	DelayProxy(int targetPort, double oneWayDelayMillis, long bitsPerSecond, long linkBufferBytes, int socketBuffer)
+			throws IOException {
 		this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
 		this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
 		this.delayNanos = (long) (oneWayDelayMillis * 1_000_000);
 		this.bitsPerSecond = bitsPerSecond;
+		this.linkBufferBytes = linkBufferBytes;
+		this.socketBuffer = socketBuffer;
 		Thread acceptor = new Thread(this::accept, "proxy-accept-" + port());
 		acceptor.setDaemon(true);
 		acceptor.start();
@@ -60,6 +72,9 @@ final class DelayProxy implements Closeable {
 			try {
 				Socket client = this.server.accept();
 				Socket upstream = new Socket();
+				if (this.socketBuffer > 0) {
+					upstream.setReceiveBufferSize(this.socketBuffer);
+				}
 				upstream.setTcpNoDelay(true);
 				client.setTcpNoDelay(true);
 				upstream.connect(this.target, 5000);
@@ -118,9 +133,14 @@ final class DelayProxy implements Closeable {
 
 		private void read() {
 			byte[] buffer = new byte[65536];
+			boolean limited = DelayProxy.this.bitsPerSecond > 0 && DelayProxy.this.linkBufferBytes > 0;
 			try (InputStream in = this.from.getInputStream()) {
 				int n;
-				while ((n = in.read(buffer)) != -1) {
+				while (true) {
+					waitForRoomInLink();
+					if ((n = in.read(buffer, 0, limited ? SEGMENT * 8 : buffer.length)) == -1) {
+						break;
+					}
 					long now = System.nanoTime();
 					if (DelayProxy.this.bitsPerSecond <= 0) {
 						this.queue.add(new Chunk(now + DelayProxy.this.delayNanos, Arrays.copyOf(buffer, n)));
@@ -139,6 +159,18 @@ final class DelayProxy implements Closeable {
 				// the connection is gone: deliver what was read, then close
 			}
 			this.queue.add(new Chunk(Math.max(System.nanoTime(), this.linkFree) + DelayProxy.this.delayNanos, null));
+		}
+
+		/** With a finite link buffer, waits until the link has room for more. */
+		private void waitForRoomInLink() {
+			if (DelayProxy.this.bitsPerSecond <= 0 || DelayProxy.this.linkBufferBytes <= 0) {
+				return;
+			}
+			long full = DelayProxy.this.linkBufferBytes * 8L * 1_000_000_000L / DelayProxy.this.bitsPerSecond;
+			long wait;
+			while ((wait = this.linkFree - full - System.nanoTime()) > 0) {
+				LockSupport.parkNanos(wait);
+			}
 		}
 
 		private void write() {

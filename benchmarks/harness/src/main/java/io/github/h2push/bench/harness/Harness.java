@@ -42,12 +42,12 @@ public final class Harness {
 	private Harness(Options options, Workspace workspace) {
 		this.options = options;
 		this.workspace = workspace;
-		this.servers = new Servers(workspace);
+		this.servers = new Servers(workspace, options.experiment().appArgs());
 	}
 
 	/** What to run and how often. */
 	record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int runs, int p3Requests, int p4Loads,
-			int p4Runs, int p5Runs, int p6Runs, long soakRequests) {
+			int p4Runs, int p5Runs, int p6Runs, long soakRequests, Experiment experiment) {
 
 		static Options parse(String[] args) {
 			Path repo = Path.of("").toAbsolutePath();
@@ -56,6 +56,10 @@ public final class Harness {
 			Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6");
 			Integer runs = null;
 			long soakRequests = 1_000_000;
+			long linkBuffer = 0;
+			int proxySocketBuffer = 0;
+			List<String> appArgs = new ArrayList<>();
+			boolean commentScripts = false;
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {
 					case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
@@ -64,16 +68,57 @@ public final class Harness {
 					case "--soak-requests" -> soakRequests = Long.parseLong(args[++i]);
 					case "--runs" -> runs = Integer.parseInt(args[++i]);
 					case "--only" -> only = Set.of(args[++i].toUpperCase(Locale.ROOT).split(","));
+					case "--link-buffer" -> linkBuffer = Long.parseLong(args[++i]);
+					case "--proxy-socket-buffer" -> proxySocketBuffer = Integer.parseInt(args[++i]);
+					case "--app-arg" -> appArgs.add(args[++i]);
+					case "--comment-scripts" -> commentScripts = true;
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]
-							+ "; use --smoke, --soak [--soak-requests N], --runs N, --only P1,P2,…, --repo DIR");
+							+ "; use --smoke, --soak [--soak-requests N], --runs N, --only P1,P2,…, --repo DIR"
+							+ " (experiments: --link-buffer BYTES, --proxy-socket-buffer BYTES, --app-arg ARG, --comment-scripts)");
 				}
 			}
+			Experiment experiment = new Experiment(linkBuffer, proxySocketBuffer, List.copyOf(appArgs), commentScripts);
 			if (smoke) {
 				return new Options(repo, true, soak, only, (runs != null) ? runs : 2, 3_000, 300, 1, 1, 1,
-						Math.min(soakRequests, 100_000));
+						Math.min(soakRequests, 100_000), experiment);
 			}
 			int n = (runs != null) ? runs : 20;
-			return new Options(repo, false, soak, only, n, 20_000, 10_000, 3, n, n, soakRequests);
+			return new Options(repo, false, soak, only, n, 20_000, 10_000, 3, n, n, soakRequests, experiment);
+		}
+
+	}
+
+	/**
+	 * Departures from the recorded set-up, for experiments; all off by default.
+	 * @param linkBuffer bytes a rate-limited link holds before the proxy stops reading (0:
+	 * no limit)
+	 * @param proxySocketBuffer the proxy's receive buffer towards the server (0: the
+	 * system's)
+	 * @param appArgs extra arguments for every benchmark app the harness starts
+	 * @param commentScripts P2's scripts are one comment each (same sizes, nothing to run)
+	 */
+	record Experiment(long linkBuffer, int proxySocketBuffer, List<String> appArgs, boolean commentScripts) {
+
+		boolean any() {
+			return this.linkBuffer > 0 || this.proxySocketBuffer > 0 || !this.appArgs.isEmpty() || this.commentScripts;
+		}
+
+		@Override
+		public String toString() {
+			List<String> parts = new ArrayList<>();
+			if (this.linkBuffer > 0) {
+				parts.add("link buffer " + this.linkBuffer + " bytes");
+			}
+			if (this.proxySocketBuffer > 0) {
+				parts.add("proxy receive buffer " + this.proxySocketBuffer + " bytes");
+			}
+			if (!this.appArgs.isEmpty()) {
+				parts.add("app arguments " + this.appArgs);
+			}
+			if (this.commentScripts) {
+				parts.add("P2's scripts are comments");
+			}
+			return String.join(", ", parts);
 		}
 
 	}
@@ -85,10 +130,13 @@ public final class Harness {
 		}
 		Options options = Options.parse(args);
 		Instant start = Instant.now();
-		Workspace workspace = new Workspace(options.repo());
+		Workspace workspace = new Workspace(options.repo(), options.experiment().commentScripts());
 		Harness harness = new Harness(options, workspace);
 		System.out.println("h2-push benchmarks (" + (options.soak() ? "soak" : options.smoke() ? "smoke" : "full") + "), "
 				+ Runtime.getRuntime().availableProcessors() + " cores, work dir " + workspace.dir());
+		if (options.experiment().any()) {
+			System.out.println("Experiment, not the recorded set-up: " + options.experiment());
+		}
 		// stop the servers this run started if the run itself is stopped
 		Runtime.getRuntime().addShutdownHook(new Thread(harness.servers::stopAll));
 		int exit;
@@ -109,7 +157,7 @@ public final class Harness {
 	private static void proxyOnly(String[] args) throws Exception {
 		double rtt = (args.length > 2) ? Double.parseDouble(args[2]) : RTT_MS;
 		long rate = (args.length > 3) ? (long) (Double.parseDouble(args[3]) * 1_000_000) : 0;
-		try (DelayProxy proxy = new DelayProxy(Integer.parseInt(args[1]), rtt / 2, rate)) {
+		try (DelayProxy proxy = new DelayProxy(Integer.parseInt(args[1]), rtt / 2, rate, 0, 0)) {
 			System.out.println("Proxy on 127.0.0.1:" + proxy.port() + " to 127.0.0.1:" + args[1] + ", RTT " + rtt
 					+ " ms" + ((rate > 0) ? ", " + rate / 1_000_000.0 + " Mbit/s" : ""));
 			Thread.sleep(Long.MAX_VALUE);
@@ -138,9 +186,11 @@ public final class Harness {
 		String table = this.report.render();
 		System.out.println();
 		System.out.println(table);
-		Path results = this.options.repo().resolve("benchmarks/target/results-" + (this.options.smoke() ? "smoke" : "full") + ".md");
+		String kind = this.options.experiment().any() ? "experiment" : this.options.smoke() ? "smoke" : "full";
+		Path results = this.options.repo().resolve("benchmarks/target/results-" + kind + ".md");
 		Files.createDirectories(results.getParent());
-		Files.writeString(results, table);
+		Files.writeString(results, this.options.experiment().any()
+				? "Experiment, not the recorded set-up: " + this.options.experiment() + "\n\n" + table : table);
 		System.out.println("Written to " + results);
 		List<String> notProduced = this.report.notProduced();
 		if (!notProduced.isEmpty()) {
@@ -182,7 +232,8 @@ public final class Harness {
 		warmJava(ours);
 		Map<String, DelayProxy> proxies = new LinkedHashMap<>();
 		for (Map.Entry<String, Server> server : servers.entrySet()) {
-			proxies.put(server.getKey(), new DelayProxy(server.getValue().port(), RTT_MS / 2, 0));
+			proxies.put(server.getKey(), new DelayProxy(server.getValue().port(), RTT_MS / 2, 0, 0,
+					this.options.experiment().proxySocketBuffer()));
 		}
 		try {
 			for (Map.Entry<String, Server> server : servers.entrySet()) {
@@ -300,7 +351,8 @@ public final class Harness {
 	}
 
 	private DelayProxy slowLink(int port) throws IOException {
-		return new DelayProxy(port, RTT_MS / 2, P2_BITS_PER_SECOND);
+		return new DelayProxy(port, RTT_MS / 2, P2_BITS_PER_SECOND, this.options.experiment().linkBuffer(),
+				this.options.experiment().proxySocketBuffer());
 	}
 
 	// ---- P3: overhead, h2load requests/s
@@ -469,6 +521,8 @@ public final class Harness {
 				this.report.stats("P6", variant + ", load event", "ms").add(load);
 				this.report.stats("P6", variant + ", load event − requestStart", "ms")
 					.add(load - Double.parseDouble(matcher.group(3)));
+				this.report.stats("P6", variant + ", HTML response end − requestStart", "ms")
+					.add(Double.parseDouble(matcher.group(4)) - Double.parseDouble(matcher.group(3)));
 				this.report.stats("P6", variant + ", network complete (net log: page request to last resource)", "ms")
 					.add(Double.parseDouble(matcher.group(10)));
 				if (!matcher.group(6).equals("h2")) {

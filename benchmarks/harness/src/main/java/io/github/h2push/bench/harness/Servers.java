@@ -17,12 +17,15 @@ final class Servers {
 
 	private final Workspace workspace;
 
+	private final List<String> appArgs;
+
 	private final List<Launched> launched = new ArrayList<>();
 
 	/** Servers shared by the figures, started once. */
 	private final Map<String, Server> shared = new HashMap<>();
 
-	Servers(Workspace workspace) {
+	Servers(Workspace workspace, List<String> appArgs) {
+		this.appArgs = appArgs;
 		this.workspace = workspace;
 	}
 
@@ -58,6 +61,7 @@ final class Servers {
 		for (String property : properties) {
 			command.add("--" + property);
 		}
+		command.addAll(this.appArgs);
 		return started(name, port, command, 60_000);
 	}
 
@@ -78,6 +82,7 @@ final class Servers {
 		command.add("-jar");
 		command.add(jar("benchmarks/bench-app-plain/target", "h2-push-bench-app-plain-").toString());
 		command.addAll(springArgs(port));
+		command.addAll(this.appArgs);
 		return command;
 	}
 

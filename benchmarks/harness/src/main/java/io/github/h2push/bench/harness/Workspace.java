@@ -41,8 +41,11 @@ final class Workspace {
 
 	private final Path key;
 
-	Workspace(Path repo) throws IOException {
+	private final boolean commentScripts;
+
+	Workspace(Path repo, boolean commentScripts) throws IOException {
 		this.repo = repo;
+		this.commentScripts = commentScripts;
 		this.dir = Files.createTempDirectory("h2-push-bench-");
 		this.docroot = this.dir.resolve("docroot");
 		this.cert = this.dir.resolve("cert.pem");
@@ -144,7 +147,7 @@ final class Workspace {
 		}
 		Files.createDirectories(this.docroot.resolve("p2"));
 		for (Map.Entry<String, Integer> asset : P2_ASSETS.entrySet()) {
-			Files.writeString(this.docroot.resolve(asset.getKey()), generated(asset.getKey(), asset.getValue()),
+			Files.writeString(this.docroot.resolve(asset.getKey()), generated(asset.getKey(), asset.getValue(), this.commentScripts),
 					StandardCharsets.US_ASCII);
 		}
 		try (Stream<Path> files = Files.walk(this.docroot)) {
@@ -155,13 +158,16 @@ final class Workspace {
 		}
 	}
 
-	/** Deterministic, incompressible-enough text of the given size. */
-	private static String generated(String name, int size) {
+	/**
+	 * Deterministic, incompressible-enough text of the given size; a script is a comment
+	 * only when {@code comment} is set.
+	 */
+	private static String generated(String name, int size, boolean comment) {
 		Random random = new Random(name.hashCode());
 		boolean css = name.endsWith(".css");
 		StringBuilder text = new StringBuilder(size + 100);
 		int i = 0;
-		while (text.length() < size - 200) {
+		while ((css || !comment) && text.length() < size - 200) {
 			if (css) {
 				text.append(".c").append(i).append("-").append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36))
 					.append(" { margin: ").append(random.nextInt(64)).append("px; color: #")
