@@ -170,16 +170,22 @@ public class H2PushAutoConfiguration {
 
 	}
 
+	// the SSL conditions come first, so BouncyCastle is not even looked for when the server has SSL
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder")
 	@ConditionalOnBooleanProperty(name = "h2-push.ssl.self-signed", matchIfMissing = true)
 	@Conditional(NoSslConfiguredCondition.class)
 	static class DevelopmentCertificateConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean
-		DevelopmentCertificate h2PushDevelopmentCertificate() {
-			return new DevelopmentCertificate();
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder")
+		static class BouncyCastleConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			DevelopmentCertificate h2PushDevelopmentCertificate() {
+				return new DevelopmentCertificate();
+			}
+
 		}
 
 	}

@@ -22,6 +22,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.WebServerSslBundle;
 import org.springframework.core.Ordered;
 import org.springframework.lang.Nullable;
+import org.springframework.util.StringUtils;
 
 /**
  * Turns HTTP/2 on for Undertow unless it was turned off explicitly, serves HTTPS with
@@ -75,7 +76,8 @@ public class UndertowHttp2Customizer implements WebServerFactoryCustomizer<Under
 			useDevelopmentCertificate(factory);
 		}
 		boolean http2 = factory.getHttp2() != null && factory.getHttp2().isEnabled();
-		if (http2 && Ssl.isEnabled(factory.getSsl())) {
+		if (http2 && Ssl.isEnabled(factory.getSsl())
+				&& protocolsOrCiphersConfigured(factory.getSsl(), factory.getSslBundles())) {
 			checkAlpn(WebServerSslBundle.get(factory.getSsl(), factory.getSslBundles()));
 		}
 	}
@@ -109,8 +111,8 @@ public class UndertowHttp2Customizer implements WebServerFactoryCustomizer<Under
 	 * @param bundle the server's SSL bundle
 	 */
 	static void checkAlpn(SslBundle bundle) {
-		SSLEngine engine = bundle.createSslContext().createSSLEngine();
 		SslOptions options = bundle.getOptions();
+		SSLEngine engine = bundle.createSslContext().createSSLEngine();
 		if (options.getEnabledProtocols() != null) {
 			engine.setEnabledProtocols(supported(options.getEnabledProtocols(), engine.getSupportedProtocols()));
 		}
@@ -126,6 +128,27 @@ public class UndertowHttp2Customizer implements WebServerFactoryCustomizer<Under
 					+ ". Add them to 'server.ssl.enabled-protocols' and 'server.ssl.ciphers' (or the SSL bundle's "
 					+ "options), or set 'server.http2.enabled=false'.");
 		}
+	}
+
+	/**
+	 * Whether TLS protocols or cipher suites are configured: in {@code server.ssl.*}, the
+	 * server's SSL bundle, or the JDK's {@code jdk.tls.server.*} properties. The JDK's
+	 * defaults offer what HTTP/2 needs, so only then is the check worth an SSL engine at
+	 * startup.
+	 */
+	static boolean protocolsOrCiphersConfigured(Ssl ssl, @Nullable SslBundles bundles) {
+		if (System.getProperty("jdk.tls.server.protocols") != null
+				|| System.getProperty("jdk.tls.server.cipherSuites") != null) {
+			return true;
+		}
+		if (ssl.getEnabledProtocols() != null || ssl.getCiphers() != null) {
+			return true;
+		}
+		if (StringUtils.hasText(ssl.getBundle()) && bundles != null) {
+			SslOptions options = bundles.getBundle(ssl.getBundle()).getOptions();
+			return options.getEnabledProtocols() != null || options.getCiphers() != null;
+		}
+		return false;
 	}
 
 	private static String[] supported(String[] configured, String[] supported) {

@@ -123,6 +123,19 @@ class ServerTlsIntegrationTests {
 				.contains("server.ssl.ciphers"));
 	}
 
+	@Test
+	void failsStartupWhenTheBundlesOptionsWouldSilentlyDisableHttp2() throws Exception {
+		SslBundle generated = new DevelopmentCertificate().getSslBundle();
+		Path certificatePem = write("bundle.crt", pem("CERTIFICATE", certificateOf(generated).getEncoded()));
+		Path keyPem = write("bundle.key", pem("PRIVATE KEY", privateKeyOf(generated).getEncoded()));
+		assertThatException()
+			.isThrownBy(() -> start("spring.ssl.bundle.pem.web.keystore.certificate=file:" + certificatePem,
+					"spring.ssl.bundle.pem.web.keystore.private-key=file:" + keyPem,
+					"spring.ssl.bundle.pem.web.options.enabled-protocols=TLSv1.1", "server.ssl.bundle=web"))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("silently serve HTTP/1.1")
+				.contains("Enabled protocols: [TLSv1.1]"));
+	}
+
 	private ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(PushTestApplication.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0")
