@@ -144,7 +144,9 @@ public class PushPromiseService {
 
 	/**
 	 * Pushes the resources of a plan, in order. Resources that can only be hinted also
-	 * go into one {@code 103 Early Hints} response when early hints are on.
+	 * go into one {@code 103 Early Hints} response when early hints are on and the request
+	 * is not a fetch or subresource request ({@code Sec-Fetch-Mode} other than
+	 * {@code navigate}), for which browsers ignore a 103.
 	 * @param request the triggering request
 	 * @param response the response that receives preload hints
 	 * @param plan the plan
@@ -159,6 +161,7 @@ public class PushPromiseService {
 		}
 		attempt.writeDigest();
 		if (this.earlyHints && !attempt.hints.isEmpty() && attempt.transport != null && !response.isCommitted()
+				&& canUseEarlyHints(request)
 				&& attempt.transport.sendEarlyHints(request, attempt.hints, this.earlyHintsOverHttp1)) {
 			results.replaceAll((result) -> (result.outcome() == PushOutcome.HINTED)
 					? new PushResult(result.path(), PushOutcome.EARLY_HINTED, null, result.reason()) : result);
@@ -183,6 +186,16 @@ public class PushPromiseService {
 	 */
 	public RequestHeaderAllowlist getCopiedHeaders() {
 		return this.copiedHeaders;
+	}
+
+	/**
+	 * Browsers act on a {@code 103} only for navigations: a request whose
+	 * {@code Sec-Fetch-Mode} says it is a fetch or a subresource gets its hints in the
+	 * final response only. Clients that do not say are sent one.
+	 */
+	private static boolean canUseEarlyHints(HttpServletRequest request) {
+		String mode = request.getHeader("Sec-Fetch-Mode");
+		return mode == null || mode.equalsIgnoreCase("navigate");
 	}
 
 	@Nullable

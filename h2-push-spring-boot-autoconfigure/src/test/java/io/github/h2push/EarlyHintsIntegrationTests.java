@@ -62,6 +62,18 @@ class EarlyHintsIntegrationTests {
 		}
 
 		@Test
+		void sendsEarlyHintsForANavigationButNotForAFetch() throws Exception {
+			long hinted = this.statistics.count(PushOutcome.HINTED);
+			String url = "https://localhost:" + this.port + "/page";
+			String navigation = Nghttp.run("-nv", "--no-push", "-H", "sec-fetch-mode: navigate", url);
+			assertThat(navigation).containsOnlyOnce(":status: 103");
+			String fetch = Nghttp.run("-nv", "--no-push", "-H", "sec-fetch-mode: cors", url);
+			assertThat(fetch).doesNotContain(":status: 103").contains(":status: 200");
+			assertThat(fetch.substring(fetch.indexOf(":status: 200"))).contains(CSS_LINK).contains(JS_LINK);
+			assertThat(this.statistics.count(PushOutcome.HINTED) - hinted).isEqualTo(2);
+		}
+
+		@Test
 		void sendsNoEarlyHintsOverHttp11() throws Exception {
 			String response = http1(this.port, this.certificate, "HTTP/1.1");
 			assertThat(response).startsWith("HTTP/1.1 200").doesNotContain("103");
