@@ -78,6 +78,12 @@ public class PushTestApplication {
 			return "big page";
 		}
 
+		@GetMapping("/slow-page")
+		@PushResources("/slow.css")
+		String slowPage() {
+			return "slow page";
+		}
+
 		@GetMapping("/faulty")
 		@PushResources({ "/missing.css", "/failing.css", "/slow.css", "/css/site.css" })
 		String faulty() {
