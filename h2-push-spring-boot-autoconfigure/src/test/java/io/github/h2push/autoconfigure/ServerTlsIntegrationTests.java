@@ -112,12 +112,10 @@ class ServerTlsIntegrationTests {
 
 	@Test
 	void failsStartupWhenTlsSettingsWouldSilentlyDisableHttp2() throws Exception {
-		SslBundle generated = new DevelopmentCertificate().getSslBundle();
-		Path certificatePem = write("server.crt", pem("CERTIFICATE", certificateOf(generated).getEncoded()));
-		Path keyPem = write("server.key", pem("PRIVATE KEY", privateKeyOf(generated).getEncoded()));
+		PemFiles pem = generatedPem("server");
 		assertThatException()
-			.isThrownBy(() -> start("server.ssl.certificate=file:" + certificatePem,
-					"server.ssl.certificate-private-key=file:" + keyPem, "server.ssl.ciphers=TLS_AES_128_GCM_SHA256"))
+			.isThrownBy(() -> start("server.ssl.certificate=file:" + pem.certificate(),
+					"server.ssl.certificate-private-key=file:" + pem.key(), "server.ssl.ciphers=TLS_AES_128_GCM_SHA256"))
 			.satisfies((ex) -> assertThat(messages(ex)).contains("silently serve HTTP/1.1")
 				.contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
 				.contains("server.ssl.ciphers"));
@@ -125,15 +123,23 @@ class ServerTlsIntegrationTests {
 
 	@Test
 	void failsStartupWhenTheBundlesOptionsWouldSilentlyDisableHttp2() throws Exception {
-		SslBundle generated = new DevelopmentCertificate().getSslBundle();
-		Path certificatePem = write("bundle.crt", pem("CERTIFICATE", certificateOf(generated).getEncoded()));
-		Path keyPem = write("bundle.key", pem("PRIVATE KEY", privateKeyOf(generated).getEncoded()));
+		PemFiles pem = generatedPem("bundle");
 		assertThatException()
-			.isThrownBy(() -> start("spring.ssl.bundle.pem.web.keystore.certificate=file:" + certificatePem,
-					"spring.ssl.bundle.pem.web.keystore.private-key=file:" + keyPem,
+			.isThrownBy(() -> start("spring.ssl.bundle.pem.web.keystore.certificate=file:" + pem.certificate(),
+					"spring.ssl.bundle.pem.web.keystore.private-key=file:" + pem.key(),
 					"spring.ssl.bundle.pem.web.options.enabled-protocols=TLSv1.1", "server.ssl.bundle=web"))
 			.satisfies((ex) -> assertThat(messages(ex)).contains("silently serve HTTP/1.1")
 				.contains("Enabled protocols: [TLSv1.1]"));
+	}
+
+	/** A generated certificate and its key, written as PEM files {@code name.crt} and {@code name.key}. */
+	private PemFiles generatedPem(String name) throws Exception {
+		SslBundle generated = new DevelopmentCertificate().getSslBundle();
+		return new PemFiles(write(name + ".crt", pem("CERTIFICATE", certificateOf(generated).getEncoded())),
+				write(name + ".key", pem("PRIVATE KEY", privateKeyOf(generated).getEncoded())));
+	}
+
+	private record PemFiles(Path certificate, Path key) {
 	}
 
 	private ConfigurableApplicationContext start(String... properties) {
