@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The run's temporary folder: one certificate every server uses, the document root every
- * server serves (the benchmark app's pages and assets, plus P2's generated assets), the
+ * server serves (the benchmark app's pages, the sample app's assets, P2's generated assets), the
  * peers' configurations and logs.
  */
 final class Workspace {
@@ -130,7 +130,8 @@ final class Workspace {
 
 	private void createDocroot() throws IOException {
 		Path app = this.repo.resolve("benchmarks/bench-app/src/main/resources");
-		Path statics = app.resolve("static");
+		// the sample app's stylesheet, script and logo, as the sample page loads them
+		Path statics = this.repo.resolve("sample-app/src/main/resources/static");
 		try (Stream<Path> files = Files.walk(statics)) {
 			for (Path source : (Iterable<Path>) files::iterator) {
 				Path target = this.docroot.resolve(statics.relativize(source).toString());
