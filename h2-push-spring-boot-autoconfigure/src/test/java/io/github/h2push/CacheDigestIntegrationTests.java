@@ -2,14 +2,11 @@ package io.github.h2push;
 
 import java.util.List;
 
-import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "h2-push.dedup.cache-digest.enabled=true", "h2-push.dedup.cache-digest.max-age=1h" })
-class CacheDigestIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevelopmentCertificate certificate;
+class CacheDigestIntegrationTests extends RunningServerTests {
 
 	@Test
 	void doesNotPushWhatAReturningClientWasPushed() {
@@ -52,10 +43,6 @@ class CacheDigestIntegrationTests {
 		PushClient.Exchange page = PushClient.trusting(this.certificate)
 			.get(url("/page"), "Cookie", "h2push-digest=not-a-digest");
 		assertThat(page.pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
-	}
-
-	private String url(String path) {
-		return "https://localhost:" + this.port + path;
 	}
 
 }

@@ -4,18 +4,15 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,16 +23,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class PushFaultsIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevelopmentCertificate certificate;
-
-	@Autowired
-	PushStatistics statistics;
+class PushFaultsIntegrationTests extends RunningServerTests {
 
 	@Test
 	void pushedResourcesThatFailOrAreSlowDoNotHarmThePage(CapturedOutput output) {
@@ -98,10 +86,6 @@ class PushFaultsIntegrationTests {
 		PushClient.Exchange next = PushClient.trusting(this.certificate).get(url("/page"));
 		assertThat(next.response().statusCode()).isEqualTo(200);
 		assertThat(next.pushedPaths()).containsExactly("/css/site.css", "/js/app.js");
-	}
-
-	private String url(String path) {
-		return "https://localhost:" + this.port + path;
 	}
 
 }

@@ -8,17 +8,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,20 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "h2-push.dedup.per-connection=0")
 @ExtendWith(OutputCaptureExtension.class)
-class PushLoadIntegrationTests {
+class PushLoadIntegrationTests extends RunningServerTests {
 
 	private static final int CONNECTIONS = 200;
 
 	private static final int LOADS = 50;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevelopmentCertificate certificate;
-
-	@Autowired
-	PushStatistics statistics;
 
 	@Test
 	void accountsForEveryPromiseUnderLoad(CapturedOutput output) throws Exception {
@@ -112,10 +100,6 @@ class PushLoadIntegrationTests {
 			counts[outcome.ordinal()] = this.statistics.count(outcome);
 		}
 		return counts;
-	}
-
-	private String url(String path) {
-		return "https://localhost:" + this.port + path;
 	}
 
 }

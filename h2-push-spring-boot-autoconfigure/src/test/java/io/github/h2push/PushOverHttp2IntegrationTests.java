@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
@@ -15,11 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StreamUtils;
 
@@ -30,13 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class PushOverHttp2IntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevelopmentCertificate certificate;
+class PushOverHttp2IntegrationTests extends RunningServerTests {
 
 	@Test
 	void pushesDeclaredResourcesWithCopiedHeaders() throws Exception {
@@ -157,13 +148,8 @@ class PushOverHttp2IntegrationTests {
 				"</js/app.js>; rel=preload; as=script");
 	}
 
-	private String url(String path) {
-		return "https://localhost:" + this.port + path;
-	}
-
 	private static String resource(String path) throws Exception {
 		return StreamUtils.copyToString(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
 	}
-
 
 }

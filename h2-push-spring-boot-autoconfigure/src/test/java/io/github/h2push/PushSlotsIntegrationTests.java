@@ -2,17 +2,14 @@ package io.github.h2push;
 
 import java.util.List;
 
-import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,16 +22,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "h2-push.dedup.per-connection=0")
 @ExtendWith(OutputCaptureExtension.class)
-class PushSlotsIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevelopmentCertificate certificate;
-
-	@Autowired
-	PushStatistics statistics;
+class PushSlotsIntegrationTests extends RunningServerTests {
 
 	@Test
 	void keepsPushingOnOneConnectionBeyondThePeersStreamLimit() {
@@ -109,10 +97,6 @@ class PushSlotsIntegrationTests {
 				System.setProperty(name, previous);
 			}
 		}
-	}
-
-	private String url(String path) {
-		return "https://localhost:" + this.port + path;
 	}
 
 }

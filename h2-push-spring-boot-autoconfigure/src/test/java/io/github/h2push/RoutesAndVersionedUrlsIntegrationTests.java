@@ -2,14 +2,11 @@ package io.github.h2push;
 
 import java.nio.charset.StandardCharsets;
 
-import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.DigestUtils;
 import org.springframework.util.StreamUtils;
@@ -25,13 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"h2-push.routes[1].pattern=/doc*.html", "h2-push.routes[1].resources=/css/site.css,/js/app.js",
 				"spring.web.resources.chain.strategy.content.enabled=true",
 				"spring.web.resources.chain.strategy.content.paths=/css/**" })
-class RoutesAndVersionedUrlsIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevelopmentCertificate certificate;
+class RoutesAndVersionedUrlsIntegrationTests extends RunningServerTests {
 
 	@Test
 	void pushesVersionedUrlsOfTheRoutesMatchingAStaticPage() throws Exception {
@@ -61,10 +52,6 @@ class RoutesAndVersionedUrlsIntegrationTests {
 	@Test
 	void pushesNothingForPagesNoRouteMatches() {
 		assertThat(PushClient.trusting(this.certificate).get(url("/plain")).pushes()).isEmpty();
-	}
-
-	private String url(String path) {
-		return "https://localhost:" + this.port + path;
 	}
 
 	private static byte[] bytes(String path) throws Exception {
