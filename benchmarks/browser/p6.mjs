@@ -61,6 +61,11 @@ for (const e of log.events) {
 }
 const sorted = [...requests.values()].sort((a, b) => a.start - b.start);
 const documents = sorted.filter((r) => r.main);
+if (documents.length !== loads.length) {
+  // the net log is matched to the loads in order; anything else would mix them up
+  console.error(`net log has ${documents.length} page requests for ${loads.length} loads`);
+  process.exit(1);
+}
 documents.forEach((document, i) => {
   const next = documents[i + 1]?.start ?? Infinity;
   const origin = new URL(document.url).origin;
@@ -79,13 +84,11 @@ documents.forEach((document, i) => {
     }
   }
   const networkDone = Math.max(document.end, ...[...first.values()].map((r) => r.end).filter(Number.isFinite));
-  if (loads[i]) {
-    loads[i].early = early.size;
-    loads[i].network = networkDone - document.start;
-  }
+  loads[i].early = early.size;
+  loads[i].network = networkDone - document.start;
 });
 for (const l of loads) {
   console.log(`RUN variant=${l.variant} run=${l.run} load=${l.load.toFixed(1)} requestStart=${l.requestStart.toFixed(1)} responseEnd=${l.responseEnd.toFixed(1)} `
-    + `interim=${l.interim.toFixed(1)} protocol=${l.protocol} resources=${l.resources} early=${l.early ?? 0} `
-    + `initiators=${l.initiators || '-'} network=${(l.network ?? 0).toFixed(0)}`);
+    + `interim=${l.interim.toFixed(1)} protocol=${l.protocol} resources=${l.resources} early=${l.early} `
+    + `initiators=${l.initiators || '-'} network=${l.network.toFixed(0)}`);
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.util.StreamUtils;
 
 /**
  * The HTML pages, read once from {@code pages/}; the harness gives the peers the same
@@ -24,8 +23,7 @@ final class Pages {
 
 	private static String read(String name) {
 		try {
-			return StreamUtils.copyToString(new ClassPathResource("pages/" + name).getInputStream(),
-					StandardCharsets.UTF_8);
+			return new ClassPathResource("pages/" + name).getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

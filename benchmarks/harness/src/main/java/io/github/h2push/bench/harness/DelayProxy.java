@@ -48,7 +48,8 @@ final class DelayProxy implements Closeable {
 	 * @param bitsPerSecond the rate of each direction, 0 for no limit
 	 * @param linkBufferBytes with a rate, the most bytes a direction holds waiting for
 	 * its link before the proxy stops reading; 0 for no limit
-	 * @param socketBuffer the receive buffer of the proxy's sockets, 0 for the system's
+	 * @param socketBuffer the receive buffer of the proxy's socket towards the server, 0
+	 * for the system's
 	 */
 	DelayProxy(int targetPort, double oneWayDelayMillis, long bitsPerSecond, long linkBufferBytes, int socketBuffer)
 			throws IOException {
@@ -69,9 +70,18 @@ final class DelayProxy implements Closeable {
 
 	private void accept() {
 		while (!this.closed) {
+			Socket client;
 			try {
-				Socket client = this.server.accept();
-				Socket upstream = new Socket();
+				client = this.server.accept();
+			}
+			catch (IOException ex) {
+				if (!this.closed) {
+					System.err.println("proxy: " + ex);
+				}
+				continue;
+			}
+			Socket upstream = new Socket();
+			try {
 				if (this.socketBuffer > 0) {
 					upstream.setReceiveBufferSize(this.socketBuffer);
 				}
@@ -82,9 +92,9 @@ final class DelayProxy implements Closeable {
 				new Direction(upstream, client, "down").start();
 			}
 			catch (IOException ex) {
-				if (!this.closed) {
-					System.err.println("proxy: " + ex);
-				}
+				System.err.println("proxy: " + ex);
+				Direction.closeQuietly(upstream);
+				Direction.closeQuietly(client);
 			}
 		}
 	}
@@ -103,8 +113,6 @@ final class DelayProxy implements Closeable {
 	 * delivery time, and a writer that delivers it then.
 	 */
 	private final class Direction {
-
-		private static final Chunk END = new Chunk(0, null);
 
 		private final Socket from;
 

@@ -95,7 +95,8 @@ public final class Harness {
 	 * @param proxySocketBuffer the proxy's receive buffer towards the server (0: the
 	 * system's)
 	 * @param appArgs extra arguments for every benchmark app the harness starts
-	 * @param commentScripts P2's scripts are one comment each (same sizes, nothing to run)
+	 * @param commentScripts P2's scripts are one comment each (same sizes, nothing for
+	 * the browser in P6 to run)
 	 */
 	record Experiment(long linkBuffer, int proxySocketBuffer, List<String> appArgs, boolean commentScripts) {
 
@@ -116,7 +117,7 @@ public final class Harness {
 				parts.add("app arguments " + this.appArgs);
 			}
 			if (this.commentScripts) {
-				parts.add("P2's scripts are comments");
+				parts.add("P2's scripts are comments (matters to P6's browser)");
 			}
 			return String.join(", ", parts);
 		}
@@ -178,7 +179,7 @@ public final class Harness {
 				figure.body().run();
 			}
 			catch (Exception ex) {
-				this.report.missing(figure.name(), ex.getMessage());
+				this.report.missing(figure.name(), String.valueOf(ex));
 				System.out.println(figure.name() + " failed: " + ex);
 			}
 		}
@@ -361,6 +362,17 @@ public final class Harness {
 		require("h2load");
 		Server without = this.servers.plain("plain app without h2-push", false);
 		Server with = this.servers.plain("plain app with h2-push", true);
+		try {
+			p3(without, with);
+		}
+		finally {
+			// idle JVMs would share the cores with the figures that follow
+			this.servers.stop(without);
+			this.servers.stop(with);
+		}
+	}
+
+	private void p3(Server without, Server with) throws Exception {
 		Server ours = this.servers.ours("h2-push");
 		Server hintsOff = hintsOff();
 		Map<String, String> variants = new LinkedHashMap<>();
@@ -587,9 +599,13 @@ public final class Harness {
 			long stepStart = System.nanoTime();
 			long done = pushingDone + hintedDone;
 			int loads = (int) Math.min(pushingPerStep, total - done);
-			// four connections per step, so connections are opened and closed too
+			// four connections per step, each with its own client
 			for (int c = 0; c < 4; c++) {
-				PushDriver.Result result = driver.run(ours.port(), pushingDone, loads / 4, P4_IN_FLIGHT);
+				int share = loads / 4 + ((c < loads % 4) ? 1 : 0);
+				if (share == 0) {
+					continue;
+				}
+				PushDriver.Result result = driver.run(ours.port(), pushingDone, share, P4_IN_FLIGHT);
 				pushingDone += result.loads();
 				serverPushed += result.serverPushed();
 				promised += result.pushesPromised();
@@ -602,6 +618,10 @@ public final class Harness {
 				H2load.Run run = H2load.run(ours.url("/hinted"), (int) hinted, 8, 10);
 				hintedDone += run.succeeded();
 				failedHinted += run.failed();
+			}
+			if (pushingDone + hintedDone == done) {
+				throw new IOException("the soak made no progress in a step: " + failedLoads + " failed page loads, "
+						+ failedHinted + " failed hint-path requests");
 			}
 			long heap = heapAfterGc(ours);
 			heaps.add(heap);

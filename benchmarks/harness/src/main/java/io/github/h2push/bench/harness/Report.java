@@ -73,15 +73,31 @@ final class Report {
 		this.missing.put(figure, why);
 	}
 
-	/** Figures expected but not produced (failed, skipped, or without samples). */
+	/**
+	 * Figures expected but not produced: failed, skipped, without rows, with a variant
+	 * that has no samples, or with a ratio that could not be computed.
+	 */
 	List<String> notProduced() {
 		List<String> result = new ArrayList<>();
 		for (String figure : this.expectedFigures) {
-			boolean produced = this.rows.values()
-				.stream()
-				.anyMatch((row) -> row.figure().equals(figure) && row.stats().count() > 0);
-			if (!produced || this.missing.containsKey(figure)) {
-				result.add(figure + ": " + this.missing.getOrDefault(figure, "no samples"));
+			if (this.missing.containsKey(figure)) {
+				result.add(figure + ": " + this.missing.get(figure));
+				continue;
+			}
+			List<Row> rows = this.rows.values().stream().filter((row) -> row.figure().equals(figure)).toList();
+			List<String> empty = rows.stream().filter((row) -> row.stats().count() == 0).map(Row::variant).toList();
+			List<String> undefined = this.ratios.stream()
+				.filter((ratio) -> ratio.figure().equals(figure) && !Double.isFinite(ratio.value()))
+				.map(Ratio::what)
+				.toList();
+			if (rows.isEmpty()) {
+				result.add(figure + ": no samples");
+			}
+			else if (!empty.isEmpty()) {
+				result.add(figure + ": no samples for " + empty);
+			}
+			else if (!undefined.isEmpty()) {
+				result.add(figure + ": no value for " + undefined);
 			}
 		}
 		return result;

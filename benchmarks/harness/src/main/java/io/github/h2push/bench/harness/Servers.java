@@ -130,7 +130,7 @@ final class Servers {
 		return started("Apache", port, List.of(program("apache2"), "-f", config.toString(), "-DFOREGROUND"), 15_000);
 	}
 
-	void stop(Server server) {
+	synchronized void stop(Server server) {
 		server.process().close();
 		this.launched.remove(server.process());
 	}
