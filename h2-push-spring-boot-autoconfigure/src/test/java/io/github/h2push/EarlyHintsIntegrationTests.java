@@ -13,9 +13,7 @@ import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.StreamUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,21 +29,12 @@ class EarlyHintsIntegrationTests {
 
 	@Nested
 	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-	class ByDefault {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		DevelopmentCertificate certificate;
-
-		@Autowired
-		PushStatistics statistics;
+	class ByDefault extends RunningServerTests {
 
 		@Test
 		void sendsEarlyHintsThenTheFullResponseToAClientThatRefusesPush() throws Exception {
 			long earlyHinted = this.statistics.count(PushOutcome.EARLY_HINTED);
-			String base = "https://localhost:" + this.port;
+			String base = url("");
 			// two requests on one connection: the connection keeps working after a 103
 			String frames = Nghttp.run("-nv", "--no-push", base + "/page", base + "/plain");
 			assertThat(frames).contains("ENABLE_PUSH(0x02):0").doesNotContain("PUSH_PROMISE");
@@ -64,7 +53,7 @@ class EarlyHintsIntegrationTests {
 		@Test
 		void sendsEarlyHintsForANavigationButNotForAFetch() throws Exception {
 			long hinted = this.statistics.count(PushOutcome.HINTED);
-			String url = "https://localhost:" + this.port + "/page";
+			String url = url("/page");
 			String navigation = Nghttp.run("-nv", "--no-push", "-H", "sec-fetch-mode: navigate", url);
 			assertThat(navigation).containsOnlyOnce(":status: 103");
 			String fetch = Nghttp.run("-nv", "--no-push", "-H", "sec-fetch-mode: cors", url);
@@ -82,7 +71,7 @@ class EarlyHintsIntegrationTests {
 
 		@Test
 		void sendsNoEarlyHintsToAClientThatTakesPushes() throws Exception {
-			String frames = Nghttp.run("-nv", "https://localhost:" + this.port + "/page");
+			String frames = Nghttp.run("-nv", url("/page"));
 			assertThat(frames).contains("PUSH_PROMISE").doesNotContain(":status: 103").doesNotContain("link:");
 		}
 
@@ -91,13 +80,7 @@ class EarlyHintsIntegrationTests {
 	@Nested
 	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 			properties = "h2-push.early-hints-over-http1=true")
-	class OverHttp11WhenAskedFor {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		DevelopmentCertificate certificate;
+	class OverHttp11WhenAskedFor extends RunningServerTests {
 
 		@Test
 		void sendsEarlyHintsOverHttp11() throws Exception {
@@ -119,14 +102,11 @@ class EarlyHintsIntegrationTests {
 	@Nested
 	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 			properties = "h2-push.early-hints=false")
-	class WhenOff {
-
-		@LocalServerPort
-		int port;
+	class WhenOff extends RunningServerTests {
 
 		@Test
 		void sendsOnlyLinkHeaders() throws Exception {
-			String frames = Nghttp.run("-nv", "--no-push", "https://localhost:" + this.port + "/page");
+			String frames = Nghttp.run("-nv", "--no-push", url("/page"));
 			assertThat(frames).doesNotContain(":status: 103").contains(CSS_LINK).contains(JS_LINK);
 		}
 
