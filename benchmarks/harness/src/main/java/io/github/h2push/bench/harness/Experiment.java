@@ -1,0 +1,41 @@
+package io.github.h2push.bench.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Departures from the recorded set-up, for experiments; all off by default.
+ *
+ * @param linkBuffer bytes a rate-limited link holds before the proxy stops reading (0:
+ * no limit)
+ * @param proxySocketBuffer the proxy's receive buffer towards the server (0: the
+ * system's)
+ * @param appArgs extra arguments for every benchmark app the harness starts
+ * @param commentScripts P2's scripts are one comment each (same sizes, nothing for the
+ * browser in P6 to run)
+ */
+record Experiment(long linkBuffer, int proxySocketBuffer, List<String> appArgs, boolean commentScripts) {
+
+	boolean any() {
+		return this.linkBuffer > 0 || this.proxySocketBuffer > 0 || !this.appArgs.isEmpty() || this.commentScripts;
+	}
+
+	@Override
+	public String toString() {
+		List<String> parts = new ArrayList<>();
+		if (this.linkBuffer > 0) {
+			parts.add("link buffer " + this.linkBuffer + " bytes");
+		}
+		if (this.proxySocketBuffer > 0) {
+			parts.add("proxy receive buffer " + this.proxySocketBuffer + " bytes");
+		}
+		if (!this.appArgs.isEmpty()) {
+			parts.add("app arguments " + this.appArgs);
+		}
+		if (this.commentScripts) {
+			parts.add("P2's scripts are comments (matters to P6's browser)");
+		}
+		return String.join(", ", parts);
+	}
+
+}

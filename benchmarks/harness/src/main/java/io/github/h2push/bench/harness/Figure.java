@@ -1,0 +1,149 @@
+package io.github.h2push.bench.harness;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+import io.github.h2push.bench.harness.Servers.Server;
+
+/**
+ * One figure of the table: its rows, ratios and checks go to the shared report under its
+ * name. Holds what more than one figure needs: the network the figures emulate, the
+ * JIT warm-up, and recording a page load.
+ */
+abstract class Figure {
+
+	static final double RTT_MS = 50;
+
+	static final long P2_BITS_PER_SECOND = 20_000_000;
+
+	protected final Options options;
+
+	protected final Workspace workspace;
+
+	protected final Servers servers;
+
+	protected final Report report;
+
+	private final Set<String> warmed;
+
+	private final String name;
+
+	protected Figure(String name, FigureContext context) {
+		this.name = name;
+		this.options = context.options();
+		this.workspace = context.workspace();
+		this.servers = context.servers();
+		this.report = context.report();
+		this.warmed = context.warmed();
+	}
+
+	final String name() {
+		return this.name;
+	}
+
+	abstract void run() throws Exception;
+
+	protected final Stats stats(String variant, String unit) {
+		return this.report.stats(this.name, variant, unit);
+	}
+
+	protected final void note(String variant, String note) {
+		this.report.note(this.name, variant, note);
+	}
+
+	protected final double median(String variant) {
+		return this.report.median(this.name, variant);
+	}
+
+	protected final void ratio(String what, double value, double target, boolean atMost) {
+		this.report.ratio(this.name, what, value, target, atMost);
+	}
+
+	protected final void ratio(String what, double value) {
+		this.report.ratio(this.name, what, value);
+	}
+
+	protected final void check(String what, boolean passed, String detail) {
+		this.report.check(this.name, what, passed, detail);
+	}
+
+	/**
+	 * A page load as a sample of {@code variant}; a load that failed, lacked streams or
+	 * pushes is noted instead, so one bad load does not skew the median.
+	 */
+	protected final void record(String variant, Nghttp.Load load, int streams, int pushes) {
+		Stats stats = stats(variant, "ms");
+		if (load.failed() > 0 || load.streams() < streams) {
+			note(variant, "some loads failed or were incomplete");
+			if (this.options.smoke()) {
+				System.out.println(load.output());
+			}
+			return;
+		}
+		if (load.pushed() < pushes) {
+			note(variant, "pushed " + load.pushed() + "/" + pushes + " in some loads");
+		}
+		stats.add(load.completeMillis());
+	}
+
+	/** The benchmark app with h2-push, shared by the figures. */
+	protected final Server ours() throws IOException {
+		return this.servers.ours("h2-push");
+	}
+
+	/** The benchmark app with the starter's hints off: no 103 Early Hints, no preload links. */
+	protected final Server hintsOff() throws IOException {
+		return this.servers.ours("h2-push-hints-off", "h2-push.early-hints=false", "h2-push.preload-links=false");
+	}
+
+	/** P2's link in front of {@code port}: 50 ms RTT, 20 Mbit/s. */
+	protected final DelayProxy slowLink(int port) throws IOException {
+		return new DelayProxy(port, RTT_MS / 2, P2_BITS_PER_SECOND, this.options.experiment().linkBuffer(),
+				this.options.experiment().proxySocketBuffer());
+	}
+
+	/**
+	 * JIT warm-up for a JVM server, so the figures show its steady state: the routes and
+	 * assets the figures use, directly (no delay), over pushing and non-pushing clients.
+	 */
+	protected final void warmJava(Server server) {
+		if (!this.warmed.add(server.name())) {
+			return;
+		}
+		boolean smoke = this.options.smoke();
+		if (Command.exists("h2load")) {
+			for (String path : List.of("/", "/plain", "/hinted", "/css/site.css", "/js/app.js", "/img/logo.svg",
+					"/p2/style-1.css", "/p2/lib-1.js")) {
+				H2load.run(server.url(path), smoke ? 1_000 : 10_000, 4, 4);
+			}
+		}
+		if (Command.exists("nghttp")) {
+			// each nghttp load is a new connection, so every load gets its pushes
+			for (int i = 0; i < (smoke ? 10 : 150); i++) {
+				Nghttp.load(server.url("/"), true);
+			}
+			for (int i = 0; i < (smoke ? 2 : 10); i++) {
+				Nghttp.load(server.url("/think"), true);
+			}
+		}
+	}
+
+	static void require(String program) throws IOException {
+		if (!Command.exists(program)) {
+			throw new IOException(program + " is not installed (apt-get install nghttp2-client)");
+		}
+	}
+
+	static void closeAll(Iterable<DelayProxy> proxies) {
+		for (DelayProxy proxy : proxies) {
+			try {
+				proxy.close();
+			}
+			catch (IOException ex) {
+				// the measurements are taken; a proxy that does not close cannot change them
+			}
+		}
+	}
+
+}

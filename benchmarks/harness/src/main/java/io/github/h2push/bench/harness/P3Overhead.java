@@ -1,0 +1,78 @@
+package io.github.h2push.bench.harness;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.h2push.bench.harness.Servers.Server;
+
+/**
+ * P3: h2-push's overhead in requests/s on loopback, measured with h2load (which refuses
+ * push): the plain app with and without the starter, and the push route against a plain
+ * route.
+ */
+final class P3Overhead extends Figure {
+
+	static final String WITHOUT_PLAIN = "app without h2-push, /plain";
+
+	static final String WITH_PLAIN = "same app with h2-push, /plain";
+
+	static final String BENCH_PLAIN = "bench app, /plain";
+
+	static final String BENCH_HINTED = "bench app, /hinted (push route, hint fallback)";
+
+	static final String HINTS_OFF_HINTED = "bench app with hints off, /hinted";
+
+	P3Overhead(FigureContext context) {
+		super("P3", context);
+	}
+
+	@Override
+	void run() throws Exception {
+		require("h2load");
+		Server without = this.servers.plain("plain app without h2-push", false);
+		Server with = this.servers.plain("plain app with h2-push", true);
+		try {
+			measure(without, with);
+		}
+		finally {
+			// idle JVMs would share the cores with the figures that follow
+			this.servers.stop(without);
+			this.servers.stop(with);
+		}
+	}
+
+	private void measure(Server without, Server with) throws Exception {
+		Server ours = ours();
+		Server hintsOff = hintsOff();
+		Map<String, String> variants = new LinkedHashMap<>();
+		variants.put(WITHOUT_PLAIN, without.url("/plain"));
+		variants.put(WITH_PLAIN, with.url("/plain"));
+		variants.put(BENCH_PLAIN, ours.url("/plain"));
+		variants.put(BENCH_HINTED, ours.url("/hinted"));
+		variants.put(HINTS_OFF_HINTED, hintsOff.url("/hinted"));
+		for (String url : variants.values()) {
+			H2load.run(url, this.options.smoke() ? 5_000 : 40_000, 8, 10);
+		}
+		for (int run = 0; run < this.options.runs(); run++) {
+			for (Map.Entry<String, String> variant : variants.entrySet()) {
+				H2load.Run result = H2load.run(variant.getValue(), this.options.p3Requests(), 8, 10);
+				if (result.failed() > 0 || Double.isNaN(result.requestsPerSecond())) {
+					// the row exists without samples, so the smoke reports the variant as not produced
+					stats(variant.getKey(), "req/s");
+					note(variant.getKey(), "failed requests in some runs");
+					if (this.options.smoke()) {
+						System.out.println(result.output());
+					}
+					continue;
+				}
+				stats(variant.getKey(), "req/s").add(result.requestsPerSecond());
+			}
+		}
+		ratio("with h2-push ÷ without, route without @PushResources", median(WITH_PLAIN) / median(WITHOUT_PLAIN),
+				0.97, false);
+		ratio("push route (hints) ÷ plain route", median(BENCH_HINTED) / median(BENCH_PLAIN), 0.95, false);
+		ratio("push route with hints off (no 103, no Link) ÷ plain route",
+				median(HINTS_OFF_HINTED) / median(BENCH_PLAIN));
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.github.h2push.bench.harness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * P5: startup time of the plain app with and without h2-push, to listening and to the
+ * first HTTP/2 response.
+ */
+final class P5Startup extends Figure {
+
+	static final String WITH_H2_PUSH = "same app with h2-push";
+
+	static final String WITHOUT_H2_PUSH = "app without h2-push";
+
+	static final String TO_FIRST_RESPONSE = ", start to first HTTP/2 response";
+
+	static final String TO_LISTENING = ", start to listening";
+
+	P5Startup(FigureContext context) {
+		super("P5", context);
+	}
+
+	@Override
+	void run() throws Exception {
+		PushDriver client = new PushDriver(this.workspace.cert());
+		if (!this.options.smoke()) {
+			// one start of each first, not counted (file cache, class data sharing archive)
+			startPlain(false, client);
+			startPlain(true, client);
+		}
+		for (int run = 0; run < this.options.p5Runs(); run++) {
+			// alternate which starts first, so neither always follows the other
+			for (boolean withH2Push : (run % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
+				String app = withH2Push ? WITH_H2_PUSH : WITHOUT_H2_PUSH;
+				double[] times = startPlain(withH2Push, client);
+				stats(app + TO_FIRST_RESPONSE, "ms").add(times[1]);
+				stats(app + TO_LISTENING, "ms").add(times[0]);
+			}
+		}
+		ratio("with h2-push ÷ without, to first HTTP/2 response",
+				median(WITH_H2_PUSH + TO_FIRST_RESPONSE) / median(WITHOUT_H2_PUSH + TO_FIRST_RESPONSE), 1.05, true);
+		ratio("with h2-push ÷ without, to listening",
+				median(WITH_H2_PUSH + TO_LISTENING) / median(WITHOUT_H2_PUSH + TO_LISTENING), 1.05, true);
+	}
+
+	/**
+	 * Starts the plain app: milliseconds until its port accepts connections, and until it
+	 * answered {@code GET /plain} over HTTP/2 with TLS.
+	 */
+	private double[] startPlain(boolean withH2Push, PushDriver client) throws IOException, InterruptedException {
+		int port = Workspace.freePort();
+		Path log = this.workspace.dir().resolve("p5.log");
+		try (Launched app = Launched.start("plain app", this.servers.plainCommand(port, withH2Push), log)) {
+			long listening = app.awaitPort(port, 60_000);
+			long answered = client.firstAnswer(port, "/plain", 30_000);
+			return new double[] { (listening - app.startNanos()) / 1e6, (answered - app.startNanos()) / 1e6 };
+		}
+	}
+
+}
