@@ -1,7 +1,6 @@
 package io.github.h2push;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -11,6 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.github.h2push.support.CacheDigestCookie;
+import io.github.h2push.support.LogSafe;
+import io.github.h2push.support.PreloadLink;
+import io.github.h2push.support.PushPathValidator;
+import io.github.h2push.support.PushPlan;
+import io.github.h2push.support.RequestHeaderAllowlist;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
@@ -51,39 +57,20 @@ public class PushPromiseService {
 
 	private static final Log logger = LogFactory.getLog(PushPromiseService.class);
 
-	private final List<PushTransport> transports;
+	private final Settings settings;
 
-	private final RequestHeaderAllowlist copiedHeaders;
+	private PushPromiseService(Settings settings) {
+		this.settings = settings;
+	}
 
-	private final int maxPushesPerRequest;
-
-	private final boolean preloadLinks;
-
-	private final boolean earlyHints;
-
-	private final boolean earlyHintsOverHttp1;
-
-	private final List<PushAccessPolicy> accessPolicies;
-
-	private final List<PushListener> listeners;
-
-	@Nullable
-	private final BiFunction<HttpServletRequest, String, String> urlResolver;
-
-	@Nullable
-	private final CacheDigestCookie cacheDigest;
-
-	private PushPromiseService(Builder builder) {
-		this.transports = List.copyOf(builder.transports);
-		this.copiedHeaders = builder.copiedHeaders;
-		this.maxPushesPerRequest = builder.maxPushesPerRequest;
-		this.preloadLinks = builder.preloadLinks;
-		this.earlyHints = builder.earlyHints;
-		this.earlyHintsOverHttp1 = builder.earlyHintsOverHttp1;
-		this.accessPolicies = List.copyOf(builder.accessPolicies);
-		this.listeners = List.copyOf(builder.listeners);
-		this.urlResolver = builder.urlResolver;
-		this.cacheDigest = builder.cacheDigest;
+	/**
+	 * What a service is configured with, shared by its attempts.
+	 */
+	record Settings(List<PushTransport> transports, RequestHeaderAllowlist copiedHeaders, int maxPushesPerRequest,
+			int maxCopiedBytesPerRequest, boolean preloadLinks, boolean earlyHints, boolean earlyHintsOverHttp1,
+			List<PushAccessPolicy> accessPolicies, List<PushListener> listeners,
+			@Nullable BiFunction<HttpServletRequest, String, String> urlResolver,
+			@Nullable CacheDigestCookie cacheDigest) {
 	}
 
 	/**
@@ -136,7 +123,7 @@ public class PushPromiseService {
 			return complete(request, List.of(new PushResult(path, PushOutcome.REJECTED, null, "path " + problem)))
 				.get(0);
 		}
-		Attempt attempt = new Attempt(request, response);
+		PushAttempt attempt = new PushAttempt(this.settings, request, response);
 		PushResult result = attempt.offer(PreloadLink.of(path));
 		attempt.writeDigest();
 		return complete(request, List.of(result)).get(0);
@@ -154,15 +141,14 @@ public class PushPromiseService {
 	 */
 	public List<PushResult> push(HttpServletRequest request, HttpServletResponse response, PushPlan plan) {
 		Assert.notNull(request, "'request' must not be null");
-		Attempt attempt = new Attempt(request, response);
+		PushAttempt attempt = new PushAttempt(this.settings, request, response);
 		List<PushResult> results = new ArrayList<>(plan.resources().size());
 		for (PreloadLink link : plan.resources()) {
 			results.add(attempt.offer(link));
 		}
 		attempt.writeDigest();
-		if (this.earlyHints && !attempt.hints.isEmpty() && attempt.transport != null && !response.isCommitted()
-				&& canUseEarlyHints(request)
-				&& attempt.transport.sendEarlyHints(request, attempt.hints, this.earlyHintsOverHttp1)) {
+		if (this.settings.earlyHints() && canUseEarlyHints(request)
+				&& attempt.sendEarlyHints(this.settings.earlyHintsOverHttp1())) {
 			results.replaceAll((result) -> (result.outcome() == PushOutcome.HINTED)
 					? new PushResult(result.path(), PushOutcome.EARLY_HINTED, null, result.reason()) : result);
 		}
@@ -185,7 +171,7 @@ public class PushPromiseService {
 	 * @return the allowlist
 	 */
 	public RequestHeaderAllowlist getCopiedHeaders() {
-		return this.copiedHeaders;
+		return this.settings.copiedHeaders();
 	}
 
 	/**
@@ -196,26 +182,6 @@ public class PushPromiseService {
 	private static boolean canUseEarlyHints(HttpServletRequest request) {
 		String mode = request.getHeader("Sec-Fetch-Mode");
 		return mode == null || mode.equalsIgnoreCase("navigate");
-	}
-
-	@Nullable
-	private PushTransport transportFor(HttpServletRequest request) {
-		for (PushTransport transport : this.transports) {
-			if (transport.supports(request)) {
-				return transport;
-			}
-		}
-		return null;
-	}
-
-	private static int pushedCount(HttpServletRequest request) {
-		int count = 0;
-		for (PushResult result : results(request)) {
-			if (result.isPushed()) {
-				count++;
-			}
-		}
-		return count;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -230,7 +196,7 @@ public class PushPromiseService {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
 			}
-			for (PushListener listener : this.listeners) {
+			for (PushListener listener : this.settings.listeners()) {
 				try {
 					listener.onResult(request, result);
 				}
@@ -254,124 +220,6 @@ public class PushPromiseService {
 	}
 
 	/**
-	 * The pushes of one call: what the transport said once, the hints to repeat in a
-	 * {@code 103}, and the paths to add to the cache digest.
-	 */
-	private final class Attempt {
-
-		private final HttpServletRequest request;
-
-		@Nullable
-		private final HttpServletResponse response;
-
-		@Nullable
-		private final PushTransport transport;
-
-		@Nullable
-		private final String refusal;
-
-		@Nullable
-		private final BitSet digest;
-
-		private final List<String> hints = new ArrayList<>(4);
-
-		private final List<String> pushed = new ArrayList<>(4);
-
-		private int pushedBefore = -1;
-
-		Attempt(HttpServletRequest request, @Nullable HttpServletResponse response) {
-			this.request = request;
-			this.response = response;
-			this.transport = transportFor(request);
-			this.refusal = (this.transport != null) ? this.transport.pushRefusal(request)
-					: "no push transport for this request";
-			this.digest = (PushPromiseService.this.cacheDigest != null && this.refusal == null)
-					? PushPromiseService.this.cacheDigest.read(request) : null;
-		}
-
-		PushResult offer(PreloadLink declared) {
-			PreloadLink link = resolve(declared);
-			String path = link.path();
-			PushAccessPolicy.Access access = access(path);
-			if (access == PushAccessPolicy.Access.DENY) {
-				return new PushResult(path, PushOutcome.SKIPPED, null, "the current user may not fetch it");
-			}
-			if (this.refusal != null) {
-				return hint(link, PushOutcome.HINTED, this.refusal);
-			}
-			if (access == PushAccessPolicy.Access.HINT_ONLY) {
-				return hint(link, PushOutcome.HINTED,
-						"a pushed request, which carries only the copied headers, may not fetch it");
-			}
-			if (this.transport.isPushedOnConnection(this.request, path)) {
-				return new PushResult(path, PushOutcome.DUPLICATE, null, "already pushed on this connection");
-			}
-			if (this.digest != null && CacheDigestCookie.contains(this.digest, path)) {
-				return new PushResult(path, PushOutcome.DUPLICATE, null, "the client's cache digest lists it");
-			}
-			if (this.pushedBefore < 0) {
-				this.pushedBefore = pushedCount(this.request);
-			}
-			if (this.pushedBefore + this.pushed.size() >= PushPromiseService.this.maxPushesPerRequest) {
-				return hint(link, PushOutcome.LIMITED,
-						"max-pushes-per-request (" + PushPromiseService.this.maxPushesPerRequest + ") reached");
-			}
-			PushPromise promise = new PushPromise(path, PushPromiseService.this.copiedHeaders.copyFrom(this.request));
-			if (this.transport.push(this.request, promise)) {
-				this.pushed.add(path);
-				return new PushResult(path, PushOutcome.PUSHED, promise, null);
-			}
-			return hint(link, PushOutcome.LIMITED,
-					"the server could not push (peer's stream limit reached or connection closing)");
-		}
-
-		void writeDigest() {
-			if (this.digest != null && !this.pushed.isEmpty() && this.response != null
-					&& !this.response.isCommitted()) {
-				PushPromiseService.this.cacheDigest.write(this.request, this.response, this.digest, this.pushed);
-			}
-		}
-
-		private PreloadLink resolve(PreloadLink link) {
-			if (PushPromiseService.this.urlResolver == null) {
-				return link;
-			}
-			String resolved = PushPromiseService.this.urlResolver.apply(this.request, link.path());
-			return (resolved != null && !resolved.equals(link.path()))
-					? new PreloadLink(resolved, link.as(), link.fetchPriority()) : link;
-		}
-
-		private PushAccessPolicy.Access access(String path) {
-			PushAccessPolicy.Access result = PushAccessPolicy.Access.PUSH;
-			for (PushAccessPolicy policy : PushPromiseService.this.accessPolicies) {
-				PushAccessPolicy.Access access = policy.check(this.request, path);
-				if (access == PushAccessPolicy.Access.DENY) {
-					return access;
-				}
-				if (access == PushAccessPolicy.Access.HINT_ONLY) {
-					result = access;
-				}
-			}
-			return result;
-		}
-
-		private PushResult hint(PreloadLink link, PushOutcome outcome, String reason) {
-			if (!PushPromiseService.this.preloadLinks) {
-				return new PushResult(link.path(), PushOutcome.SKIPPED, null, reason + "; preload links are off");
-			}
-			if (this.response == null || this.response.isCommitted()) {
-				return new PushResult(link.path(), PushOutcome.SKIPPED, null,
-						reason + "; no uncommitted response for a preload link");
-			}
-			String value = link.headerValue();
-			this.response.addHeader(HttpHeaders.LINK, value);
-			this.hints.add(value);
-			return new PushResult(link.path(), outcome, null, reason);
-		}
-
-	}
-
-	/**
 	 * Builds a {@link PushPromiseService}. Defaults match the {@code h2-push.*}
 	 * properties.
 	 */
@@ -383,6 +231,8 @@ public class PushPromiseService {
 				RequestHeaderAllowlist.DEFAULT_HEADERS);
 
 		private int maxPushesPerRequest = 10;
+
+		private int maxCopiedBytesPerRequest = 8192;
 
 		private boolean preloadLinks = true;
 
@@ -424,6 +274,18 @@ public class PushPromiseService {
 		public Builder maxPushesPerRequest(int maxPushesPerRequest) {
 			Assert.isTrue(maxPushesPerRequest >= 0, "'maxPushesPerRequest' must not be negative");
 			this.maxPushesPerRequest = maxPushesPerRequest;
+			return this;
+		}
+
+		/**
+		 * Sets the most bytes of copied headers the promises of one request may carry
+		 * together (counted as HPACK counts them); further resources are hinted.
+		 * @param maxCopiedBytesPerRequest the limit, 0 or more
+		 * @return this builder
+		 */
+		public Builder maxCopiedBytesPerRequest(int maxCopiedBytesPerRequest) {
+			Assert.isTrue(maxCopiedBytesPerRequest >= 0, "'maxCopiedBytesPerRequest' must not be negative");
+			this.maxCopiedBytesPerRequest = maxCopiedBytesPerRequest;
 			return this;
 		}
 
@@ -499,7 +361,10 @@ public class PushPromiseService {
 		 * @return the service
 		 */
 		public PushPromiseService build() {
-			return new PushPromiseService(this);
+			return new PushPromiseService(new Settings(List.copyOf(this.transports), this.copiedHeaders,
+					this.maxPushesPerRequest, this.maxCopiedBytesPerRequest, this.preloadLinks, this.earlyHints,
+					this.earlyHintsOverHttp1, List.copyOf(this.accessPolicies), List.copyOf(this.listeners),
+					this.urlResolver, this.cacheDigest));
 		}
 
 	}

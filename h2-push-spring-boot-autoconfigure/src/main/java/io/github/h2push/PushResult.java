@@ -1,5 +1,7 @@
 package io.github.h2push;
 
+import io.github.h2push.support.LogSafe;
+
 import org.springframework.lang.Nullable;
 
 /**
@@ -24,7 +26,7 @@ public record PushResult(String path, PushOutcome outcome, @Nullable PushPromise
 
 	@Override
 	public String toString() {
-		return this.outcome + " " + ((this.promise != null) ? this.promise : this.path)
+		return this.outcome + " " + ((this.promise != null) ? this.promise : LogSafe.escape(this.path))
 				+ ((this.reason != null) ? " (" + this.reason + ")" : "");
 	}
 

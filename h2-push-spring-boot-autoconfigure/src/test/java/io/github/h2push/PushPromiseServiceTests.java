@@ -1,12 +1,18 @@
 package io.github.h2push;
 
 import java.util.List;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.h2push.test.MockPushTransport;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.h2push.support.PreloadLink;
+import io.github.h2push.support.PushPlan;
+import io.github.h2push.support.RequestHeaderAllowlist;
+
+import org.springframework.lang.Nullable;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -61,8 +67,8 @@ class PushPromiseServiceTests {
 
 	@Test
 	void hintsWhenTheClientRefusesPush() {
-		this.request.addHeader(MockPushTransport.DISABLE_PUSH_HEADER, "1");
-		PushResult result = this.service.push(this.request, this.response, "/css/site.css");
+		PushResult result = service(new FakeTransport("the client refused push"))
+			.push(this.request, this.response, "/css/site.css");
 		assertThat(result.outcome()).isEqualTo(PushOutcome.HINTED);
 		assertThat(result.promise()).isNull();
 		assertThat(result.reason()).contains("refused push");
@@ -87,34 +93,81 @@ class PushPromiseServiceTests {
 	}
 
 	@Test
-	void hintsWhenTheServerCannotPush() {
-		PushTransport full = new MockPushTransport() {
-
-			@Override
-			public boolean push(HttpServletRequest request, PushPromise promise) {
-				return false;
-			}
-
-		};
-		PushPromiseService service = PushPromiseService.builder(List.of(full)).build();
-		PushResult result = service.push(this.request, this.response, "/css/site.css");
+	void hintsWhenTheConnectionHasNoStreamSlot() {
+		FakeTransport transport = new FakeTransport(null);
+		transport.answer = PushChannel.Answer.NO_STREAM_SLOT;
+		PushResult result = service(transport).push(this.request, this.response, "/css/site.css");
 		assertThat(result.outcome()).isEqualTo(PushOutcome.LIMITED);
-		assertThat(result.reason()).contains("could not push");
+		assertThat(result.reason()).isEqualTo("the client's concurrent-stream limit is reached");
+		assertThat(this.response.getHeaders("Link")).containsExactly("</css/site.css>; rel=preload; as=style");
+	}
+
+	@Test
+	void recordsAPushTheConnectionAlreadyHadAsDuplicateWithoutAHint() {
+		FakeTransport transport = new FakeTransport(null);
+		transport.answer = PushChannel.Answer.ALREADY_PUSHED;
+		PushResult result = service(transport).push(this.request, this.response, "/css/site.css");
+		assertThat(result.outcome()).isEqualTo(PushOutcome.DUPLICATE);
+		assertThat(result.reason()).isEqualTo("already pushed on this connection");
+		assertThat(this.response.getHeaders("Link")).isEmpty();
+	}
+
+	@Test
+	void opensOneChannelForAWholePlan() {
+		FakeTransport transport = new FakeTransport(null);
+		PushPlan plan = new PushPlan(List.of(PreloadLink.of("/css/site.css"), PreloadLink.of("/js/app.js"),
+				PreloadLink.of("/img/logo.svg")));
+		List<PushResult> results = service(transport).push(this.request, this.response, plan);
+		assertThat(results).allMatch(PushResult::isPushed);
+		assertThat(transport.opened).hasValue(1);
+		assertThat(transport.pushed).containsExactly("/css/site.css", "/js/app.js", "/img/logo.svg");
+	}
+
+	@Test
+	void hintsInsteadOfPushingForHead() {
+		MockHttpServletRequest head = new MockHttpServletRequest("HEAD", "/page");
+		PushResult result = this.service.push(head, this.response, "/css/site.css");
+		assertThat(result.outcome()).isEqualTo(PushOutcome.HINTED);
+		assertThat(result.reason()).contains("HEAD");
+	}
+
+	@Test
+	void leavesAnOversizedHeaderOutOfThePromise() {
+		this.request.addHeader("Accept", "text/css");
+		this.request.addHeader("User-Agent", "x".repeat(3000));
+		PushResult result = this.service.push(this.request, this.response, "/css/site.css");
+		assertThat(result.isPushed()).isTrue();
+		assertThat(result.promise().headers().toSingleValueMap()).containsOnlyKeys("accept");
+	}
+
+	@Test
+	void hintsOnceTheRequestsCopiedHeadersReachTheirLimit() {
+		this.request.addHeader("User-Agent", "x".repeat(1000));
+		PushPromiseService service = PushPromiseService.builder(List.of(new FakeTransport(null)))
+			.copiedHeaders(new RequestHeaderAllowlist(List.of("user-agent")))
+			.maxCopiedBytesPerRequest(2500)
+			.build();
+		assertThat(service.push(this.request, this.response, "/a.css").isPushed()).isTrue();
+		assertThat(service.push(this.request, this.response, "/b.css").isPushed()).isTrue();
+		PushResult third = service.push(this.request, this.response, "/c.css");
+		assertThat(third.outcome()).isEqualTo(PushOutcome.LIMITED);
+		assertThat(third.reason()).contains("2500 bytes");
 	}
 
 	@Test
 	void skipsWhenPreloadLinksAreOff() {
-		this.request.addHeader(MockPushTransport.DISABLE_PUSH_HEADER, "1");
-		PushResult result = service(10, false).push(this.request, this.response, "/css/site.css");
+		PushResult result = PushPromiseService.builder(List.of(new FakeTransport("refused")))
+			.preloadLinks(false)
+			.build()
+			.push(this.request, this.response, "/css/site.css");
 		assertThat(result.outcome()).isEqualTo(PushOutcome.SKIPPED);
 		assertThat(this.response.getHeaders("Link")).isEmpty();
 	}
 
 	@Test
 	void skipsWhenTheResponseIsCommitted() {
-		this.request.addHeader(MockPushTransport.DISABLE_PUSH_HEADER, "1");
 		this.response.setCommitted(true);
-		PushResult result = this.service.push(this.request, this.response, "/css/site.css");
+		PushResult result = service(new FakeTransport("refused")).push(this.request, this.response, "/css/site.css");
 		assertThat(result.outcome()).isEqualTo(PushOutcome.SKIPPED);
 		assertThat(result.reason()).contains("no uncommitted response");
 	}
@@ -129,10 +182,53 @@ class PushPromiseServiceTests {
 	}
 
 	private static PushPromiseService service(int max, boolean preloadLinks) {
-		return PushPromiseService.builder(List.of(new MockPushTransport()))
+		return PushPromiseService.builder(List.of(new FakeTransport(null)))
 			.maxPushesPerRequest(max)
 			.preloadLinks(preloadLinks)
 			.build();
+	}
+
+	private static PushPromiseService service(PushTransport transport) {
+		return PushPromiseService.builder(List.of(transport)).build();
+	}
+
+	/**
+	 * A transport whose channels refuse, or answer every push, as told.
+	 */
+	static final class FakeTransport implements PushTransport {
+
+		@Nullable
+		private final String refusal;
+
+		PushChannel.Answer answer = PushChannel.Answer.SENT;
+
+		final AtomicInteger opened = new AtomicInteger();
+
+		final List<String> pushed = new ArrayList<>();
+
+		FakeTransport(@Nullable String refusal) {
+			this.refusal = refusal;
+		}
+
+		@Override
+		public PushChannel open(HttpServletRequest request) {
+			this.opened.incrementAndGet();
+			return new PushChannel() {
+
+				@Override
+				public String refusal() {
+					return FakeTransport.this.refusal;
+				}
+
+				@Override
+				public Answer push(PushPromise promise) {
+					FakeTransport.this.pushed.add(promise.path());
+					return FakeTransport.this.answer;
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.h2push.PreloadLink;
-import io.github.h2push.PushPlan;
-import io.github.h2push.PushPlans;
-import io.github.h2push.PushRoutes;
-import io.github.h2push.PushStatistics;
+import io.github.h2push.support.PreloadLink;
+import io.github.h2push.support.PushPlan;
+import io.github.h2push.support.PushPlans;
+import io.github.h2push.support.PushRoutes;
+import io.github.h2push.support.PushStatistics;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

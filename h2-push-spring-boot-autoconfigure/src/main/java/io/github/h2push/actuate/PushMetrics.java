@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.github.h2push.PushOutcome;
-import io.github.h2push.PushStatistics;
+import io.github.h2push.support.PushStatistics;
 
 /**
  * Binds the {@code h2push.promises} counter, tagged {@code outcome} with each

@@ -9,19 +9,18 @@ import io.undertow.Undertow;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.github.h2push.CacheDigestCookie;
+import io.github.h2push.support.CacheDigestCookie;
 import io.github.h2push.PushAccessPolicy;
 import io.github.h2push.PushListener;
-import io.github.h2push.PushPlans;
+import io.github.h2push.support.PushPlans;
 import io.github.h2push.PushPromiseService;
-import io.github.h2push.PushResourcesHandlerInterceptor;
-import io.github.h2push.PushRoutes;
-import io.github.h2push.PushStatistics;
+import io.github.h2push.support.PushResourcesHandlerInterceptor;
+import io.github.h2push.support.PushRoutes;
+import io.github.h2push.support.PushStatistics;
 import io.github.h2push.PushTransport;
-import io.github.h2push.RequestHeaderAllowlist;
-import io.github.h2push.VersionedResourceUrls;
+import io.github.h2push.support.RequestHeaderAllowlist;
+import io.github.h2push.support.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
-import io.github.h2push.test.MockPushTransport;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
@@ -98,7 +97,8 @@ public class H2PushAutoConfiguration {
 	PushPromiseService pushPromiseService(H2PushProperties properties, ObjectProvider<PushTransport> transports,
 			ObjectProvider<PushAccessPolicy> accessPolicies, ObjectProvider<PushListener> listeners,
 			ObjectProvider<ResourceUrlProvider> resourceUrlProvider) {
-		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(properties.getCopiedHeaders());
+		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(properties.getCopiedHeaders(),
+				(int) properties.getMaxCopiedHeaderSize().toBytes());
 		List<String> credentials = copiedHeaders.getCredentialHeaders();
 		if (!credentials.isEmpty()) {
 			logger.warn("h2-push.copied-headers includes " + credentials + ": every push promise will carry the "
@@ -108,6 +108,7 @@ public class H2PushAutoConfiguration {
 		return PushPromiseService.builder(transports.orderedStream().toList())
 			.copiedHeaders(copiedHeaders)
 			.maxPushesPerRequest(properties.getMaxPushesPerRequest())
+			.maxCopiedBytesPerRequest((int) properties.getMaxCopiedHeaderSizePerRequest().toBytes())
 			.preloadLinks(properties.isPreloadLinks())
 			.earlyHints(properties.isEarlyHints(), properties.isEarlyHintsOverHttp1())
 			.accessPolicies(accessPolicies.orderedStream().toList())
@@ -203,17 +204,6 @@ public class H2PushAutoConfiguration {
 				.isEmpty();
 			// resolved on first use: the evaluator is built with the security filter chain
 			return new SecurityPushAccessPolicy(SingletonSupplier.of(evaluator::getIfUnique), credentialsCopied);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.mock.web.MockHttpServletRequest")
-	static class MockMvcConfiguration {
-
-		@Bean
-		MockPushTransport mockPushTransport() {
-			return new MockPushTransport();
 		}
 
 	}

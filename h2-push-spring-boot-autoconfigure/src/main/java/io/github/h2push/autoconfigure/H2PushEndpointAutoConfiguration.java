@@ -5,9 +5,9 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import io.github.h2push.PushPlans;
-import io.github.h2push.PushRoutes;
-import io.github.h2push.PushStatistics;
+import io.github.h2push.support.PushPlans;
+import io.github.h2push.support.PushRoutes;
+import io.github.h2push.support.PushStatistics;
 import io.github.h2push.actuate.H2PushEndpoint;
 import io.github.h2push.actuate.PushMetrics;
 import io.github.h2push.undertow.Http2PushSlots;

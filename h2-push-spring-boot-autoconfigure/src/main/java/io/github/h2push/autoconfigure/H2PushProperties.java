@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.h2push.PushPathValidator;
-import io.github.h2push.PushRoutes;
-import io.github.h2push.RequestHeaderAllowlist;
+import io.github.h2push.support.PushPathValidator;
+import io.github.h2push.support.PushRoutes;
+import io.github.h2push.support.RequestHeaderAllowlist;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.ResponseCookie;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -35,6 +36,18 @@ public class H2PushProperties implements Validator {
 	private int maxPushesPerRequest = 10;
 
 	/**
+	 * Most bytes of copied headers in one push promise, counted as HPACK counts them
+	 * (name + value + 32 for each); a header that does not fit is left out of the copy.
+	 */
+	private DataSize maxCopiedHeaderSize = DataSize.ofKilobytes(2);
+
+	/**
+	 * Most bytes of copied headers the push promises of one request carry together;
+	 * further resources get preload links instead.
+	 */
+	private DataSize maxCopiedHeaderSizePerRequest = DataSize.ofKilobytes(8);
+
+	/**
 	 * Whether to add "Link: rel=preload" headers for resources that cannot be pushed.
 	 */
 	private boolean preloadLinks = true;
@@ -55,9 +68,8 @@ public class H2PushProperties implements Validator {
 
 	/**
 	 * Host names (or host:port) the server pushes for. When empty, it pushes only for
-	 * the TLS server name the client asked for (SNI) or, without SNI, for its own
-	 * address and localhost, so a spoofed Host header cannot make it push for another
-	 * origin.
+	 * names its TLS certificate covers or, without TLS, for its own address and
+	 * localhost, so a spoofed Host header cannot make it push for another origin.
 	 */
 	private List<String> authorities = new ArrayList<>();
 
@@ -69,7 +81,7 @@ public class H2PushProperties implements Validator {
 
 	private final Dedup dedup = new Dedup();
 
-	private final Ssl ssl = new Ssl();
+	private final DevelopmentTls ssl = new DevelopmentTls();
 
 	public List<String> getCopiedHeaders() {
 		return this.copiedHeaders;
@@ -85,6 +97,22 @@ public class H2PushProperties implements Validator {
 
 	public void setMaxPushesPerRequest(int maxPushesPerRequest) {
 		this.maxPushesPerRequest = maxPushesPerRequest;
+	}
+
+	public DataSize getMaxCopiedHeaderSize() {
+		return this.maxCopiedHeaderSize;
+	}
+
+	public void setMaxCopiedHeaderSize(DataSize maxCopiedHeaderSize) {
+		this.maxCopiedHeaderSize = maxCopiedHeaderSize;
+	}
+
+	public DataSize getMaxCopiedHeaderSizePerRequest() {
+		return this.maxCopiedHeaderSizePerRequest;
+	}
+
+	public void setMaxCopiedHeaderSizePerRequest(DataSize maxCopiedHeaderSizePerRequest) {
+		this.maxCopiedHeaderSizePerRequest = maxCopiedHeaderSizePerRequest;
 	}
 
 	public boolean isPreloadLinks() {
@@ -131,7 +159,7 @@ public class H2PushProperties implements Validator {
 		return this.dedup;
 	}
 
-	public Ssl getSsl() {
+	public DevelopmentTls getSsl() {
 		return this.ssl;
 	}
 
@@ -152,6 +180,16 @@ public class H2PushProperties implements Validator {
 		if (properties.getMaxPushesPerRequest() < 0) {
 			errors.rejectValue("maxPushesPerRequest", "h2-push.negative",
 					"h2-push.max-pushes-per-request must not be negative");
+		}
+		if (properties.getMaxCopiedHeaderSize().isNegative()
+				|| properties.getMaxCopiedHeaderSize().toBytes() > Integer.MAX_VALUE) {
+			errors.rejectValue("maxCopiedHeaderSize", "h2-push.out-of-range",
+					"h2-push.max-copied-header-size must be between 0 and 2GB");
+		}
+		if (properties.getMaxCopiedHeaderSizePerRequest().isNegative()
+				|| properties.getMaxCopiedHeaderSizePerRequest().toBytes() > Integer.MAX_VALUE) {
+			errors.rejectValue("maxCopiedHeaderSizePerRequest", "h2-push.out-of-range",
+					"h2-push.max-copied-header-size-per-request must be between 0 and 2GB");
 		}
 		if (properties.getDedup().getPerConnection() < 0) {
 			errors.rejectValue("dedup.perConnection", "h2-push.negative",
@@ -324,7 +362,7 @@ public class H2PushProperties implements Validator {
 	/**
 	 * TLS settings.
 	 */
-	public static class Ssl {
+	public static class DevelopmentTls {
 
 		/**
 		 * Whether to serve HTTPS with a generated self-signed certificate when no SSL

@@ -65,6 +65,13 @@ final class CertificateNames {
 		return false;
 	}
 
+	@Override
+	public String toString() {
+		List<String> names = new java.util.ArrayList<>(this.dnsNames);
+		this.addresses.forEach((address) -> names.add(address.getHostAddress()));
+		return names.toString();
+	}
+
 	static boolean sameAddress(String host, InetAddress address) {
 		return address.equals(literalAddress(host));
 	}

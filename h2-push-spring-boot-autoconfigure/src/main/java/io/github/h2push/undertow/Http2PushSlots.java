@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.undertow.protocols.http2.Http2Channel;
@@ -14,6 +15,8 @@ import io.undertow.server.ServerConnection;
 import io.undertow.server.protocol.http2.Http2ServerConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.github.h2push.PushChannel;
 
 import org.springframework.lang.Nullable;
 
@@ -29,7 +32,8 @@ import org.springframework.lang.Nullable;
  * a slot is free, so that a push over the limit never takes one.
  * <p>
  * The members it needs are package-private or private in Undertow; they are looked up
- * once by {@link #create()}, which returns {@code null} when any is missing.
+ * once by {@link #create()}, which returns slots that are not
+ * {@linkplain #isAvailable() available} when any is missing.
  *
  * @since 0.1.0
  */
@@ -142,36 +146,70 @@ public final class Http2PushSlots {
 	}
 
 	/**
-	 * Pushes through a connection only while the peer's concurrent-stream limit leaves
-	 * a slot free, so that a refused push never takes a slot.
+	 * Runs a push attempt under the connection's monitor, which Undertow's
+	 * {@code sendPushPromise} takes too, telling it whether the peer's
+	 * concurrent-stream limit leaves a slot free, so that a refused push never takes a
+	 * slot and two streams of the connection cannot both push the same path. A limit of
+	 * 0 leaves no slot (Undertow itself would read 0 as no limit).
 	 * @param connection the HTTP/2 connection
-	 * @param push the push to attempt, returning whether it was sent
-	 * @return whether the push was sent
+	 * @param push the attempt
+	 * @return what the attempt answered, {@link PushChannel.Answer#REFUSED} when the
+	 * connection cannot be reached or the attempt failed
 	 */
-	public boolean pushIfSlotFree(Http2ServerConnection connection, PushAttempt push) {
-		if (!this.available) {
-			return false;
+	public PushChannel.Answer push(Http2ServerConnection connection, LockedPush push) {
+		Http2Channel channel = channel(connection);
+		if (channel == null) {
+			return PushChannel.Answer.REFUSED;
 		}
-		Http2Channel channel;
-		try {
-			channel = (Http2Channel) this.channelOfConnection.invokeExact((Object) connection);
-		}
-		catch (Throwable ex) {
-			return false;
-		}
-		// Http2Channel.sendPushPromise takes the same monitor before counting the slot
 		synchronized (channel) {
 			int limit = channel.getSendMaxConcurrentStreams();
-			if (limit > 0 && openStreams(channel) >= limit) {
-				return false;
-			}
+			boolean slotFree = limit < 0 || openStreams(channel) < limit;
 			try {
-				return push.attempt();
+				return push.attempt(slotFree);
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Push failed", ex);
-				return false;
+				return PushChannel.Answer.REFUSED;
 			}
+		}
+	}
+
+	/**
+	 * Reads state kept for the connection under the connection's monitor.
+	 * @param connection the HTTP/2 connection
+	 * @param read what to read
+	 * @return what it read, {@code false} when the connection cannot be reached
+	 */
+	public boolean read(Http2ServerConnection connection, BooleanSupplier read) {
+		Http2Channel channel = channel(connection);
+		if (channel == null) {
+			return false;
+		}
+		synchronized (channel) {
+			return read.getAsBoolean();
+		}
+	}
+
+	/**
+	 * The peer's limit of concurrent streams.
+	 * @param connection the HTTP/2 connection
+	 * @return the limit, -1 when the peer set none or the connection cannot be reached
+	 */
+	public int peerStreamLimit(Http2ServerConnection connection) {
+		Http2Channel channel = channel(connection);
+		return (channel != null) ? channel.getSendMaxConcurrentStreams() : -1;
+	}
+
+	@Nullable
+	private Http2Channel channel(Http2ServerConnection connection) {
+		if (!this.available) {
+			return null;
+		}
+		try {
+			return (Http2Channel) this.channelOfConnection.invokeExact((Object) connection);
+		}
+		catch (Throwable ex) {
+			return null;
 		}
 	}
 
@@ -185,16 +223,17 @@ public final class Http2PushSlots {
 	}
 
 	/**
-	 * One push to attempt while a slot is reserved.
+	 * One push to attempt under the connection's monitor.
 	 */
 	@FunctionalInterface
-	public interface PushAttempt {
+	public interface LockedPush {
 
 		/**
 		 * Attempts the push.
-		 * @return whether it was sent
+		 * @param slotFree whether the peer's limit leaves a stream slot free
+		 * @return what happened
 		 */
-		boolean attempt();
+		PushChannel.Answer attempt(boolean slotFree);
 
 	}
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import io.github.h2push.RequestHeaderAllowlist;
+import io.github.h2push.support.RequestHeaderAllowlist;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -32,6 +32,8 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.enabled", true);
 		expectedDefaults.put("h2-push.copied-headers", RequestHeaderAllowlist.DEFAULT_HEADERS);
 		expectedDefaults.put("h2-push.max-pushes-per-request", 10);
+		expectedDefaults.put("h2-push.max-copied-header-size", "2KB");
+		expectedDefaults.put("h2-push.max-copied-header-size-per-request", "8KB");
 		expectedDefaults.put("h2-push.preload-links", true);
 		expectedDefaults.put("h2-push.early-hints", true);
 		expectedDefaults.put("h2-push.early-hints-over-http1", false);
@@ -67,6 +69,8 @@ class ConfigurationMetadataTests {
 		H2PushProperties properties = new H2PushProperties();
 		assertThat(properties.getCopiedHeaders()).isEqualTo(RequestHeaderAllowlist.DEFAULT_HEADERS);
 		assertThat(properties.getMaxPushesPerRequest()).isEqualTo(10);
+		assertThat(properties.getMaxCopiedHeaderSize().toBytes()).isEqualTo(RequestHeaderAllowlist.DEFAULT_MAX_BYTES);
+		assertThat(properties.getMaxCopiedHeaderSizePerRequest().toKilobytes()).isEqualTo(8);
 		assertThat(properties.isEarlyHints()).isTrue();
 		assertThat(properties.isEarlyHintsOverHttp1()).isFalse();
 		assertThat(properties.getDedup().getPerConnection()).isEqualTo(256);

@@ -1,14 +1,13 @@
 package io.github.h2push.autoconfigure;
 
-import io.github.h2push.PushPlans;
+import io.github.h2push.support.PushPlans;
 import io.github.h2push.PushPromiseService;
-import io.github.h2push.PushResourcesHandlerInterceptor;
-import io.github.h2push.PushRoutes;
-import io.github.h2push.PushStatistics;
+import io.github.h2push.support.PushResourcesHandlerInterceptor;
+import io.github.h2push.support.PushRoutes;
+import io.github.h2push.support.PushStatistics;
 import io.github.h2push.actuate.H2PushEndpoint;
 import io.github.h2push.actuate.PushMetrics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
-import io.github.h2push.test.MockPushTransport;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
@@ -51,8 +50,7 @@ class H2PushAutoConfigurationTests {
 			.hasSingleBean(UndertowPushTransport.class)
 			.hasSingleBean(UndertowPushCustomizer.class)
 			.hasSingleBean(UndertowHttp2Customizer.class)
-			.hasSingleBean(DevelopmentCertificate.class)
-			.hasSingleBean(MockPushTransport.class));
+			.hasSingleBean(DevelopmentCertificate.class));
 	}
 
 	@Test
@@ -100,13 +98,6 @@ class H2PushAutoConfigurationTests {
 	void generatesNoCertificateWithoutBouncyCastle() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(JcaX509v3CertificateBuilder.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(DevelopmentCertificate.class)
-				.hasSingleBean(PushPromiseService.class));
-	}
-
-	@Test
-	void capturesNoPushesWithoutSpringTest() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(MockHttpServletRequest.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(MockPushTransport.class)
 				.hasSingleBean(PushPromiseService.class));
 	}
 

@@ -7,6 +7,8 @@ import io.github.h2push.PushAccessPolicy.Access;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.h2push.PushAccessPolicy;
+
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;

@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
+import static io.github.h2push.test.PushRequestPostProcessors.pushRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -41,7 +42,7 @@ class HomeControllerTests {
 
 	@Test
 	void homeNeitherPushesNorHintsTheAvatarToAnonymousVisitors() throws Exception {
-		this.mvc.perform(get("/").header("X-Disable-Push", "1"))
+		this.mvc.perform(get("/").with(pushRefused()))
 			.andExpect(pushPromises().none())
 			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
 					"<" + Assets.JS + ">; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image"));

@@ -1,0 +1,233 @@
+package io.github.h2push.undertow;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLSession;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.SSLSessionInfo;
+import io.undertow.server.ServerConnection;
+import io.undertow.server.protocol.http.HttpServerConnection;
+import io.undertow.server.protocol.http2.Http2ServerConnection;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.Protocols;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.xnio.channels.Channels;
+import org.xnio.channels.StreamSinkChannel;
+
+import io.github.h2push.PushChannel;
+import io.github.h2push.PushPromise;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The push channel of one Undertow request: its exchange, its connection and what may
+ * be pushed on it, worked out once when the channel is opened.
+ */
+final class UndertowPushChannel implements PushChannel {
+
+	private static final Log logger = LogFactory.getLog(UndertowPushChannel.class);
+
+	private static final AttachmentKey<ConnectionPushRecord> PUSHED = AttachmentKey
+		.create(ConnectionPushRecord.class);
+
+	private static final int EARLY_HINTS = 103;
+
+	private static final HttpString LINK = new HttpString("Link");
+
+	private final HttpServerExchange exchange;
+
+	private final Http2PushSlots slots;
+
+	private final int remembered;
+
+	@Nullable
+	private final Http2ServerConnection connection;
+
+	@Nullable
+	private RequestAuthority authority;
+
+	@Nullable
+	private final String refusal;
+
+	private boolean prepared;
+
+	UndertowPushChannel(HttpServerExchange exchange, Http2PushSlots slots, int remembered,
+			PushAuthorityRule authorityRule) {
+		this.exchange = exchange;
+		this.slots = slots;
+		this.remembered = remembered;
+		this.connection = (exchange.getConnection() instanceof Http2ServerConnection http2) ? http2 : null;
+		this.refusal = refusal(authorityRule);
+	}
+
+	@Nullable
+	private String refusal(PushAuthorityRule authorityRule) {
+		if (this.connection == null) {
+			return "not HTTP/2";
+		}
+		if (!this.slots.isAvailable()) {
+			return "push is off on this Undertow version";
+		}
+		if (!this.connection.isPushSupported()) {
+			return "the client refused push, or this is a pushed request";
+		}
+		if (this.slots.peerStreamLimit(this.connection) == 0) {
+			return "the client allows no concurrent streams";
+		}
+		this.authority = RequestAuthority.parse(this.exchange.getRequestHeaders().getFirst(Headers.HOST));
+		if (this.authority == null) {
+			return "the request's authority is not a valid host[:port]";
+		}
+		InetSocketAddress local = this.exchange.getDestinationAddress();
+		InetAddress address = (local != null) ? local.getAddress() : null;
+		return authorityRule.refusal(this.authority, serverCertificate(this.connection.getSslSessionInfo()), address);
+	}
+
+	@Override
+	@Nullable
+	public String refusal() {
+		return this.refusal;
+	}
+
+	@Override
+	public boolean wasPushed(String path) {
+		if (this.refusal != null || this.remembered <= 0) {
+			return false;
+		}
+		String key = key(path);
+		return this.slots.read(this.connection, () -> {
+			ConnectionPushRecord record = this.connection.getAttachment(PUSHED);
+			return record != null && record.contains(key);
+		});
+	}
+
+	@Override
+	public Answer push(PushPromise promise) {
+		if (this.refusal != null) {
+			return Answer.REFUSED;
+		}
+		HeaderMap headers = new HeaderMap();
+		for (Map.Entry<String, List<String>> header : promise.headers().entrySet()) {
+			headers.addAll(new HttpString(header.getKey()), header.getValue());
+		}
+		String key = key(promise.path());
+		prepare();
+		return this.slots.push(this.connection, (slotFree) -> {
+			ConnectionPushRecord record = record();
+			if (record != null && record.contains(key)) {
+				return Answer.ALREADY_PUSHED;
+			}
+			if (!slotFree) {
+				return Answer.NO_STREAM_SLOT;
+			}
+			if (!this.connection.pushResource(promise.path(), Methods.GET, headers)) {
+				return Answer.REFUSED;
+			}
+			if (record != null) {
+				record.add(key);
+			}
+			return Answer.SENT;
+		});
+	}
+
+	/**
+	 * Undertow copies the promise's {@code :authority} and {@code :scheme} from the
+	 * exchange: make them the canonical authority and, on TLS, {@code https} whatever
+	 * the client said.
+	 */
+	private void prepare() {
+		if (this.prepared) {
+			return;
+		}
+		this.prepared = true;
+		String canonical = this.authority.toString();
+		if (!canonical.equals(this.exchange.getRequestHeaders().getFirst(Headers.HOST))) {
+			this.exchange.getRequestHeaders().put(Headers.HOST, canonical);
+		}
+		if (this.connection.getSslSessionInfo() != null && !"https".equals(this.exchange.getRequestScheme())) {
+			this.exchange.setRequestScheme("https");
+		}
+	}
+
+	// called under the connection's monitor, so two streams share one record
+	@Nullable
+	private ConnectionPushRecord record() {
+		if (this.remembered <= 0) {
+			return null;
+		}
+		ConnectionPushRecord record = this.connection.getAttachment(PUSHED);
+		if (record == null) {
+			record = new ConnectionPushRecord(this.remembered);
+			this.connection.putAttachment(PUSHED, record);
+		}
+		return record;
+	}
+
+	// one connection can serve several origins (a wildcard certificate)
+	private String key(String path) {
+		return this.authority + path;
+	}
+
+	@Override
+	public boolean sendEarlyHints(List<String> links, boolean overHttp1) {
+		HttpServerExchange exchange = this.exchange;
+		if (exchange.isResponseStarted()) {
+			return false;
+		}
+		ServerConnection connection = exchange.getConnection();
+		boolean http2 = connection instanceof Http2ServerConnection && exchange.getProtocol().equals(Protocols.HTTP_2_0);
+		boolean http1 = overHttp1 && connection instanceof HttpServerConnection
+				&& exchange.getProtocol().equals(Protocols.HTTP_1_1);
+		HeaderMap requestHeaders = exchange.getRequestHeaders();
+		if (!(http2 || http1) || requestHeaders.contains(Headers.EXPECT)) {
+			return false;
+		}
+		// Undertow sends an interim response only for a request that expects 100-continue
+		requestHeaders.put(Headers.EXPECT, "100-continue");
+		try {
+			HttpServerExchange interim = connection.sendOutOfBandResponse(exchange);
+			interim.setStatusCode(EARLY_HINTS);
+			interim.getResponseHeaders().addAll(LINK, links);
+			StreamSinkChannel channel = interim.getResponseChannel();
+			if (http1) {
+				interim.setReasonPhrase("Early Hints");
+				channel.shutdownWrites();
+				Channels.flushBlocking(channel);
+				return true;
+			}
+			// over HTTP/2, shutting writes down would end the stream: flush only. The frame
+			// is queued on the connection ahead of the final response; the I/O thread
+			// writes it without this thread waiting
+			channel.flush();
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not send 103 Early Hints", ex);
+			return false;
+		}
+		finally {
+			requestHeaders.remove(Headers.EXPECT);
+		}
+	}
+
+	@Nullable
+	private static X509Certificate serverCertificate(@Nullable SSLSessionInfo sslSessionInfo) {
+		SSLSession session = (sslSessionInfo != null) ? sslSessionInfo.getSSLSession() : null;
+		Certificate[] certificates = (session != null) ? session.getLocalCertificates() : null;
+		return (certificates != null && certificates.length > 0 && certificates[0] instanceof X509Certificate x509)
+				? x509 : null;
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.github.h2push.test;
+
+import io.github.h2push.PushPromise;
+import io.github.h2push.PushPromiseService;
+import io.github.h2push.PushResources;
+import org.assertj.core.api.AbstractStringAssert;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
+import static io.github.h2push.test.PushRequestPostProcessors.pushRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Tests for {@link PushPromiseMatchers}, {@link PushPromises} and
+ * {@link PushMockMvcConfigurers} with a standalone MockMvc.
+ */
+class PushPromiseMatchersTests {
+
+	private final PushPromiseService service = PushMockMvcConfigurers.capturingPushPromiseService();
+
+	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PageController(this.service))
+		.apply(PushMockMvcConfigurers.capturePushes(this.service))
+		.build();
+
+	@Test
+	void capturesDeclaredPushesWithCopiedHeaders() throws Exception {
+		this.mvc.perform(get("/page").header("Accept", "text/html").header("Cookie", "session=secret"))
+			.andExpect(status().isOk())
+			.andExpect(pushPromises().paths("/css/site.css", "/js/app.js"))
+			.andExpect(pushPromises().path("/js/app.js"))
+			.andExpect(pushPromises().count(2))
+			.andExpect(pushPromises().header("/css/site.css", "accept", "text/html"))
+			.andExpect(pushPromises().doesNotHaveHeader("/css/site.css", "cookie"))
+			.andExpect(pushPromises().hinted())
+			.andExpect(header().doesNotExist("Link"));
+	}
+
+	@Test
+	void capturesProgrammaticPushes() throws Exception {
+		MvcResult result = this.mvc.perform(get("/programmatic").header("User-Agent", "test"))
+			.andExpect(pushPromises().paths("/img/logo.svg"))
+			.andReturn();
+		assertThat(PushPromises.of(result)).extracting(PushPromise::path, (p) -> p.headers().getFirst("user-agent"))
+			.containsExactly(tuple("/img/logo.svg", "test"));
+	}
+
+	@Test
+	void hintsForAClientThatRefusesPush() throws Exception {
+		this.mvc.perform(get("/page").with(pushRefused()))
+			.andExpect(pushPromises().none())
+			.andExpect(pushPromises().hinted("/css/site.css", "/js/app.js"))
+			.andExpect(header().stringValues("Link", "</css/site.css>; rel=preload; as=style",
+					"</js/app.js>; rel=preload; as=script"));
+	}
+
+	@Test
+	void worksWithMockMvcTester() {
+		MockMvcTester tester = MockMvcTester.create(this.mvc);
+		assertThat(tester.get().uri("/page")).hasStatusOk()
+			.matches(pushPromises().paths("/css/site.css", "/js/app.js"));
+		assertThat(PushPromises.of(tester.get().uri("/page").exchange())).hasSize(2);
+	}
+
+	@Test
+	void pathsFailsListingExpectedAndActualPromises() throws Exception {
+		assertFailure(get("/page"), pushPromises().paths("/css/site.css"))
+			.startsWith("Expected push promises for [/css/site.css]\nbut the request to /page pushed:\n")
+			.contains("\n  /css/site.css [accept:\"text/html\"]")
+			.contains("\n  /js/app.js [accept:\"text/html\"]");
+	}
+
+	@Test
+	void pathFailsWhenThePathWasNotPushed() throws Exception {
+		assertFailure(get("/page"), pushPromises().path("/img/logo.svg"))
+			.startsWith("Expected a push promise for /img/logo.svg\nbut the request to /page pushed:");
+	}
+
+	@Test
+	void headerFailsShowingTheActualValue() throws Exception {
+		assertFailure(get("/page"), pushPromises().header("/css/site.css", "accept", "text/css"))
+			.startsWith("Expected the push promise for /css/site.css to have header accept: text/css, "
+					+ "but it had accept: [text/html]");
+	}
+
+	@Test
+	void headerFailsForAMissingHeader() throws Exception {
+		assertFailure(get("/page"), pushPromises().header("/css/site.css", "cookie", "a=b"))
+			.startsWith("Expected the push promise for /css/site.css to have header cookie: a=b, but it had no "
+					+ "cookie header");
+	}
+
+	@Test
+	void headerFailsForAPathNotPushed() throws Exception {
+		assertFailure(get("/page"), pushPromises().header("/nope.css", "accept", "text/html"))
+			.startsWith("Expected a push promise for /nope.css with header accept: text/html");
+	}
+
+	@Test
+	void doesNotHaveHeaderFailsWhenPresent() throws Exception {
+		assertFailure(get("/page"), pushPromises().doesNotHaveHeader("/css/site.css", "accept"))
+			.startsWith("Expected the push promise for /css/site.css not to have header accept, but it had "
+					+ "accept: [text/html]");
+	}
+
+	@Test
+	void countFailsWithTheActualPromises() throws Exception {
+		assertFailure(get("/page"), pushPromises().count(3)).startsWith("Expected 3 push promises\n")
+			.contains("/js/app.js");
+	}
+
+	@Test
+	void noneFailsWhenSomethingWasPushed() throws Exception {
+		assertFailure(get("/page"), pushPromises().none()).startsWith("Expected no push promises\n")
+			.contains("/css/site.css");
+	}
+
+	@Test
+	void failuresExplainWhatWasNotPushed() throws Exception {
+		assertFailure(get("/page").with(pushRefused()),
+				pushPromises().path("/css/site.css"))
+			.contains("pushed nothing")
+			.contains("(hinted: /css/site.css — the client refused push)");
+	}
+
+	private AbstractStringAssert<?> assertFailure(MockHttpServletRequestBuilder request, ResultMatcher matcher)
+			throws Exception {
+		MvcResult result = this.mvc.perform(request.header("Accept", "text/html")).andReturn();
+		return assertThat(assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> matcher.match(result))
+			.actual()
+			.getMessage());
+	}
+
+	@RestController
+	static class PageController {
+
+		private final PushPromiseService service;
+
+		PageController(PushPromiseService service) {
+			this.service = service;
+		}
+
+		@GetMapping("/page")
+		@PushResources({ "/css/site.css", "/js/app.js" })
+		String page() {
+			return "page";
+		}
+
+		@GetMapping("/programmatic")
+		String programmatic() {
+			this.service.push("/img/logo.svg");
+			return "programmatic";
+		}
+
+	}
+
+}
