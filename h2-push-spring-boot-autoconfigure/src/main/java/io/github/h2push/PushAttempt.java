@@ -7,7 +7,11 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import io.github.h2push.support.CacheDigestCookie;
+import io.github.h2push.support.LogSafe;
 import io.github.h2push.support.PreloadLink;
 import io.github.h2push.support.RequestHeaderAllowlist;
 
@@ -16,12 +20,14 @@ import org.springframework.lang.Nullable;
 
 /**
  * The pushes of one call to the {@link PushPromiseService}: the channel opened once for
- * the request, the headers copied once, the hints to repeat in a {@code 103}, and the
- * paths to add to the cache digest.
+ * the request, the headers copied once, the hints to repeat in a {@code 103}, the paths
+ * to add to the cache digest, and the record of the results.
  */
 final class PushAttempt {
 
-	private final PushPromiseService.Settings settings;
+	private static final Log logger = LogFactory.getLog(PushPromiseService.class);
+
+	private final PushSettings settings;
 
 	private final HttpServletRequest request;
 
@@ -48,7 +54,7 @@ final class PushAttempt {
 
 	private int copiedBytesBefore;
 
-	PushAttempt(PushPromiseService.Settings settings, HttpServletRequest request,
+	PushAttempt(PushSettings settings, HttpServletRequest request,
 			@Nullable HttpServletResponse response) {
 		this.settings = settings;
 		this.request = request;
@@ -79,6 +85,18 @@ final class PushAttempt {
 			return "a HEAD request, whose response has no body to need resources";
 		}
 		return channel.refusal();
+	}
+
+	/**
+	 * Records a push refused because its path is not valid.
+	 */
+	static PushResult reject(PushSettings settings, HttpServletRequest request, String path,
+			String problem) {
+		logger.warn("Rejected push of '" + LogSafe.escape(path) + "' for " + describe(request) + ": the path "
+				+ problem);
+		PushResult result = new PushResult(path, PushOutcome.REJECTED, null, "path " + problem);
+		record(settings, request, List.of(result));
+		return result;
 	}
 
 	PushResult offer(PreloadLink declared) {
@@ -127,19 +145,63 @@ final class PushAttempt {
 	}
 
 	/**
-	 * Sends one {@code 103} with the hints of this attempt, when it made any.
-	 * @param overHttp1 whether an HTTP/1.1 request may get one
-	 * @return whether it was sent
+	 * Ends the attempt: writes the cache digest, sends one {@code 103} with the hints
+	 * when asked to, and records the results on the request and with the listeners.
+	 * @param results the results of the attempt's offers
+	 * @param earlyHints whether the hints may go into a {@code 103}
+	 * @return the results, hinted ones marked as early-hinted when the 103 was sent
 	 */
-	boolean sendEarlyHints(boolean overHttp1) {
-		return this.channel != null && !this.hints.isEmpty() && this.response != null
-				&& !this.response.isCommitted() && this.channel.sendEarlyHints(this.hints, overHttp1);
-	}
-
-	void writeDigest() {
+	List<PushResult> finish(List<PushResult> results, boolean earlyHints) {
 		if (this.digest != null && !this.pushed.isEmpty() && this.response != null && !this.response.isCommitted()) {
 			this.settings.cacheDigest().write(this.request, this.response, this.digest, this.pushed);
 		}
+		if (earlyHints && sendEarlyHints()) {
+			results = new ArrayList<>(results);
+			results.replaceAll((result) -> (result.outcome() == PushOutcome.HINTED)
+					? new PushResult(result.path(), PushOutcome.EARLY_HINTED, null, result.reason()) : result);
+		}
+		record(this.settings, this.request, results);
+		return results;
+	}
+
+	/**
+	 * Browsers act on a {@code 103} only for navigations: a request whose
+	 * {@code Sec-Fetch-Mode} says it is a fetch or a subresource gets its hints in the
+	 * final response only. Clients that do not say are sent one.
+	 */
+	private boolean sendEarlyHints() {
+		String mode = this.request.getHeader("Sec-Fetch-Mode");
+		return (mode == null || mode.equalsIgnoreCase("navigate")) && this.channel != null && !this.hints.isEmpty()
+				&& this.response != null && !this.response.isCommitted()
+				&& this.channel.sendEarlyHints(this.hints, this.settings.earlyHintsOverHttp1());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void record(PushSettings settings, HttpServletRequest request,
+			List<PushResult> completed) {
+		List<PushResult> results = (List<PushResult>) request.getAttribute(PushPromiseService.RESULTS_ATTRIBUTE);
+		if (results == null) {
+			results = new ArrayList<>(4);
+			request.setAttribute(PushPromiseService.RESULTS_ATTRIBUTE, results);
+		}
+		results.addAll(completed);
+		for (PushResult result : completed) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
+			}
+			for (PushListener listener : settings.listeners()) {
+				try {
+					listener.onResult(request, result);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Push listener " + listener + " failed", ex);
+				}
+			}
+		}
+	}
+
+	private static String describe(HttpServletRequest request) {
+		return request.getMethod() + " " + LogSafe.escape(request.getRequestURI());
 	}
 
 	private HttpHeaders copiedHeaders() {

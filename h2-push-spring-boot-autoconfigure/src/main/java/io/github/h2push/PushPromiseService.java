@@ -8,17 +8,13 @@ import java.util.function.BiFunction;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import io.github.h2push.support.CacheDigestCookie;
-import io.github.h2push.support.LogSafe;
 import io.github.h2push.support.PreloadLink;
 import io.github.h2push.support.PushPathValidator;
 import io.github.h2push.support.PushPlan;
 import io.github.h2push.support.RequestHeaderAllowlist;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.web.context.request.RequestAttributes;
@@ -34,8 +30,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Each push is validated, resolved to its versioned URL when resource versioning is
  * configured, checked against the {@link PushAccessPolicy access policies}, and becomes
  * a {@link PushPromise} carrying the allowlisted headers of the triggering request,
- * sent by the first {@link PushTransport} that supports the request. A resource
- * already pushed on the connection is not pushed again. When push is impossible
+ * sent through the {@link PushChannel} that the first {@link PushTransport} handling
+ * the request opens for it, once. A resource already pushed on the connection is not
+ * pushed again. When push is impossible
  * (HTTP/1.1, a client that refused push, a pushed request, a limit reached) the
  * resource is hinted with a {@code Link: rel=preload} header instead, and the
  * resources of a plan also go into one {@code 103 Early Hints} response sent before the
@@ -55,22 +52,10 @@ public class PushPromiseService {
 	 */
 	public static final String RESULTS_ATTRIBUTE = PushPromiseService.class.getName() + ".results";
 
-	private static final Log logger = LogFactory.getLog(PushPromiseService.class);
+	private final PushSettings settings;
 
-	private final Settings settings;
-
-	private PushPromiseService(Settings settings) {
+	private PushPromiseService(PushSettings settings) {
 		this.settings = settings;
-	}
-
-	/**
-	 * What a service is configured with, shared by its attempts.
-	 */
-	record Settings(List<PushTransport> transports, RequestHeaderAllowlist copiedHeaders, int maxPushesPerRequest,
-			int maxCopiedBytesPerRequest, boolean preloadLinks, boolean earlyHints, boolean earlyHintsOverHttp1,
-			List<PushAccessPolicy> accessPolicies, List<PushListener> listeners,
-			@Nullable BiFunction<HttpServletRequest, String, String> urlResolver,
-			@Nullable CacheDigestCookie cacheDigest) {
 	}
 
 	/**
@@ -118,15 +103,11 @@ public class PushPromiseService {
 		Assert.notNull(request, "'request' must not be null");
 		String problem = PushPathValidator.problemWith(path);
 		if (problem != null) {
-			logger.warn("Rejected push of '" + LogSafe.escape(path) + "' for " + describe(request) + ": the path "
-					+ problem);
-			return complete(request, List.of(new PushResult(path, PushOutcome.REJECTED, null, "path " + problem)))
-				.get(0);
+			return PushAttempt.reject(this.settings, request, path, problem);
 		}
 		PushAttempt attempt = new PushAttempt(this.settings, request, response);
 		PushResult result = attempt.offer(PreloadLink.of(path));
-		attempt.writeDigest();
-		return complete(request, List.of(result)).get(0);
+		return attempt.finish(List.of(result), false).get(0);
 	}
 
 	/**
@@ -146,13 +127,7 @@ public class PushPromiseService {
 		for (PreloadLink link : plan.resources()) {
 			results.add(attempt.offer(link));
 		}
-		attempt.writeDigest();
-		if (this.settings.earlyHints() && canUseEarlyHints(request)
-				&& attempt.sendEarlyHints(this.settings.earlyHintsOverHttp1())) {
-			results.replaceAll((result) -> (result.outcome() == PushOutcome.HINTED)
-					? new PushResult(result.path(), PushOutcome.EARLY_HINTED, null, result.reason()) : result);
-		}
-		return complete(request, results);
+		return attempt.finish(results, this.settings.earlyHints());
 	}
 
 	/**
@@ -174,49 +149,11 @@ public class PushPromiseService {
 		return this.settings.copiedHeaders();
 	}
 
-	/**
-	 * Browsers act on a {@code 103} only for navigations: a request whose
-	 * {@code Sec-Fetch-Mode} says it is a fetch or a subresource gets its hints in the
-	 * final response only. Clients that do not say are sent one.
-	 */
-	private static boolean canUseEarlyHints(HttpServletRequest request) {
-		String mode = request.getHeader("Sec-Fetch-Mode");
-		return mode == null || mode.equalsIgnoreCase("navigate");
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<PushResult> complete(HttpServletRequest request, List<PushResult> completed) {
-		List<PushResult> results = (List<PushResult>) request.getAttribute(RESULTS_ATTRIBUTE);
-		if (results == null) {
-			results = new ArrayList<>(4);
-			request.setAttribute(RESULTS_ATTRIBUTE, results);
-		}
-		results.addAll(completed);
-		for (PushResult result : completed) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
-			}
-			for (PushListener listener : this.settings.listeners()) {
-				try {
-					listener.onResult(request, result);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Push listener " + listener + " failed", ex);
-				}
-			}
-		}
-		return completed;
-	}
-
 	@Nullable
 	private static HttpServletResponse currentResponse() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		return (attributes instanceof ServletRequestAttributes servletAttributes) ? servletAttributes.getResponse()
 				: null;
-	}
-
-	private static String describe(HttpServletRequest request) {
-		return request.getMethod() + " " + LogSafe.escape(request.getRequestURI());
 	}
 
 	/**
@@ -361,7 +298,7 @@ public class PushPromiseService {
 		 * @return the service
 		 */
 		public PushPromiseService build() {
-			return new PushPromiseService(new Settings(List.copyOf(this.transports), this.copiedHeaders,
+			return new PushPromiseService(new PushSettings(List.copyOf(this.transports), this.copiedHeaders,
 					this.maxPushesPerRequest, this.maxCopiedBytesPerRequest, this.preloadLinks, this.earlyHints,
 					this.earlyHintsOverHttp1, List.copyOf(this.accessPolicies), List.copyOf(this.listeners),
 					this.urlResolver, this.cacheDigest));
