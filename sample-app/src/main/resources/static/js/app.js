@@ -1,20 +1,29 @@
 // h2-push sample site script
 'use strict';
-document.addEventListener('DOMContentLoaded', () => {
+// Shows how the page loaded, from Navigation and Resource Timing, once the load event has ended
+// (read earlier, loadEventStart is still 0)
+window.addEventListener('load', () => setTimeout(() => {
   const nav = performance.getEntriesByType('navigation')[0];
+  // with a 103, responseStart is when the 103 arrived; the HTML's headers came later
+  const html = nav && (nav.finalResponseHeadersStart || nav.responseStart);
   const out = document.getElementById('timing');
   if (nav && out) {
-    out.textContent = `protocol ${nav.nextHopProtocol}, page complete in ${Math.round(nav.loadEventStart)} ms`;
+    const hints = nav.firstInterimResponseStart > 0
+      ? `, 103 Early Hints after ${Math.round(nav.firstInterimResponseStart - nav.requestStart)} ms` : ', no 103';
+    out.textContent = `protocol ${nav.nextHopProtocol}${hints}, HTML after ${Math.round(html - nav.requestStart)} ms,`
+      + ` page complete in ${Math.round(nav.loadEventEnd)} ms`;
   }
   const list = document.getElementById('resources');
-  if (list) {
+  if (list && nav) {
     for (const entry of performance.getEntriesByType('resource')) {
       const item = document.createElement('li');
-      item.textContent = `${new URL(entry.name).pathname}: ${entry.nextHopProtocol}, ${Math.round(entry.duration)} ms`;
+      const requested = Math.round(entry.startTime - html);
+      item.textContent = `${new URL(entry.name).pathname}: requested at ${requested >= 0 ? '+' : ''}${requested} ms`
+        + ` (${entry.initiatorType}), ${entry.nextHopProtocol}, ${Math.round(entry.duration)} ms`;
       list.appendChild(item);
     }
   }
-});
+}, 0));
 
 // A small formatting library the pages use.
 const Format = {};

@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Controller-level tests of the sample's pushes, with no setup for h2-push.
  */
-@WebMvcTest({ HomeController.class, AboutController.class })
+@WebMvcTest({ HomeController.class, AboutController.class, ThinkController.class })
 @Import(SampleSecurityConfiguration.class)
 class HomeControllerTests {
 
@@ -55,6 +55,17 @@ class HomeControllerTests {
 			.andExpect(pushPromises().paths(Assets.CSS, Assets.JS, "/img/logo.svg"))
 			.andExpect(pushPromises().hinted("/account/avatar.svg"))
 			.andExpect(header().stringValues("Link", "</account/avatar.svg>; rel=preload; as=image"));
+	}
+
+	@Test
+	void thinkHintsItsStylesheetScriptAndFontToBrowsers() throws Exception {
+		this.mvc.perform(get("/think").with(pushRefused()))
+			.andExpect(status().isOk())
+			.andExpect(pushPromises().none())
+			.andExpect(pushPromises().hinted(Assets.CSS, Assets.JS, "/fonts/body.woff2"))
+			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
+					"<" + Assets.JS + ">; rel=preload; as=script",
+					"</fonts/body.woff2>; rel=preload; as=font; crossorigin"));
 	}
 
 	@Test

@@ -81,6 +81,15 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void thinkPagePushesItsStylesheetScriptAndFontWhileTheControllerWorks() {
+		PushClient.Exchange think = client().get(url("/think"));
+		assertThat(think.response().statusCode()).isEqualTo(200);
+		assertThat(think.response().body()).contains("url(\"/fonts/body.woff2\")");
+		assertThat(think.pushedPaths()).containsExactly(Assets.CSS, Assets.JS, "/fonts/body.woff2");
+		assertThat(think.pushes().get(2).headers().getFirst("content-type")).isEqualTo("font/woff2");
+	}
+
+	@Test
 	void actuatorReportsPushesToSignedInUsers() {
 		client().get(url("/"));
 		PushClient client = client();
