@@ -10,8 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The pages of P1 (the sample page), P2 (a controller that thinks) and P3 (a plain route
- * and a route whose resources are hinted to clients that refuse push).
+ * The pages of P1 (the sample page), P2 and P6b (a controller that thinks, 500 KB of
+ * assets), P6a (a typical page: a controller that thinks, 120 KB of render-blocking
+ * assets) and P3 (a plain route and a route whose resources are hinted to clients that
+ * refuse push).
  */
 @RestController
 class PageController {
@@ -34,6 +36,13 @@ class PageController {
 	String think() throws InterruptedException {
 		Thread.sleep(this.thinkTime.toMillis());
 		return Pages.THINK;
+	}
+
+	@GetMapping(path = "/typical", produces = MediaType.TEXT_HTML_VALUE)
+	@PushResources({ "/p6a/style.css", "/p6a/app.js", "/fonts/body.woff2" })
+	String typical() throws InterruptedException {
+		Thread.sleep(this.thinkTime.toMillis());
+		return Pages.TYPICAL;
 	}
 
 	@GetMapping(path = "/plain", produces = MediaType.TEXT_HTML_VALUE)

@@ -18,6 +18,8 @@ final class Pages {
 
 	static final String PLAIN = read("plain.html");
 
+	static final String TYPICAL = read("typical.html");
+
 	private Pages() {
 	}
 

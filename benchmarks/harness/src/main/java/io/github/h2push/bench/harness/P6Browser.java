@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 import io.github.h2push.bench.harness.Servers.Server;
 
 /**
- * P6: headless Chromium on P2's link loading {@code /think}, with 103 Early Hints and
- * preload links against the same app with hints off.
+ * P6: headless Chromium on P2's link (50 ms RTT, 20 Mbit/s), with 103 Early Hints and
+ * preload links against the same app with hints off. P6a loads a typical page
+ * ({@code /typical}: a controller that takes 100 ms, 120 KB of render-blocking
+ * stylesheet, script and font), P6b the heavy one ({@code /think}: 500 KB of assets).
  */
 final class P6Browser extends Figure {
 
@@ -31,6 +33,19 @@ final class P6Browser extends Figure {
 
 	private static final Pattern BROWSER_RUN = Pattern.compile(
 			"RUN variant=(\\S+) run=\\d+ load=([\\d.]+) requestStart=([\\d.]+) responseEnd=([\\d.]+) interim=([\\d.]+) protocol=(\\S+) resources=(\\d+) early=(\\d+) initiators=(\\S+) network=(\\d+)");
+
+	/** A page P6 loads: its label prefix, path, hinted resources and target. */
+	private record Page(String name, String path, int resources, double target) {
+
+		String label(boolean hinted, String measure) {
+			return this.name + ": " + (hinted ? HINTS : HINTS_OFF) + measure;
+		}
+
+	}
+
+	private static final List<Page> PAGES = List.of(
+			new Page("P6a typical page", "/typical", Workspace.P6A_ASSETS.size() + 1, 0.80),
+			new Page("P6b heavy page", "/think", Workspace.P2_ASSETS.size(), 0.95));
 
 	P6Browser(FigureContext context) {
 		super("P6", context);
@@ -53,62 +68,77 @@ final class P6Browser extends Figure {
 		warmJava(hints);
 		warmJava(off);
 		try (DelayProxy hintsProxy = slowLink(hints.port()); DelayProxy offProxy = slowLink(off.port())) {
-			String config = String.format(Locale.ROOT,
-					"{\"runs\":%d,\"spki\":\"%s\",\"netlog\":\"%s\",\"variants\":[{\"name\":\"hints\",\"url\":\"https://127.0.0.1:%d/think\"},"
-							+ "{\"name\":\"off\",\"url\":\"https://127.0.0.1:%d/think\"}]}",
+			List<String> variants = new ArrayList<>();
+			for (int i = 0; i < PAGES.size(); i++) {
+				String path = PAGES.get(i).path();
+				variants.add(String.format(Locale.ROOT, "{\"name\":\"%d-hints\",\"url\":\"https://127.0.0.1:%d%s\"}", i,
+						hintsProxy.port(), path));
+				variants.add(String.format(Locale.ROOT, "{\"name\":\"%d-off\",\"url\":\"https://127.0.0.1:%d%s\"}", i,
+						offProxy.port(), path));
+			}
+			String config = String.format(Locale.ROOT, "{\"runs\":%d,\"spki\":\"%s\",\"netlog\":\"%s\",\"variants\":[%s]}",
 					this.options.p6Runs() + 1, this.workspace.spkiHash(), this.workspace.dir().resolve("netlog.json"),
-					hintsProxy.port(), offProxy.port());
-			Command.Result result = Command.run(List.of("node", browserDir.resolve("p6.mjs").toString(), config), 600);
+					String.join(",", variants));
+			Command.Result result = Command.run(List.of("node", browserDir.resolve("p6.mjs").toString(), config), 900);
 			if (result.exitCode() != 0) {
 				throw new IOException("the browser run failed: " + result.output());
 			}
-			int with103 = 0;
-			Stats earlyResources = new Stats();
-			int hintRuns = 0;
-			List<String> initiators = new ArrayList<>();
 			for (String line : result.output().split("\n")) {
 				if (line.startsWith("BROWSER")) {
 					System.out.println(line);
 				}
-				Matcher matcher = BROWSER_RUN.matcher(line);
-				if (!matcher.find() || line.contains(" run=1 ")) {
-					continue; // the first run of each variant warms the browser up
-				}
-				boolean hinted = matcher.group(1).equals("hints");
-				String variant = hinted ? HINTS : HINTS_OFF;
-				double load = Double.parseDouble(matcher.group(2));
-				stats(variant + LOAD_EVENT, "ms").add(load);
-				double requestStart = Double.parseDouble(matcher.group(3));
-				stats(variant + LOAD_EVENT_FROM_REQUEST, "ms").add(load - requestStart);
-				stats(variant + HTML_END_FROM_REQUEST, "ms").add(Double.parseDouble(matcher.group(4)) - requestStart);
-				stats(variant + NETWORK_COMPLETE, "ms").add(Double.parseDouble(matcher.group(10)));
-				if (!matcher.group(6).equals("h2")) {
-					note(variant + LOAD_EVENT, "protocol " + matcher.group(6));
-				}
-				if (hinted) {
-					hintRuns++;
-					with103 += (Double.parseDouble(matcher.group(5)) > 0) ? 1 : 0;
-					earlyResources.add(Integer.parseInt(matcher.group(8)));
-					if (!initiators.contains(matcher.group(9))) {
-						initiators.add(matcher.group(9));
-					}
+			}
+			for (int i = 0; i < PAGES.size(); i++) {
+				report(PAGES.get(i), i, result.output());
+			}
+		}
+	}
+
+	private void report(Page page, int index, String output) {
+		int with103 = 0;
+		Stats earlyResources = new Stats();
+		int hintRuns = 0;
+		List<String> initiators = new ArrayList<>();
+		for (String line : output.split("\n")) {
+			Matcher matcher = BROWSER_RUN.matcher(line);
+			if (!matcher.find() || line.contains(" run=1 ") || !matcher.group(1).startsWith(index + "-")) {
+				continue; // the first run of each variant warms the browser up
+			}
+			boolean hinted = matcher.group(1).endsWith("-hints");
+			double load = Double.parseDouble(matcher.group(2));
+			stats(page.label(hinted, LOAD_EVENT), "ms").add(load);
+			double requestStart = Double.parseDouble(matcher.group(3));
+			stats(page.label(hinted, LOAD_EVENT_FROM_REQUEST), "ms").add(load - requestStart);
+			stats(page.label(hinted, HTML_END_FROM_REQUEST), "ms").add(Double.parseDouble(matcher.group(4)) - requestStart);
+			stats(page.label(hinted, NETWORK_COMPLETE), "ms").add(Double.parseDouble(matcher.group(10)));
+			if (!matcher.group(6).equals("h2")) {
+				note(page.label(hinted, LOAD_EVENT), "protocol " + matcher.group(6));
+			}
+			if (hinted) {
+				hintRuns++;
+				with103 += (Double.parseDouble(matcher.group(5)) > 0) ? 1 : 0;
+				earlyResources.add(Integer.parseInt(matcher.group(8)));
+				if (!initiators.contains(matcher.group(9))) {
+					initiators.add(matcher.group(9));
 				}
 			}
-			ratio("hints ÷ hints off (load event)", median(HINTS + LOAD_EVENT) / median(HINTS_OFF + LOAD_EVENT), 0.80,
-					true);
-			ratio("hints ÷ hints off (load event − requestStart: without connection setup)",
-					median(HINTS + LOAD_EVENT_FROM_REQUEST) / median(HINTS_OFF + LOAD_EVENT_FROM_REQUEST));
-			ratio("hints ÷ hints off (network complete)",
-					median(HINTS + NETWORK_COMPLETE) / median(HINTS_OFF + NETWORK_COMPLETE));
-			check("Chromium received a 103 (firstInterimResponseStart > 0)", hintRuns > 0 && with103 == hintRuns,
-					with103 + " of " + hintRuns + " loads");
-			check("Chromium requested the hinted resources before the HTML finished",
-					hintRuns > 0 && earlyResources.min() >= Workspace.P2_ASSETS.size(),
-					"in every load, " + Report.format(earlyResources.min()) + " to " + Report.format(earlyResources.max())
-							+ " of " + Workspace.P2_ASSETS.size()
-							+ " resources requested before the HTML response ended (Chromium's net log); Resource Timing initiator types "
-							+ initiators);
 		}
+		ratio(page.name() + ": hints ÷ hints off (load event)",
+				median(page.label(true, LOAD_EVENT)) / median(page.label(false, LOAD_EVENT)), page.target(), true);
+		ratio(page.name() + ": hints ÷ hints off (load event − requestStart: without connection setup)",
+				median(page.label(true, LOAD_EVENT_FROM_REQUEST)) / median(page.label(false, LOAD_EVENT_FROM_REQUEST)));
+		ratio(page.name() + ": hints ÷ hints off (HTML response end − requestStart)",
+				median(page.label(true, HTML_END_FROM_REQUEST)) / median(page.label(false, HTML_END_FROM_REQUEST)));
+		ratio(page.name() + ": hints ÷ hints off (network complete)",
+				median(page.label(true, NETWORK_COMPLETE)) / median(page.label(false, NETWORK_COMPLETE)));
+		check(page.name() + ": Chromium received a 103 (firstInterimResponseStart > 0)",
+				hintRuns > 0 && with103 == hintRuns, with103 + " of " + hintRuns + " loads");
+		check(page.name() + ": Chromium requested the hinted resources before the HTML finished",
+				hintRuns > 0 && earlyResources.min() >= page.resources(),
+				"in every load, " + Report.format(earlyResources.min()) + " to " + Report.format(earlyResources.max())
+						+ " of " + page.resources()
+						+ " resources requested before the HTML response ended (Chromium's net log); Resource Timing initiator types "
+						+ initiators);
 	}
 
 }
