@@ -66,6 +66,25 @@ final class Servers {
 	}
 
 	/**
+	 * The sample app as users run it (Spring Security, Thymeleaf, versioned URLs, cache
+	 * digest), on the run's certificate; started once.
+	 */
+	Server sample() throws IOException {
+		Server server = this.shared.get("sample");
+		if (server == null) {
+			int port = Workspace.freePort();
+			List<String> command = new ArrayList<>(javaCommand());
+			command.add("-jar");
+			command.add(jar("sample-app/target", "h2-push-sample-app-").toString());
+			command.addAll(springArgs(port));
+			command.addAll(this.appArgs);
+			server = started("sample", port, command, 60_000);
+			this.shared.put("sample", server);
+		}
+		return server;
+	}
+
+	/**
 	 * The app without h2-push ({@code benchmarks/bench-app-plain}), or the same jar with
 	 * h2-push's auto-configuration on its class path.
 	 */
