@@ -17,9 +17,12 @@ window.addEventListener('load', () => setTimeout(() => {
   if (list && nav) {
     for (const entry of performance.getEntriesByType('resource')) {
       const item = document.createElement('li');
-      const requested = Math.round(entry.startTime - html);
-      item.textContent = `${new URL(entry.name).pathname}: requested at ${requested >= 0 ? '+' : ''}${requested} ms`
-        + ` (${entry.initiatorType}), ${entry.nextHopProtocol}, ${Math.round(entry.duration)} ms`;
+      const path = new URL(entry.name).pathname;
+      const used = Math.round(entry.startTime - html);
+      // an entry started by a 103 is reported when the page first used it
+      item.textContent = entry.initiatorType === 'early-hints'
+        ? `${path}: fetched because of the 103 Early Hints, before the HTML arrived; used at ${used >= 0 ? '+' : ''}${used} ms`
+        : `${path}: requested at ${used >= 0 ? '+' : ''}${used} ms (${entry.initiatorType}), ${Math.round(entry.duration)} ms`;
       list.appendChild(item);
     }
   }

@@ -10,7 +10,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 /**
  * Puts a {@link PushedStreamReleasingHandler} first in the deployment's handler
  * chain, so that it sees every pushed exchange, including pushes made through the
- * servlet {@code PushBuilder}.
+ * servlet {@code PushBuilder}, and an {@link EarlyHintsVaryHandler}, so that browsers
+ * can use the fonts a {@code 103 Early Hints} response made them fetch.
  *
  * @since 0.1.0
  */
@@ -32,6 +33,8 @@ public class UndertowPushCustomizer implements WebServerFactoryCustomizer<Undert
 
 	@Override
 	public void customize(UndertowServletWebServerFactory factory) {
+		factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo
+			.addInitialHandlerChainWrapper(EarlyHintsVaryHandler::new));
 		if (this.slots.isAvailable()) {
 			factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo
 				.addInitialHandlerChainWrapper((next) -> new PushedStreamReleasingHandler(next, this.slots, this.listeners)));
