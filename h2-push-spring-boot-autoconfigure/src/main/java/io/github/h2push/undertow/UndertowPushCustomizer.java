@@ -10,7 +10,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 /**
  * Puts a {@link PushedStreamReleasingHandler} first in the deployment's handler
  * chain, so that it sees every pushed exchange, including pushes made through the
- * servlet {@code PushBuilder}.
+ * servlet {@code PushBuilder}, and next a handler that answers 400 to a
+ * {@code Host} or {@code :authority} Undertow cannot parse.
  *
  * @since 0.1.0
  */
@@ -32,6 +33,9 @@ public class UndertowPushCustomizer implements WebServerFactoryCustomizer<Undert
 
 	@Override
 	public void customize(UndertowServletWebServerFactory factory) {
+		// the wrapper added first is the inner one: the releasing handler stays first
+		factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo
+			.addInitialHandlerChainWrapper(UnparsableHostHandler::new));
 		if (this.slots.isAvailable()) {
 			factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo
 				.addInitialHandlerChainWrapper((next) -> new PushedStreamReleasingHandler(next, this.slots, this.listeners)));
