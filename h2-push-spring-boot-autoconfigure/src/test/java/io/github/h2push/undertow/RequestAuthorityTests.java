@@ -26,6 +26,12 @@ class RequestAuthorityTests {
 			[::1]:                         | [::1]                   | ::1            | -1
 			[::1]:8443                     | [::1]:8443              | ::1            | 8443
 			[2001:DB8::A]:443              | [2001:db8::a]:443       | 2001:db8::a    | 443
+			[0:0:0:0:0:0:0:1]:8443         | [::1]:8443              | ::1            | 8443
+			[2001:0DB8:0:0:0:0:0:000A]     | [2001:db8::a]           | 2001:db8::a    | -1
+			[2001:db8:0:0:1:0:0:1]         | [2001:db8::1:0:0:1]     | 2001:db8::1:0:0:1 | -1
+			[1:0:2:0:3:0:4:0]              | [1:0:2:0:3:0:4:0]       | 1:0:2:0:3:0:4:0 | -1
+			[1:0:0:2:3:0:0:0]              | [1:0:0:2:3::]           | 1:0:0:2:3::    | -1
+			[::]                           | [::]                    | ::             | -1
 			""")
 	void parsesAWholeHostAndPortIntoItsCanonicalForm(String value, String canonical, String host, int port) {
 		RequestAuthority authority = RequestAuthority.parse(value);
