@@ -4,8 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -17,6 +21,9 @@ import org.springframework.util.StreamUtils;
  * when nghttp is missing, except on CI, where it fails it.
  */
 final class Nghttp {
+
+	private static final Pattern RECEIVED_HEADER = Pattern
+		.compile("\\] recv \\(stream_id=\\d+(?:, sensitive)?\\) (:?[^:]+): (.*)$");
 
 	private Nghttp() {
 	}
@@ -38,6 +45,30 @@ final class Nghttp {
 			throw new IllegalStateException("nghttp failed (" + process.exitValue() + "): " + output);
 		}
 		return output;
+	}
+
+	/**
+	 * The header blocks of the PUSH_PROMISE frames in {@code -nv} output, in order.
+	 * nghttp prints each received header on its own line before the frame it came in.
+	 * @param frames the output
+	 * @return one map of header names to values per promise
+	 */
+	static List<Map<String, String>> promises(String frames) {
+		List<Map<String, String>> promises = new ArrayList<>();
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String line : frames.split("\n")) {
+			Matcher header = RECEIVED_HEADER.matcher(line);
+			if (header.find()) {
+				headers.put(header.group(1), header.group(2));
+			}
+			else if (line.contains("] recv ") && line.contains(" frame <")) {
+				if (line.contains("recv PUSH_PROMISE frame")) {
+					promises.add(headers);
+				}
+				headers = new LinkedHashMap<>();
+			}
+		}
+		return promises;
 	}
 
 }

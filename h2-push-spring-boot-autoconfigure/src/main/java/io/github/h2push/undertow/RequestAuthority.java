@@ -13,7 +13,7 @@ import org.springframework.lang.Nullable;
  * a path, a query, a space, an unclosed bracket, a port of a thousand digits) is not an
  * authority, and nothing is pushed for it.
  *
- * @param host the host, lower case, IPv6 without brackets
+ * @param host the host, lower case, IPv6 in its RFC 5952 form without brackets
  * @param port the port, or -1 when the value has none
  */
 record RequestAuthority(String host, int port) {
@@ -43,6 +43,7 @@ record RequestAuthority(String host, int port) {
 			if (!(address instanceof Inet6Address) || host.indexOf('%') >= 0) {
 				return null;
 			}
+			host = canonicalIpv6(address.getAddress());
 		}
 		else {
 			int colon = value.indexOf(':');
@@ -73,6 +74,43 @@ record RequestAuthority(String host, int port) {
 			port = port * 10 + (c - '0');
 		}
 		return (port <= 65535) ? port : -2;
+	}
+
+	/**
+	 * RFC 5952: lower case, no leading zeros, the first longest run of two or more zero
+	 * groups as {@code ::}, so that one address has one key and one promised origin.
+	 */
+	private static String canonicalIpv6(byte[] address) {
+		int[] groups = new int[8];
+		for (int i = 0; i < 8; i++) {
+			groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
+		}
+		int zerosStart = -1;
+		int zerosLength = 1;
+		for (int i = 0; i < 8; i++) {
+			int end = i;
+			while (end < 8 && groups[end] == 0) {
+				end++;
+			}
+			if (end - i > zerosLength) {
+				zerosStart = i;
+				zerosLength = end - i;
+			}
+			i = Math.max(i, end - 1);
+		}
+		StringBuilder canonical = new StringBuilder(39);
+		for (int i = 0; i < 8; i++) {
+			if (i == zerosStart) {
+				canonical.append("::");
+				i += zerosLength - 1;
+				continue;
+			}
+			if (!canonical.isEmpty() && canonical.charAt(canonical.length() - 1) != ':') {
+				canonical.append(':');
+			}
+			canonical.append(Integer.toHexString(groups[i]));
+		}
+		return canonical.toString();
 	}
 
 	private static boolean isDnsNameOrIpv4(String host) {

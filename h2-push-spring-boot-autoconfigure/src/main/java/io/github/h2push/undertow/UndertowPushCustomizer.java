@@ -10,8 +10,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 /**
  * Puts a {@link PushedStreamReleasingHandler} first in the deployment's handler
  * chain, so that it sees every pushed exchange, including pushes made through the
- * servlet {@code PushBuilder}, and an {@link EarlyHintsVaryHandler}, so that browsers
- * can use the fonts a {@code 103 Early Hints} response made them fetch.
+ * servlet {@code PushBuilder}; next a handler that answers 400 to a {@code Host} or
+ * {@code :authority} Undertow cannot parse, and an {@link EarlyHintsVaryHandler}, so
+ * that browsers can use the fonts a {@code 103 Early Hints} response made them fetch.
  *
  * @since 0.1.0
  */
@@ -33,8 +34,10 @@ public class UndertowPushCustomizer implements WebServerFactoryCustomizer<Undert
 
 	@Override
 	public void customize(UndertowServletWebServerFactory factory) {
+		// the wrapper added first is the inner one: the releasing handler stays first
 		factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo
-			.addInitialHandlerChainWrapper(EarlyHintsVaryHandler::new));
+			.addInitialHandlerChainWrapper(EarlyHintsVaryHandler::new)
+			.addInitialHandlerChainWrapper(UnparsableHostHandler::new));
 		if (this.slots.isAvailable()) {
 			factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo
 				.addInitialHandlerChainWrapper((next) -> new PushedStreamReleasingHandler(next, this.slots, this.listeners)));

@@ -1,5 +1,7 @@
 package io.github.h2push.testapp;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResources;
 import io.github.h2push.PushResult;
@@ -70,6 +72,13 @@ public class PushTestApplication {
 		@GetMapping("/plain")
 		String plain() {
 			return "plain";
+		}
+
+		// what Spring Security's firewall reads, and getRequestURL()
+		@GetMapping("/server-name")
+		@PushResources("/css/site.css")
+		String serverName(HttpServletRequest request) {
+			return request.getServerName();
 		}
 
 		@GetMapping("/big-page")
