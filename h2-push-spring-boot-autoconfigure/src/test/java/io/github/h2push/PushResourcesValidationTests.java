@@ -41,7 +41,7 @@ class PushResourcesValidationTests {
 				Arguments.of(Relative.class, "'css/site.css'", "must start with '/'"),
 				Arguments.of(UnresolvablePlaceholder.class, "'${missing.asset}'",
 						"has a placeholder that cannot be resolved"),
-				Arguments.of(ResolvesToBadValue.class, "'${bad.asset}' (resolved to '//evil.example/x.js'",
+				Arguments.of(ResolvesToBadValue.class, "'${bad.asset}' (resolved to '//evil.example/x.js') on",
 						"is scheme-relative"),
 				Arguments.of(NonAscii.class, "'/css/caf\u00e9.css'", "contains a non-ASCII character"),
 				Arguments.of(BadDestination.class, "'stylesheet'", "is not a preload destination"));

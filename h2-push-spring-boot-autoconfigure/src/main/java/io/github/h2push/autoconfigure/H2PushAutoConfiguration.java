@@ -148,17 +148,20 @@ public class H2PushAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		UndertowPushTransport undertowPushTransport(Http2PushSlots slots, H2PushProperties properties) {
 			return new UndertowPushTransport(slots, properties.getDedup().getPerConnection(),
 					properties.getAuthorities());
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, ObjectProvider<PushListener> listeners) {
 			return new UndertowPushCustomizer(slots, listeners.orderedStream().toList());
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		UndertowHttp2Customizer undertowHttp2Customizer(Environment environment,
 				ObjectProvider<DevelopmentCertificate> developmentCertificate) {
 			boolean enableHttp2 = environment.getProperty("server.http2.enabled", Boolean.class, true);

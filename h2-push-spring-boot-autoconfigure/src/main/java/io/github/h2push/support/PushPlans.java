@@ -132,9 +132,8 @@ public class PushPlans {
 		}
 		String problem = PushPathValidator.problemWith(resolved);
 		if (problem != null) {
-			String shown = (resolved != null && !resolved.equals(value)) ? value + "' (resolved to '" + resolved
-					: value;
-			throw invalid(beanType, method, shown, problem);
+			String resolvedTo = (resolved != null && !resolved.equals(value)) ? resolved : null;
+			throw invalid(beanType, method, value, resolvedTo, problem);
 		}
 		return resolved;
 	}
@@ -153,8 +152,15 @@ public class PushPlans {
 
 	private static IllegalStateException invalid(Class<?> beanType, Method method, @Nullable String value,
 			String problem) {
-		return new IllegalStateException("Invalid @PushResources value '" + LogSafe.escape(value) + "' on "
-				+ describe(beanType, method) + ": the value " + problem);
+		return invalid(beanType, method, value, null, problem);
+	}
+
+	private static IllegalStateException invalid(Class<?> beanType, Method method, @Nullable String value,
+			@Nullable String resolved, String problem) {
+		String shown = "'" + LogSafe.escape(value) + "'"
+				+ ((resolved != null) ? " (resolved to '" + LogSafe.escape(resolved) + "')" : "");
+		return new IllegalStateException("Invalid @PushResources value " + shown + " on " + describe(beanType, method)
+				+ ": the value " + problem);
 	}
 
 	private static String describe(Class<?> beanType, Method method) {

@@ -1,5 +1,9 @@
 package io.github.h2push.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import io.github.h2push.support.PushPlans;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.support.PushResourcesHandlerInterceptor;
@@ -220,6 +224,84 @@ class H2PushAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SecurityPushAccessPolicy.class));
 		this.contextRunner.withClassLoader(new FilteredClassLoader(WebInvocationPrivilegeEvaluator.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SecurityPushAccessPolicy.class));
+	}
+
+	@Test
+	void usesTheApplicationsPushPromiseService() {
+		assertBacksOffFor(PushPromiseService.class, () -> PushPromiseService.builder(List.of()).build());
+	}
+
+	@Test
+	void usesTheApplicationsPushPlans() {
+		assertBacksOffFor(PushPlans.class, () -> new PushPlans(null));
+	}
+
+	@Test
+	void usesTheApplicationsPushRoutes() {
+		assertBacksOffFor(PushRoutes.class, () -> PushRoutes.of(Map.of("/docs/**", List.of("/css/docs.css"))));
+	}
+
+	@Test
+	void usesTheApplicationsPushStatistics() {
+		assertBacksOffFor(PushStatistics.class, PushStatistics::new);
+	}
+
+	@Test
+	void usesTheApplicationsPushResourcesHandlerInterceptor() {
+		assertBacksOffFor(PushResourcesHandlerInterceptor.class, () -> new PushResourcesHandlerInterceptor(
+				new PushPlans(null), PushRoutes.of(Map.of()), PushPromiseService.builder(List.of()).build()));
+	}
+
+	@Test
+	void usesTheApplicationsHttp2PushSlots() {
+		assertBacksOffFor(Http2PushSlots.class, Http2PushSlots::create);
+	}
+
+	@Test
+	void usesTheApplicationsUndertowPushTransport() {
+		assertBacksOffFor(UndertowPushTransport.class,
+				() -> new UndertowPushTransport(Http2PushSlots.create(), 16, List.of()));
+	}
+
+	@Test
+	void usesTheApplicationsUndertowPushCustomizer() {
+		assertBacksOffFor(UndertowPushCustomizer.class,
+				() -> new UndertowPushCustomizer(Http2PushSlots.create(), List.of()));
+	}
+
+	@Test
+	void usesTheApplicationsUndertowHttp2Customizer() {
+		assertBacksOffFor(UndertowHttp2Customizer.class, () -> new UndertowHttp2Customizer(true, null, null));
+	}
+
+	@Test
+	void usesTheApplicationsSecurityPushAccessPolicy() {
+		assertBacksOffFor(SecurityPushAccessPolicy.class, () -> new SecurityPushAccessPolicy(() -> null, false));
+	}
+
+	@Test
+	void usesTheApplicationsDevelopmentCertificate() {
+		assertBacksOffFor(DevelopmentCertificate.class, DevelopmentCertificate::new);
+	}
+
+	@Test
+	void usesTheApplicationsPushMetrics() {
+		PushMetrics own = new PushMetrics(new PushStatistics());
+		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
+			.withBean(PushMetrics.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PushMetrics.class);
+				assertThat(context.getBean(PushMetrics.class)).isSameAs(own);
+			});
+	}
+
+	// The way Spring Boot's own auto-configuration tests check @ConditionalOnMissingBean
+	private <T> void assertBacksOffFor(Class<T> type, Supplier<T> applicationBean) {
+		T own = applicationBean.get();
+		this.contextRunner.withBean(type, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(type);
+			assertThat(context.getBean(type)).isSameAs(own);
+		});
 	}
 
 	// What Spring Boot's failure analysis prints for each validation error

@@ -149,8 +149,10 @@ public final class PushPromiseResultMatchers {
 			.orElse(null);
 	}
 
+	// The leading line break is AssertJ's convention: MockMvcTester's matches(...) lists
+	// failures after a "-- failure 1 --" heading, and JUnit after "AssertionError: ".
 	private static void fail(String expectation, MvcResult result) {
-		throw new AssertionError(expectation + "\n" + describe(result));
+		throw new AssertionError("\n" + expectation + "\n" + describe(result));
 	}
 
 	static String describe(MvcResult result) {

@@ -78,7 +78,7 @@ class PushPromiseMatchersTests {
 	@Test
 	void pathsFailsListingExpectedAndActualPromises() throws Exception {
 		assertFailure(get("/page"), pushPromises().paths("/css/site.css"))
-			.startsWith("Expected push promises for [/css/site.css]\nbut the request to /page pushed:\n")
+			.startsWith("\nExpected push promises for [/css/site.css]\nbut the request to /page pushed:\n")
 			.contains("\n  /css/site.css [accept:\"text/html\"]")
 			.contains("\n  /js/app.js [accept:\"text/html\"]");
 	}
@@ -86,45 +86,53 @@ class PushPromiseMatchersTests {
 	@Test
 	void pathFailsWhenThePathWasNotPushed() throws Exception {
 		assertFailure(get("/page"), pushPromises().path("/img/logo.svg"))
-			.startsWith("Expected a push promise for /img/logo.svg\nbut the request to /page pushed:");
+			.startsWith("\nExpected a push promise for /img/logo.svg\nbut the request to /page pushed:");
 	}
 
 	@Test
 	void headerFailsShowingTheActualValue() throws Exception {
 		assertFailure(get("/page"), pushPromises().header("/css/site.css", "accept", "text/css"))
-			.startsWith("Expected the push promise for /css/site.css to have header accept: text/css, "
+			.startsWith("\nExpected the push promise for /css/site.css to have header accept: text/css, "
 					+ "but it had accept: [text/html]");
 	}
 
 	@Test
 	void headerFailsForAMissingHeader() throws Exception {
 		assertFailure(get("/page"), pushPromises().header("/css/site.css", "cookie", "a=b"))
-			.startsWith("Expected the push promise for /css/site.css to have header cookie: a=b, but it had no "
+			.startsWith("\nExpected the push promise for /css/site.css to have header cookie: a=b, but it had no "
 					+ "cookie header");
 	}
 
 	@Test
 	void headerFailsForAPathNotPushed() throws Exception {
 		assertFailure(get("/page"), pushPromises().header("/nope.css", "accept", "text/html"))
-			.startsWith("Expected a push promise for /nope.css with header accept: text/html");
+			.startsWith("\nExpected a push promise for /nope.css with header accept: text/html");
 	}
 
 	@Test
 	void doesNotHaveHeaderFailsWhenPresent() throws Exception {
 		assertFailure(get("/page"), pushPromises().doesNotHaveHeader("/css/site.css", "accept"))
-			.startsWith("Expected the push promise for /css/site.css not to have header accept, but it had "
+			.startsWith("\nExpected the push promise for /css/site.css not to have header accept, but it had "
 					+ "accept: [text/html]");
 	}
 
 	@Test
 	void countFailsWithTheActualPromises() throws Exception {
-		assertFailure(get("/page"), pushPromises().count(3)).startsWith("Expected 3 push promises\n")
+		assertFailure(get("/page"), pushPromises().count(3)).startsWith("\nExpected 3 push promises\n")
 			.contains("/js/app.js");
 	}
 
 	@Test
+	void failureStartsOnItsOwnLineInMockMvcTester() {
+		MockMvcTester tester = MockMvcTester.create(this.mvc);
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThat(tester.get().uri("/page")).matches(pushPromises().count(3)))
+			.withMessageContaining("-- failure 1 --\nExpected 3 push promises\nbut the request to /page pushed:\n");
+	}
+
+	@Test
 	void noneFailsWhenSomethingWasPushed() throws Exception {
-		assertFailure(get("/page"), pushPromises().none()).startsWith("Expected no push promises\n")
+		assertFailure(get("/page"), pushPromises().none()).startsWith("\nExpected no push promises\n")
 			.contains("/css/site.css");
 	}
 

@@ -1,0 +1,140 @@
+package io.github.h2push.autoconfigure;
+
+import java.util.List;
+
+import io.undertow.Undertow;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.UndertowServletWebServerFactoryCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.undertow.UndertowBuilderCustomizer;
+import org.springframework.boot.web.embedded.undertow.UndertowDeploymentInfoCustomizer;
+import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
+import org.springframework.boot.web.servlet.server.ServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} that makes sure h2-push is never silently inactive and never
+ * silently changes an application's web stack.
+ * <ul>
+ * <li>When Tomcat or Jetty is on the class path but the application does not configure
+ * it, Undertow serves (Spring Boot would otherwise pick the other server first) and one
+ * INFO line says which server is unused and how to drop it.</li>
+ * <li>When the application configures Tomcat, Jetty or a web server factory of its own,
+ * startup fails with an analysis of what configures it ({@link WebServerConflictCheck}).
+ * </li>
+ * <li>A reactive (WebFlux) application, or a servlet one that declares WebFlux beans,
+ * fails startup with an analysis naming Spring MVC as the supported stack.</li>
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(before = ServletWebServerFactoryAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "h2-push.enabled", matchIfMissing = true)
+public class H2PushWebServerAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(H2PushWebServerAutoConfiguration.class);
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class ReactiveConfiguration {
+
+		// fails before the reactive web server is even created
+		@Bean
+		static BeanFactoryPostProcessor h2PushReactiveWebApplicationCheck() {
+			return (beanFactory) -> {
+				throw new ReactiveWebApplicationException();
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ Undertow.class, DispatcherServlet.class, UndertowServletWebServerFactory.class })
+	static class ServletConfiguration {
+
+		@Bean
+		static WebServerConflictCheck h2PushWebServerConflictCheck(Environment environment) {
+			return new WebServerConflictCheck(environment);
+		}
+
+		@Bean
+		static WebFluxBeansCheck h2PushWebFluxBeansCheck() {
+			return new WebFluxBeansCheck();
+		}
+
+		/**
+		 * Undertow's factory, defined before Spring Boot's, which would pick Tomcat or
+		 * Jetty first; the same beans as Spring Boot defines for Undertow.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@Conditional(CompetingWebServerCondition.class)
+		@ConditionalOnMissingBean(value = ServletWebServerFactory.class, search = SearchStrategy.CURRENT)
+		@EnableConfigurationProperties(ServerProperties.class)
+		static class UndertowServerConfiguration {
+
+			@Bean
+			UndertowServletWebServerFactory undertowServletWebServerFactory(
+					ObjectProvider<UndertowDeploymentInfoCustomizer> deploymentInfoCustomizers,
+					ObjectProvider<UndertowBuilderCustomizer> builderCustomizers, ResourceLoader resourceLoader) {
+				List<CompetingWebServer> unused = CompetingWebServer.present(resourceLoader.getClassLoader());
+				String names = CompetingWebServer.displayNames(unused);
+				logger.info(names + ((unused.size() > 1) ? " are" : " is") + " on the class path but unused: "
+						+ "h2-push serves this application with Undertow. To drop " + names + ", exclude "
+						+ String.join(" and ", unused.stream().map(CompetingWebServer::getStarter).toList())
+						+ " (see \"Quick start\" in the h2-push README)");
+				UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
+				factory.getDeploymentInfoCustomizers().addAll(deploymentInfoCustomizers.orderedStream().toList());
+				factory.getBuilderCustomizers().addAll(builderCustomizers.orderedStream().toList());
+				return factory;
+			}
+
+			@Bean
+			UndertowServletWebServerFactoryCustomizer undertowServletWebServerFactoryCustomizer(
+					ServerProperties serverProperties) {
+				return new UndertowServletWebServerFactoryCustomizer(serverProperties);
+			}
+
+		}
+
+	}
+
+	/**
+	 * Matches when Tomcat or Jetty is on the class path as Spring Boot looks for it.
+	 */
+	static class CompetingWebServerCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			List<CompetingWebServer> present = CompetingWebServer.present(context.getClassLoader());
+			ConditionMessage.Builder message = ConditionMessage.forCondition("Competing web server");
+			return present.isEmpty() ? ConditionOutcome.noMatch(message.because("neither Tomcat nor Jetty is present"))
+					: ConditionOutcome.match(message.foundExactly(CompetingWebServer.displayNames(present)));
+		}
+
+	}
+
+}
