@@ -161,7 +161,7 @@ public class H2PushAutoConfiguration {
 		@Bean
 		UndertowHttp2Customizer undertowHttp2Customizer(Environment environment,
 				ObjectProvider<DevelopmentCertificate> developmentCertificate) {
-			boolean enableHttp2 = environment.getProperty("server.http2.enabled", Boolean.class, true);
+			boolean enableHttp2 = BootServerSettings.of(environment).isHttp2Enabled();
 			DevelopmentCertificate certificate = developmentCertificate.getIfAvailable();
 			return (certificate != null)
 					? new UndertowHttp2Customizer(enableHttp2, DevelopmentCertificate.BUNDLE_NAME,
