@@ -184,7 +184,7 @@ public class H2PushAutoConfiguration {
 			@Bean
 			@ConditionalOnMissingBean
 			DevelopmentCertificate h2PushDevelopmentCertificate() {
-				return new DevelopmentCertificate();
+				return DevelopmentCertificate.shared();
 			}
 
 		}

@@ -1,5 +1,8 @@
 package io.github.h2push.autoconfigure;
 
+import java.security.cert.X509Certificate;
+import java.util.concurrent.atomic.AtomicReference;
+
 import io.github.h2push.support.PushPlans;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.support.PushResourcesHandlerInterceptor;
@@ -94,6 +97,15 @@ class H2PushAutoConfigurationTests {
 			this.contextRunner.withPropertyValues(property)
 				.run((context) -> assertThat(context).as(property).doesNotHaveBean(DevelopmentCertificate.class));
 		}
+	}
+
+	@Test
+	void keepsTheSameCertificateWhenTheApplicationRestartsInTheSameJvm() {
+		AtomicReference<X509Certificate> first = new AtomicReference<>();
+		this.contextRunner
+			.run((context) -> first.set(context.getBean(DevelopmentCertificate.class).getCertificate()));
+		this.contextRunner.run((context) -> assertThat(context.getBean(DevelopmentCertificate.class).getCertificate())
+			.isEqualTo(first.get()));
 	}
 
 	@Test

@@ -50,6 +50,19 @@ class ServerTlsIntegrationTests {
 	}
 
 	@Test
+	void servesTheSameDevelopmentCertificateAfterARestartInTheSameJvm() throws Exception {
+		Certificate before;
+		try (ConfigurableApplicationContext context = start()) {
+			SSLContext trust = context.getBean(DevelopmentCertificate.class).createClientSslContext();
+			before = get(client(trust), "https", context).sslSession().orElseThrow().getPeerCertificates()[0];
+		}
+		try (ConfigurableApplicationContext context = start()) {
+			HttpResponse<String> response = get(client(trusting((X509Certificate) before)), "https", context);
+			assertThat(response.sslSession().orElseThrow().getPeerCertificates()[0]).isEqualTo(before);
+		}
+	}
+
+	@Test
 	void servesAConfiguredSslBundleInsteadOfTheDevelopmentCertificate() throws Exception {
 		PemFiles pem = PemFiles.generate(this.directory, "server");
 		X509Certificate certificate = pem.x509();
