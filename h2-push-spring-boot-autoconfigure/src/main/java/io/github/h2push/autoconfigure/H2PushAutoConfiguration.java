@@ -22,6 +22,7 @@ import io.github.h2push.support.RequestHeaderAllowlist;
 import io.github.h2push.support.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
@@ -156,6 +157,12 @@ public class H2PushAutoConfiguration {
 		@Bean
 		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, ObjectProvider<PushListener> listeners) {
 			return new UndertowPushCustomizer(slots, listeners.orderedStream().toList());
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "h2-push.ssl.answer-plain-http", matchIfMissing = true)
+		static PlainHttpOnTlsPort plainHttpOnTlsPort() {
+			return new PlainHttpOnTlsPort();
 		}
 
 		@Bean

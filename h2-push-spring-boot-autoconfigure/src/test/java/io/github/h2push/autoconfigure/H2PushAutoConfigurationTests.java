@@ -13,6 +13,7 @@ import io.github.h2push.actuate.RunningServer;
 import io.github.h2push.actuate.PushMetrics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
@@ -97,6 +98,13 @@ class H2PushAutoConfigurationTests {
 			this.contextRunner.withPropertyValues(property)
 				.run((context) -> assertThat(context).as(property).doesNotHaveBean(DevelopmentCertificate.class));
 		}
+	}
+
+	@Test
+	void answersPlainHttpOnTheTlsPortUnlessTurnedOff() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PlainHttpOnTlsPort.class));
+		this.contextRunner.withPropertyValues("h2-push.ssl.answer-plain-http=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PlainHttpOnTlsPort.class));
 	}
 
 	@Test
