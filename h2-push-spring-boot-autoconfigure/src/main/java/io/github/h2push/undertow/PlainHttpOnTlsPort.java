@@ -27,7 +27,7 @@ import org.springframework.context.ApplicationListener;
  * <p>
  * Undertow has no hook for this: the HTTPS listener's TCP server, TLS wrapper and open
  * listener are private fields, looked up once. When any is missing, the server is left
- * as it is and that is logged at debug level.
+ * as it is and that is logged at info level.
  *
  * @since 0.1.0
  */
@@ -68,22 +68,21 @@ public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitiali
 			if (!(sslChannelType.isInstance(channel) && channel instanceof AcceptingChannel<?> sslChannel)) {
 				return false;
 			}
-			AcceptingChannel<? extends StreamConnection> tcpServer = (AcceptingChannel<? extends StreamConnection>) field(
-					sslChannelType, "tcpServer")
-				.get(sslChannel);
+			Object tcpServer = field(sslChannelType, "tcpServer").get(sslChannel);
 			UndertowXnioSsl ssl = (UndertowXnioSsl) field(Undertow.ListenerInfo.class, "ssl").get(listener);
 			OpenListener openListener = (OpenListener) field(Undertow.ListenerInfo.class, "openListener")
 				.get(listener);
 			boolean cipherSuitesOrder = field(sslChannelType, "useCipherSuitesOrder")
 				.getBoolean(sslChannel);
-			PlainHttpAnsweringListener answering = new PlainHttpAnsweringListener(tcpServer, ssl,
+			AcceptingChannel<StreamConnection> server = (AcceptingChannel<StreamConnection>) tcpServer;
+			PlainHttpAnsweringListener answering = new PlainHttpAnsweringListener(server, ssl,
 					sslOptions(sslChannel, cipherSuitesOrder), openListener);
-			((AcceptingChannel<StreamConnection>) tcpServer).getAcceptSetter().set(answering);
+			server.getAcceptSetter().set(answering);
 			return true;
 		}
 		catch (ReflectiveOperationException | RuntimeException | IOException ex) {
-			logger.debug("Plain HTTP on the HTTPS port stays unanswered: this Undertow version's listener "
-					+ "internals differ", ex);
+			logger.info("Plain http:// requests to the HTTPS port will not be answered: this Undertow version's "
+					+ "listener internals differ (" + ex + ")");
 			return false;
 		}
 	}
