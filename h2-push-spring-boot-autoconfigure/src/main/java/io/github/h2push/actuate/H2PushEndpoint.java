@@ -15,16 +15,18 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * The {@code h2push} Actuator endpoint: whether HTTP/2, TLS and push are on, the
- * effective configuration, the plan of each annotated handler method and configured
- * route, and the counts of each outcome since startup.
+ * The {@code h2push} Actuator endpoint: which server runs and whether TLS, HTTP/2 and
+ * push are really on (read from the running server), the effective configuration, the
+ * plan of each annotated handler method and configured route, and since startup the
+ * count of each outcome, of each category of reason for not pushing, and of pushed
+ * streams the client reset.
  *
  * @since 0.1.0
  */
 @Endpoint(id = "h2push")
 public class H2PushEndpoint {
 
-	private final ServerFacts server;
+	private final RunningServer server;
 
 	private final Map<String, Object> configuration;
 
@@ -36,13 +38,13 @@ public class H2PushEndpoint {
 
 	/**
 	 * Creates the endpoint.
-	 * @param server what the server does
+	 * @param server what the running server does
 	 * @param configuration the effective {@code h2-push.*} configuration
 	 * @param plans the handler-method plans
 	 * @param routes the configured routes
 	 * @param statistics the counts
 	 */
-	public H2PushEndpoint(ServerFacts server, Map<String, Object> configuration, PushPlans plans, PushRoutes routes,
+	public H2PushEndpoint(RunningServer server, Map<String, Object> configuration, PushPlans plans, PushRoutes routes,
 			PushStatistics statistics) {
 		this.server = server;
 		this.configuration = configuration;
@@ -57,8 +59,9 @@ public class H2PushEndpoint {
 	 */
 	@ReadOperation
 	public H2PushDescriptor h2push() {
-		return new H2PushDescriptor(this.server, this.configuration, describe(this.plans.getPlans()),
-				describe(this.routes.getPlans()), this.statistics.counts());
+		return new H2PushDescriptor(this.server.getFacts(), this.configuration, describe(this.plans.getPlans()),
+				describe(this.routes.getPlans()), this.statistics.counts(), this.statistics.refusals(),
+				this.statistics.resets());
 	}
 
 	private static Map<String, List<String>> describe(Map<String, PushPlan> plans) {
@@ -69,31 +72,21 @@ public class H2PushEndpoint {
 	}
 
 	/**
-	 * What the server does.
-	 *
-	 * @param http2 whether HTTP/2 is enabled
-	 * @param tls whether the server listens with TLS
-	 * @param developmentCertificate whether the TLS certificate is the generated
-	 * development one
-	 * @param push whether pushes can be made (HTTP/2 on, and this Undertow version
-	 * supported)
-	 */
-	public record ServerFacts(boolean http2, boolean tls, boolean developmentCertificate, boolean push) {
-	}
-
-	/**
 	 * The endpoint's report.
 	 *
-	 * @param server what the server does
+	 * @param server what the running server does
 	 * @param configuration the effective configuration
 	 * @param plans the resources of each annotated handler method, as preload link
 	 * values
 	 * @param routes the resources of each configured route pattern
 	 * @param counts the count of each outcome since startup
+	 * @param refusals the count of each category of reason for not pushing since
+	 * startup
+	 * @param resets how many pushed streams the client reset (counted as pushed too)
 	 */
-	public record H2PushDescriptor(ServerFacts server, Map<String, Object> configuration,
-			Map<String, List<String>> plans, Map<String, List<String>> routes,
-			Map<String, Long> counts) implements OperationResponseBody {
+	public record H2PushDescriptor(RunningServer.Facts server, Map<String, Object> configuration,
+			Map<String, List<String>> plans, Map<String, List<String>> routes, Map<String, Long> counts,
+			Map<String, Long> refusals, long resets) implements OperationResponseBody {
 	}
 
 }

@@ -5,21 +5,36 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.github.h2push.PushOutcome;
+import io.github.h2push.support.PushRefusal;
 import io.github.h2push.support.PushStatistics;
 
 /**
- * Binds the {@code h2push.promises} counter, tagged {@code outcome} with each
- * {@link PushOutcome#tagValue()} and {@code reset} for pushed streams the client
- * reset. The counts come from {@link PushStatistics}, so requests pay no meter lookup.
+ * Binds the h2-push counters: {@value #METER_NAME}, tagged {@code outcome} with each
+ * {@link PushOutcome#tagValue()}; {@value #REFUSED_METER_NAME}, tagged {@code reason}
+ * with each {@link PushRefusal#value()}; and {@value #RESET_METER_NAME} for pushed
+ * streams the client reset. Each meter's tags split one total, so summing across a
+ * meter's tags never counts a resource twice (a reset stream was counted as pushed,
+ * hence its own meter). The counts come from {@link PushStatistics}, so requests pay
+ * no meter lookup.
  *
  * @since 0.1.0
  */
 public class PushMetrics implements MeterBinder {
 
 	/**
-	 * The meter name.
+	 * The name of the meter counting resources by outcome.
 	 */
 	public static final String METER_NAME = "h2push.promises";
+
+	/**
+	 * The name of the meter counting resources not pushed, by category of reason.
+	 */
+	public static final String REFUSED_METER_NAME = "h2push.promises.refused";
+
+	/**
+	 * The name of the meter counting pushed streams the client reset.
+	 */
+	public static final String RESET_METER_NAME = "h2push.promises.reset";
 
 	private final PushStatistics statistics;
 
@@ -39,9 +54,14 @@ public class PushMetrics implements MeterBinder {
 				.tag("outcome", outcome.tagValue())
 				.register(registry);
 		}
-		FunctionCounter.builder(METER_NAME, this.statistics, PushStatistics::resets)
-			.description("Resources the application asked to push, by what happened to them")
-			.tag("outcome", PushStatistics.RESET)
+		for (PushRefusal refusal : PushRefusal.values()) {
+			FunctionCounter.builder(REFUSED_METER_NAME, this.statistics, (statistics) -> statistics.count(refusal))
+				.description("Resources the application asked to push that were not pushed, by why")
+				.tag("reason", refusal.value())
+				.register(registry);
+		}
+		FunctionCounter.builder(RESET_METER_NAME, this.statistics, PushStatistics::resets)
+			.description("Pushed streams the client reset before they completed")
 			.register(registry);
 	}
 

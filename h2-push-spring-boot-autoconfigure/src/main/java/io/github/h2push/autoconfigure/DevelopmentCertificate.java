@@ -38,6 +38,14 @@ import org.springframework.boot.ssl.SslStoreBundle;
  * generated in memory on first use, for serving HTTPS (and so HTTP/2) in development
  * when no SSL is configured. Test clients can trust it with
  * {@link #createClientSslContext()}.
+ * <p>
+ * The auto-configuration uses {@link #shared()}: one certificate per JVM, so that an
+ * application restarted in the same JVM (spring-boot-devtools, or tests starting
+ * several contexts) serves the same certificate and a browser's exception for it stays
+ * valid. It is never written to disk: a private key left in a file by a library is a
+ * hazard on shared machines and servers, and a stable certificate across runs is better
+ * made on purpose (for example with mkcert) and configured with
+ * {@code server.ssl.bundle}.
  *
  * @since 0.1.0
  */
@@ -52,7 +60,24 @@ public class DevelopmentCertificate {
 
 	private static final Duration VALIDITY = Duration.ofDays(365);
 
+	private static final DevelopmentCertificate SHARED = new DevelopmentCertificate();
+
 	private volatile Generated generated;
+
+	/**
+	 * Creates a certificate of its own, generated on first use.
+	 */
+	public DevelopmentCertificate() {
+	}
+
+	/**
+	 * The certificate of this JVM: the same instance, and so the same key and
+	 * certificate, each time, across application restarts in the JVM.
+	 * @return the shared certificate
+	 */
+	public static DevelopmentCertificate shared() {
+		return SHARED;
+	}
 
 	/**
 	 * The certificate.

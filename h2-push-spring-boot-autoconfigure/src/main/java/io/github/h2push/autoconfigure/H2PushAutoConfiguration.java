@@ -22,6 +22,7 @@ import io.github.h2push.support.RequestHeaderAllowlist;
 import io.github.h2push.support.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
@@ -161,10 +162,16 @@ public class H2PushAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnBooleanProperty(name = "h2-push.ssl.answer-plain-http", matchIfMissing = true)
+		static PlainHttpOnTlsPort plainHttpOnTlsPort() {
+			return new PlainHttpOnTlsPort();
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
 		UndertowHttp2Customizer undertowHttp2Customizer(Environment environment,
 				ObjectProvider<DevelopmentCertificate> developmentCertificate) {
-			boolean enableHttp2 = environment.getProperty("server.http2.enabled", Boolean.class, true);
+			boolean enableHttp2 = BootServerSettings.of(environment).isHttp2Enabled();
 			DevelopmentCertificate certificate = developmentCertificate.getIfAvailable();
 			return (certificate != null)
 					? new UndertowHttp2Customizer(enableHttp2, DevelopmentCertificate.BUNDLE_NAME,
@@ -187,7 +194,7 @@ public class H2PushAutoConfiguration {
 			@Bean
 			@ConditionalOnMissingBean
 			DevelopmentCertificate h2PushDevelopmentCertificate() {
-				return new DevelopmentCertificate();
+				return DevelopmentCertificate.shared();
 			}
 
 		}

@@ -3,13 +3,11 @@ package io.github.h2push.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.micrometer.core.instrument.binder.MeterBinder;
-
+import io.github.h2push.actuate.H2PushEndpoint;
+import io.github.h2push.actuate.RunningServer;
 import io.github.h2push.support.PushPlans;
 import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.PushStatistics;
-import io.github.h2push.actuate.H2PushEndpoint;
-import io.github.h2push.actuate.PushMetrics;
 import io.github.h2push.undertow.Http2PushSlots;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,16 +17,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.web.server.Ssl;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for the {@code h2push} Actuator endpoint and the
- * {@code h2push.promises} meter.
+ * Auto-configuration} for the {@code h2push} Actuator endpoint.
  *
  * @since 0.1.0
  */
@@ -39,17 +32,20 @@ public class H2PushEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnAvailableEndpoint
-	H2PushEndpoint h2PushEndpoint(Environment environment, H2PushProperties properties, PushPlans plans,
-			PushRoutes routes, PushStatistics statistics, ObjectProvider<Http2PushSlots> slots,
-			ObjectProvider<DevelopmentCertificate> developmentCertificate) {
-		boolean http2 = environment.getProperty("server.http2.enabled", Boolean.class, true);
-		boolean development = developmentCertificate.getIfAvailable() != null;
-		boolean tls = development || Ssl.isEnabled(Binder.get(environment).bind("server.ssl", Ssl.class).orElse(null));
+	@ConditionalOnAvailableEndpoint(H2PushEndpoint.class)
+	RunningServer h2PushRunningServer(ObjectProvider<DevelopmentCertificate> developmentCertificate,
+			ObjectProvider<Http2PushSlots> slots) {
 		Http2PushSlots pushSlots = slots.getIfAvailable();
-		boolean push = http2 && pushSlots != null && pushSlots.isAvailable();
-		return new H2PushEndpoint(new H2PushEndpoint.ServerFacts(http2, tls, development, push),
-				configuration(properties), plans, routes, statistics);
+		return new RunningServer(developmentCertificate.getIfAvailable() != null,
+				pushSlots != null && pushSlots.isAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
+	H2PushEndpoint h2PushEndpoint(RunningServer server, H2PushProperties properties, PushPlans plans,
+			PushRoutes routes, PushStatistics statistics) {
+		return new H2PushEndpoint(server, configuration(properties), plans, routes, statistics);
 	}
 
 	private static Map<String, Object> configuration(H2PushProperties properties) {
@@ -63,18 +59,6 @@ public class H2PushEndpointAutoConfiguration {
 		configuration.put("dedup.per-connection", properties.getDedup().getPerConnection());
 		configuration.put("dedup.cache-digest.enabled", properties.getDedup().getCacheDigest().isEnabled());
 		return configuration;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterBinder.class)
-	static class MetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		PushMetrics pushMetrics(PushStatistics statistics) {
-			return new PushMetrics(statistics);
-		}
-
 	}
 
 }

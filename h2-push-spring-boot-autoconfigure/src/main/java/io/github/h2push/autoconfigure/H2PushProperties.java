@@ -371,12 +371,27 @@ public class H2PushProperties implements Validator {
 		 */
 		private boolean selfSigned = true;
 
+		/**
+		 * Whether a plain HTTP request to the HTTPS port is answered, with a redirect to
+		 * https:// (or a 400 when the request cannot be read), instead of a connection
+		 * that waits.
+		 */
+		private boolean answerPlainHttp = true;
+
 		public boolean isSelfSigned() {
 			return this.selfSigned;
 		}
 
 		public void setSelfSigned(boolean selfSigned) {
 			this.selfSigned = selfSigned;
+		}
+
+		public boolean isAnswerPlainHttp() {
+			return this.answerPlainHttp;
+		}
+
+		public void setAnswerPlainHttp(boolean answerPlainHttp) {
+			this.answerPlainHttp = answerPlainHttp;
 		}
 
 	}

@@ -11,20 +11,18 @@ import io.github.h2push.PushOutcome;
 import io.github.h2push.PushResult;
 
 /**
- * Counts push outcomes since startup, and pushed streams the client reset: the
- * numbers behind the {@code h2push.promises} meter and the {@code h2push} Actuator
- * endpoint. Fixed size: one counter per outcome.
+ * Counts push outcomes since startup, why resources were not pushed (by
+ * {@link PushRefusal} category), and pushed streams the client reset: the numbers
+ * behind the {@code h2push.*} meters and the {@code h2push} Actuator endpoint. Fixed
+ * size: one counter per outcome and per category.
  *
  * @since 0.1.0
  */
 public class PushStatistics implements PushListener {
 
-	/**
-	 * The name under which resets are counted, beside the outcomes.
-	 */
-	public static final String RESET = "reset";
-
 	private final Map<PushOutcome, LongAdder> outcomes = new EnumMap<>(PushOutcome.class);
+
+	private final Map<PushRefusal, LongAdder> refusals = new EnumMap<>(PushRefusal.class);
 
 	private final LongAdder resets = new LongAdder();
 
@@ -35,11 +33,18 @@ public class PushStatistics implements PushListener {
 		for (PushOutcome outcome : PushOutcome.values()) {
 			this.outcomes.put(outcome, new LongAdder());
 		}
+		for (PushRefusal refusal : PushRefusal.values()) {
+			this.refusals.put(refusal, new LongAdder());
+		}
 	}
 
 	@Override
 	public void onResult(HttpServletRequest request, PushResult result) {
 		this.outcomes.get(result.outcome()).increment();
+		PushRefusal refusal = PushRefusal.of(result);
+		if (refusal != null) {
+			this.refusals.get(refusal).increment();
+		}
 	}
 
 	@Override
@@ -57,6 +62,15 @@ public class PushStatistics implements PushListener {
 	}
 
 	/**
+	 * How many resources were not pushed for reasons of the given category.
+	 * @param refusal the category
+	 * @return the count
+	 */
+	public long count(PushRefusal refusal) {
+		return this.refusals.get(refusal).sum();
+	}
+
+	/**
 	 * How many pushed streams the client reset before they completed.
 	 * @return the count
 	 */
@@ -65,14 +79,25 @@ public class PushStatistics implements PushListener {
 	}
 
 	/**
-	 * Every count, keyed by {@link PushOutcome#tagValue()} and {@value #RESET}.
+	 * The count of each outcome, keyed by {@link PushOutcome#tagValue()}. Resets are
+	 * not among them: a reset stream was counted as pushed.
 	 * @return the counts
 	 */
 	public Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		this.outcomes.forEach((outcome, count) -> counts.put(outcome.tagValue(), count.sum()));
-		counts.put(RESET, this.resets.sum());
 		return counts;
+	}
+
+	/**
+	 * The count of each category of reasons for not pushing, keyed by
+	 * {@link PushRefusal#value()}.
+	 * @return the counts
+	 */
+	public Map<String, Long> refusals() {
+		Map<String, Long> refusals = new LinkedHashMap<>();
+		this.refusals.forEach((refusal, count) -> refusals.put(refusal.value(), count.sum()));
+		return refusals;
 	}
 
 }

@@ -50,8 +50,9 @@ public class UndertowHttp2Customizer implements WebServerFactoryCustomizer<Under
 	 * Creates a customizer.
 	 * @param enableHttp2 whether to turn HTTP/2 on
 	 * @param developmentBundleName the name to register the development bundle under
-	 * @param developmentBundle supplies the development certificate's bundle, or
-	 * {@code null} to serve plain HTTP when no SSL is configured
+	 * @param developmentBundle supplies the development certificate's bundle when the
+	 * application configures no SSL of its own, or {@code null} to leave the server's
+	 * SSL as configured
 	 */
 	public UndertowHttp2Customizer(boolean enableHttp2, @Nullable String developmentBundleName,
 			@Nullable Supplier<SslBundle> developmentBundle) {
@@ -72,7 +73,7 @@ public class UndertowHttp2Customizer implements WebServerFactoryCustomizer<Under
 			http2.setEnabled(true);
 			factory.setHttp2(http2);
 		}
-		if (factory.getSsl() == null && this.developmentBundle != null && this.developmentBundleName != null) {
+		if (this.developmentBundle != null && this.developmentBundleName != null && !hasKeyMaterial(factory.getSsl())) {
 			useDevelopmentCertificate(factory);
 		}
 		boolean http2 = factory.getHttp2() != null && factory.getHttp2().isEnabled();
@@ -93,7 +94,8 @@ public class UndertowHttp2Customizer implements WebServerFactoryCustomizer<Under
 		else {
 			factory.setSslBundles(new DefaultSslBundleRegistry(this.developmentBundleName, bundle));
 		}
-		Ssl ssl = new Ssl();
+		// keeps settings such as server.ssl.enabled-protocols made without key material
+		Ssl ssl = (factory.getSsl() != null) ? factory.getSsl() : new Ssl();
 		ssl.setBundle(this.developmentBundleName);
 		factory.setSsl(ssl);
 		logger.warn("Serving HTTPS with a self-signed DEVELOPMENT certificate for localhost, 127.0.0.1 and ::1, "
@@ -101,6 +103,12 @@ public class UndertowHttp2Customizer implements WebServerFactoryCustomizer<Under
 				+ "Configure a real certificate with 'server.ssl.bundle' (Spring Boot SSL bundles) or "
 				+ "'server.ssl.key-store' / 'server.ssl.certificate', or set 'h2-push.ssl.self-signed=false' to "
 				+ "serve plain HTTP (h2c) behind a TLS-terminating proxy.");
+	}
+
+	// key material set on the factory by code rather than properties is never replaced
+	private static boolean hasKeyMaterial(@Nullable Ssl ssl) {
+		return ssl != null && (StringUtils.hasText(ssl.getBundle()) || StringUtils.hasText(ssl.getKeyStore())
+				|| StringUtils.hasText(ssl.getCertificate()));
 	}
 
 	/**

@@ -44,6 +44,7 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.dedup.cache-digest.cookie-name", "h2push-digest");
 		expectedDefaults.put("h2-push.dedup.cache-digest.max-age", "7d");
 		expectedDefaults.put("h2-push.ssl.self-signed", true);
+		expectedDefaults.put("h2-push.ssl.answer-plain-http", true);
 		List<JsonNode> properties = new ArrayList<>();
 		metadata.get("properties").forEach(properties::add);
 		assertThat(properties).extracting((property) -> property.get("name").asText())

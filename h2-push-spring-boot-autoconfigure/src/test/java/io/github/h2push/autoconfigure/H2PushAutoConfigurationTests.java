@@ -1,7 +1,9 @@
 package io.github.h2push.autoconfigure;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.github.h2push.support.PushPlans;
@@ -10,12 +12,15 @@ import io.github.h2push.support.PushResourcesHandlerInterceptor;
 import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.PushStatistics;
 import io.github.h2push.actuate.H2PushEndpoint;
+import io.github.h2push.actuate.RunningServer;
 import io.github.h2push.actuate.PushMetrics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.undertow.Undertow;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.junit.jupiter.api.Test;
@@ -92,10 +97,32 @@ class H2PushAutoConfigurationTests {
 	@Test
 	void generatesNoCertificateWhenTheServerHasItsOwnSsl() {
 		for (String property : new String[] { "server.ssl.bundle=site", "server.ssl.key-store=classpath:ks.p12",
-				"server.ssl.certificate=classpath:cert.pem" }) {
+				"server.ssl.certificate=classpath:cert.pem", "server.ssl.enabled=false" }) {
 			this.contextRunner.withPropertyValues(property)
 				.run((context) -> assertThat(context).as(property).doesNotHaveBean(DevelopmentCertificate.class));
 		}
+	}
+
+	@Test
+	void answersPlainHttpOnTheTlsPortUnlessTurnedOff() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PlainHttpOnTlsPort.class));
+		this.contextRunner.withPropertyValues("h2-push.ssl.answer-plain-http=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PlainHttpOnTlsPort.class));
+	}
+
+	@Test
+	void keepsTheSameCertificateWhenTheApplicationRestartsInTheSameJvm() {
+		AtomicReference<X509Certificate> first = new AtomicReference<>();
+		this.contextRunner
+			.run((context) -> first.set(context.getBean(DevelopmentCertificate.class).getCertificate()));
+		this.contextRunner.run((context) -> assertThat(context.getBean(DevelopmentCertificate.class).getCertificate())
+			.isEqualTo(first.get()));
+	}
+
+	@Test
+	void generatesTheCertificateWhenServerSslSettingsNameNoKeyMaterial() {
+		this.contextRunner.withPropertyValues("server.ssl.enabled-protocols=TLSv1.3", "server.ssl.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(DevelopmentCertificate.class));
 	}
 
 	@Test
@@ -202,12 +229,23 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
-	void countsOutcomesForMetricsAndTheEndpoint() {
+	void offersTheEndpointReadingTheRunningServer() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=h2push")
-			.run((context) -> assertThat(context).hasSingleBean(PushStatistics.class)
-				.hasSingleBean(PushMetrics.class)
-				.hasSingleBean(H2PushEndpoint.class));
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PushStatistics.class)
+					.hasSingleBean(RunningServer.class)
+					.hasSingleBean(H2PushEndpoint.class);
+				assertThat(context.getBean(H2PushEndpoint.class).h2push().server())
+					.isEqualTo(new RunningServer.Facts("not started", null, null, false, false));
+			});
+	}
+
+	@Test
+	void offersNoEndpointWhenItIsNotExposed() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(H2PushEndpoint.class)
+				.doesNotHaveBean(RunningServer.class));
 	}
 
 	@Test
@@ -215,8 +253,29 @@ class H2PushAutoConfigurationTests {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(Endpoint.class))
 			.run((context) -> assertThat(context).hasSingleBean(PushStatistics.class)
-				.doesNotHaveBean(H2PushEndpoint.class)
+				.doesNotHaveBean(H2PushEndpoint.class));
+	}
+
+	@Test
+	void publishesMetricsWithoutTheEndpoint() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushMetricsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run((context) -> assertThat(context).hasSingleBean(PushMetrics.class));
+	}
+
+	@Test
+	void publishesNoMetricsWithoutMicrometer() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushMetricsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+			.run((context) -> assertThat(context).hasSingleBean(PushStatistics.class)
 				.doesNotHaveBean(PushMetrics.class));
+	}
+
+	@Test
+	void publishesNoMetricsWhenPushIsOff() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushMetricsAutoConfiguration.class))
+			.withPropertyValues("h2-push.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PushMetrics.class));
 	}
 
 	@Test

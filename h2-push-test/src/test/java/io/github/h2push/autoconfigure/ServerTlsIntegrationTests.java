@@ -5,18 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import io.github.h2push.testapp.PemFiles;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,14 +50,25 @@ class ServerTlsIntegrationTests {
 	}
 
 	@Test
+	void servesTheSameDevelopmentCertificateAfterARestartInTheSameJvm() throws Exception {
+		Certificate before;
+		try (ConfigurableApplicationContext context = start()) {
+			SSLContext trust = context.getBean(DevelopmentCertificate.class).createClientSslContext();
+			before = get(client(trust), "https", context).sslSession().orElseThrow().getPeerCertificates()[0];
+		}
+		try (ConfigurableApplicationContext context = start()) {
+			HttpResponse<String> response = get(client(trusting((X509Certificate) before)), "https", context);
+			assertThat(response.sslSession().orElseThrow().getPeerCertificates()[0]).isEqualTo(before);
+		}
+	}
+
+	@Test
 	void servesAConfiguredSslBundleInsteadOfTheDevelopmentCertificate() throws Exception {
-		SslBundle generated = new DevelopmentCertificate().getSslBundle();
-		X509Certificate certificate = certificateOf(generated);
-		Path certificatePem = write("server.crt", pem("CERTIFICATE", certificate.getEncoded()));
-		Path keyPem = write("server.key", pem("PRIVATE KEY", privateKeyOf(generated).getEncoded()));
+		PemFiles pem = PemFiles.generate(this.directory, "server");
+		X509Certificate certificate = pem.x509();
 		try (ConfigurableApplicationContext context = start("server.ssl.bundle=test",
-				"spring.ssl.bundle.pem.test.keystore.certificate=file:" + certificatePem,
-				"spring.ssl.bundle.pem.test.keystore.private-key=file:" + keyPem)) {
+				"spring.ssl.bundle.pem.test.keystore.certificate=file:" + pem.certificate(),
+				"spring.ssl.bundle.pem.test.keystore.private-key=file:" + pem.key())) {
 			HttpResponse<String> response = get(client(trusting(certificate)), "https", context);
 			assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
 			assertThat(response.sslSession().orElseThrow().getPeerCertificates()[0]).isEqualTo(certificate);
@@ -99,8 +108,8 @@ class ServerTlsIntegrationTests {
 		SslBundle generated = new DevelopmentCertificate().getSslBundle();
 		KeyStore keyStore = KeyStore.getInstance("PKCS12");
 		keyStore.load(null, null);
-		keyStore.setKeyEntry("server", privateKeyOf(generated), "right".toCharArray(),
-				new Certificate[] { certificateOf(generated) });
+		keyStore.setKeyEntry("server", PemFiles.privateKeyOf(generated), "right".toCharArray(),
+				new Certificate[] { PemFiles.certificateOf(generated) });
 		Path file = this.directory.resolve("server.p12");
 		try (OutputStream out = Files.newOutputStream(file)) {
 			keyStore.store(out, "right".toCharArray());
@@ -112,7 +121,7 @@ class ServerTlsIntegrationTests {
 
 	@Test
 	void failsStartupWhenTlsSettingsWouldSilentlyDisableHttp2() throws Exception {
-		PemFiles pem = generatedPem("server");
+		PemFiles pem = PemFiles.generate(this.directory, "server");
 		assertThatException()
 			.isThrownBy(() -> start("server.ssl.certificate=file:" + pem.certificate(),
 					"server.ssl.certificate-private-key=file:" + pem.key(), "server.ssl.ciphers=TLS_AES_128_GCM_SHA256"))
@@ -123,23 +132,13 @@ class ServerTlsIntegrationTests {
 
 	@Test
 	void failsStartupWhenTheBundlesOptionsWouldSilentlyDisableHttp2() throws Exception {
-		PemFiles pem = generatedPem("bundle");
+		PemFiles pem = PemFiles.generate(this.directory, "bundle");
 		assertThatException()
 			.isThrownBy(() -> start("spring.ssl.bundle.pem.web.keystore.certificate=file:" + pem.certificate(),
 					"spring.ssl.bundle.pem.web.keystore.private-key=file:" + pem.key(),
 					"spring.ssl.bundle.pem.web.options.enabled-protocols=TLSv1.1", "server.ssl.bundle=web"))
 			.satisfies((ex) -> assertThat(messages(ex)).contains("silently serve HTTP/1.1")
 				.contains("Enabled protocols: [TLSv1.1]"));
-	}
-
-	/** A generated certificate and its key, written as PEM files {@code name.crt} and {@code name.key}. */
-	private PemFiles generatedPem(String name) throws Exception {
-		SslBundle generated = new DevelopmentCertificate().getSslBundle();
-		return new PemFiles(write(name + ".crt", pem("CERTIFICATE", certificateOf(generated).getEncoded())),
-				write(name + ".key", pem("PRIVATE KEY", privateKeyOf(generated).getEncoded())));
-	}
-
-	private record PemFiles(Path certificate, Path key) {
 	}
 
 	private ConfigurableApplicationContext start(String... properties) {
@@ -169,25 +168,6 @@ class ServerTlsIntegrationTests {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, factory.getTrustManagers(), null);
 		return context;
-	}
-
-	private static X509Certificate certificateOf(SslBundle bundle) throws Exception {
-		return (X509Certificate) bundle.getStores().getKeyStore().getCertificate(DevelopmentCertificate.ALIAS);
-	}
-
-	private static PrivateKey privateKeyOf(SslBundle bundle) throws Exception {
-		return (PrivateKey) bundle.getStores()
-			.getKeyStore()
-			.getKey(DevelopmentCertificate.ALIAS, bundle.getKey().getPassword().toCharArray());
-	}
-
-	private static String pem(String type, byte[] der) {
-		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-			.encodeToString(der) + "\n-----END " + type + "-----\n";
-	}
-
-	private Path write(String name, String content) throws Exception {
-		return Files.writeString(this.directory.resolve(name), content);
 	}
 
 	private static String messages(Throwable ex) {

@@ -96,7 +96,8 @@ class SampleApplicationTests {
 		PushClient.Exchange report = client.get(url("/actuator/h2push"), "Authorization", USER);
 		assertThat(report.response().statusCode()).isEqualTo(200);
 		assertThat(report.response().body())
-			.contains("\"server\":{\"http2\":true,\"tls\":true,\"developmentCertificate\":true,\"push\":true}")
+			.contains("\"server\":{\"webServer\":\"Undertow\",\"tls\":true,\"http2\":true,"
+					+ "\"developmentCertificate\":true,\"push\":true}")
 			.contains("\"/guide\":[\"</css/site.css>; rel=preload; as=style\"")
 			.contains("HomeController#home(Principal, Model)")
 			.containsPattern("\"pushed\":[1-9]");
