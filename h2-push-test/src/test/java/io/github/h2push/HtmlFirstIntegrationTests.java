@@ -1,0 +1,214 @@
+package io.github.h2push;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.h2push.RawHttp2Connection.Frame;
+import io.github.h2push.testapp.PushTestApplication;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page's own response is sent ahead of subresource data already queued on the same
+ * HTTP/2 connection ({@code h2-push.html-first}), without breaking any response.
+ * <p>
+ * The client stops reading once the subresources have started, so their next frames pile
+ * up; the server's socket send buffer is small, so that they wait in Undertow's frame
+ * queue, where the order is decided, rather than in the kernel, where it is not. Each
+ * subresource stream then has one frame queued, so with Undertow's order the page waits
+ * behind a frame of every one of them.
+ */
+class HtmlFirstIntegrationTests {
+
+	private static final String SMALL_SEND_BUFFER = "server.undertow.options.socket.SEND_BUFFER=16384";
+
+	// every subresource response holds a worker while it waits for the client
+	private static final String WORKERS = "server.undertow.threads.worker=64";
+
+	private static final int SUBRESOURCES = 20;
+
+	@Nested
+	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = { SMALL_SEND_BUFFER, WORKERS })
+	class ByDefault extends RunningServerTests {
+
+		@Test
+		void sendsThePageAheadOfQueuedSubresourceData() throws Exception {
+			Placement page = loadPageBehindSubresources(this);
+			assertThat(page.streamsAhead).as("subresource streams whose data went ahead of the page: %s", page)
+				.hasSizeLessThan(SUBRESOURCES / 2);
+			assertThat(page.dataFramesWithin).as("subresource data frames within the page: %s", page)
+				.isLessThan(SUBRESOURCES / 2);
+			assertThat(page.subresourceBytesAfter).as("subresource bytes after the page: %s", page).isPositive();
+		}
+
+		@Test
+		void keepsEveryResponseIntactUnderMixedRequests() throws Exception {
+			try (RawHttp2Connection connection = new RawHttp2Connection(this.certificate.createClientSslContext(),
+					this.port, 8192)) {
+				List<Integer> big = new ArrayList<>();
+				for (int i = 0; i < 6; i++) {
+					big.add(connection.get("/big.txt?" + i, "sec-fetch-dest", "script"));
+				}
+				int firstPage = connection.get("/page", "sec-fetch-mode", "navigate", "sec-fetch-dest", "document");
+				connection.readUntilHeadersOf(big);
+				// with the client not reading, pages, small files and big ones interleave in the queue
+				List<Integer> pages = new ArrayList<>(List.of(firstPage));
+				List<Integer> small = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					pages.add(connection.get("/page?" + i, "sec-fetch-mode", "navigate", "priority", "u=0, i"));
+					small.add(connection.get("/css/site.css?" + i, "sec-fetch-dest", "style", "priority", "u=0"));
+					big.add(connection.get("/big.txt?more" + i, "sec-fetch-dest", "script"));
+					pages.add(connection.get("/plain?" + i, "priority", "u=0"));
+					small.add(connection.get("/js/app.js?" + i, "sec-fetch-dest", "script"));
+				}
+				Thread.sleep(300);
+				connection.readUntilAllEnded();
+				for (int stream : big) {
+					assertThat(connection.response(stream).finalStatus()).isEqualTo("200");
+					assertThat(connection.response(stream).bodyBytes).isEqualTo(PushTestApplication.BIG_SIZE);
+				}
+				for (int stream : small) {
+					RawHttp2Connection.Response response = connection.response(stream);
+					assertThat(response.finalStatus()).isEqualTo("200");
+					assertThat(response.headerBlocks.get(0).get("content-length"))
+						.isEqualTo(String.valueOf(response.bodyBytes));
+				}
+				for (int stream : pages) {
+					assertThat(connection.response(stream).finalStatus()).isEqualTo("200");
+					assertThat(connection.response(stream).bodyBytes).isPositive();
+				}
+				assertThat(connection.response(firstPage).headerBlocks.get(0)).containsEntry(":status", "103")
+					.containsKey("link");
+			}
+		}
+
+		@Test
+		void keepsPushedAndPageResponsesIntactForAClientThatDecodesThem() throws Exception {
+			// five requests (nghttp drops repeated URIs), pushed responses among them
+			String frames = Nghttp.run("-nv", "-H", "sec-fetch-mode: navigate", url("/big-page"), url("/page"),
+					url("/pushes-nested"), url("/plain"), url("/big-page?again"));
+			// nghttp itself says goodbye with a GOAWAY when it is done
+			assertThat(frames).doesNotContain("recv GOAWAY")
+				.doesNotContain("RST_STREAM")
+				.doesNotContain("COMPRESSION_ERROR")
+				.doesNotContain("PROTOCOL_ERROR");
+			int promises = count(frames, "recv PUSH_PROMISE frame");
+			assertThat(promises).isPositive();
+			assertThat(count(frames, ":status: 200")).as(frames).isEqualTo(5 + promises);
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = { SMALL_SEND_BUFFER, WORKERS, "h2-push.html-first=false" })
+	class WhenOff extends RunningServerTests {
+
+		@Test
+		void sendsThePageBehindQueuedSubresourceData() throws Exception {
+			Placement page = loadPageBehindSubresources(this);
+			assertThat(page.streamsAhead).as("subresource streams whose data went ahead of the page: %s", page)
+				.hasSizeGreaterThanOrEqualTo(SUBRESOURCES / 2);
+		}
+
+	}
+
+	/**
+	 * Requests large subresources, reads until all have started, lets their frames pile
+	 * up unread, asks for the page, and then reads everything.
+	 */
+	private static Placement loadPageBehindSubresources(RunningServerTests server) throws Exception {
+		try (RawHttp2Connection connection = new RawHttp2Connection(server.certificate.createClientSslContext(),
+				server.port, 8192)) {
+			List<Integer> subresources = new ArrayList<>();
+			for (int i = 0; i < SUBRESOURCES; i++) {
+				subresources.add(connection.get("/big.txt?" + i, "sec-fetch-mode", "no-cors", "sec-fetch-dest",
+						"script"));
+			}
+			// once started, a subresource queues bare DATA frames, which the page may pass
+			connection.readUntilHeadersOf(subresources);
+			Thread.sleep(500);
+			int framesRead = connection.framesReceived();
+			int page = connection.get("/plain", "sec-fetch-mode", "navigate", "sec-fetch-dest", "document",
+					"priority", "u=0, i");
+			Thread.sleep(500);
+			List<Frame> frames = connection.readUntilAllEnded();
+			for (int subresource : subresources) {
+				assertThat(connection.response(subresource).finalStatus()).isEqualTo("200");
+				assertThat(connection.response(subresource).bodyBytes).isEqualTo(PushTestApplication.BIG_SIZE);
+			}
+			assertThat(connection.response(page).finalStatus()).isEqualTo("200");
+			return new Placement(frames.subList(framesRead, frames.size()), page);
+		}
+	}
+
+	private static int count(String text, String part) {
+		Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+		int count = 0;
+		while (matcher.find()) {
+			count++;
+		}
+		return count;
+	}
+
+	/**
+	 * Where the page's frames came among the subresources' data received after the page
+	 * was requested.
+	 */
+	static final class Placement {
+
+		final Set<Integer> streamsAhead = new HashSet<>();
+
+		long subresourceBytesAhead;
+
+		int dataFramesWithin;
+
+		long subresourceBytesAfter;
+
+		Placement(List<Frame> frames, int page) {
+			int first = -1;
+			int last = -1;
+			for (int i = 0; i < frames.size(); i++) {
+				if (frames.get(i).streamId == page) {
+					first = (first < 0) ? i : first;
+					last = i;
+				}
+			}
+			assertThat(first).as("the page's frames arrived").isNotNegative();
+			for (int i = 0; i < frames.size(); i++) {
+				Frame frame = frames.get(i);
+				if (frame.type != RawHttp2Connection.DATA || frame.streamId == page) {
+					continue;
+				}
+				if (i < first) {
+					this.streamsAhead.add(frame.streamId);
+					this.subresourceBytesAhead += frame.length;
+				}
+				else if (i > last) {
+					this.subresourceBytesAfter += frame.length;
+				}
+				else {
+					this.dataFramesWithin++;
+				}
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "subresource data ahead of the page: " + this.subresourceBytesAhead + " bytes from "
+					+ this.streamsAhead.size() + " streams; subresource data frames within the page: "
+					+ this.dataFramesWithin + "; subresource bytes after the page: " + this.subresourceBytesAfter;
+		}
+
+	}
+
+}
