@@ -70,7 +70,8 @@ final class HtmlFirstFramePriority
 			List<AbstractHttp2StreamSinkChannel> pendingFrames) {
 		int before = pendingFrames.size();
 		boolean accepted = this.delegate.insertFrame(newFrame, pendingFrames);
-		if (accepted && !this.urgentStreams.isEmpty()) {
+		if (accepted && !this.urgentStreams.isEmpty() && pendingFrames.size() == before + 1
+				&& pendingFrames.get(before) == newFrame) {
 			moveUrgentFramesForward(pendingFrames, before);
 		}
 		return accepted;
@@ -86,8 +87,8 @@ final class HtmlFirstFramePriority
 		}
 	}
 
-	// Only frames the delegate appended are moved; if it put a frame anywhere else, or
-	// removed one, the list is left as it is.
+	// Undertow's delegate only appends, so the frames from the old end on are the ones it
+	// just placed; frames placed earlier have already had their chance to move.
 	private void moveUrgentFramesForward(List<AbstractHttp2StreamSinkChannel> pendingFrames, int firstAppended) {
 		for (int index = firstAppended; index < pendingFrames.size(); index++) {
 			AbstractHttp2StreamSinkChannel frame = pendingFrames.get(index);

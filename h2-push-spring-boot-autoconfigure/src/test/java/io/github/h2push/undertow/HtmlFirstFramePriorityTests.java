@@ -1,20 +1,42 @@
 package io.github.h2push.undertow;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
+import io.undertow.protocols.http2.AbstractHttp2StreamSinkChannel;
+import io.undertow.protocols.http2.AbstractHttp2StreamSourceChannel;
+import io.undertow.protocols.http2.Http2Channel;
+import io.undertow.protocols.http2.Http2DataStreamSinkChannel;
+import io.undertow.protocols.http2.Http2PushPromiseStreamSinkChannel;
+import io.undertow.server.protocol.framed.FramePriority;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
- * Tests for the rule {@link HtmlFirstFramePriority} moves frames by: strings stand for
- * queued frames, {@code d…} for bare DATA frames of other streams (which may be passed),
- * anything else for frames that carry a header block or belong to the same stream.
+ * Tests for {@link HtmlFirstFramePriority}. In the tests of the rule alone, strings stand
+ * for queued frames, {@code d…} for bare DATA frames of other streams (which may be
+ * passed), anything else for frames that carry a header block or belong to the same
+ * stream.
  */
 class HtmlFirstFramePriorityTests {
+
+	private final Set<AbstractHttp2StreamSinkChannel> bareData = new HashSet<>();
+
+	private final List<AbstractHttp2StreamSinkChannel> pending = new LinkedList<>();
+
+	private final Deque<AbstractHttp2StreamSinkChannel> held = new ArrayDeque<>();
+
+	private final HtmlFirstFramePriority priority = new HtmlFirstFramePriority(new Appending(),
+			this.bareData::contains);
 
 	private static final Predicate<String> BARE_DATA = (frame) -> frame.startsWith("d");
 
@@ -58,6 +80,101 @@ class HtmlFirstFramePriorityTests {
 		assertThat(headerCarrying).containsExactly("HEADERS-a", "HEADERS-b", "page-HEADERS", "page-DATA");
 		assertThat(pending).containsExactly("d0", "HEADERS-a", "d1", "HEADERS-b", "page-HEADERS", "page-DATA", "d2",
 				"d3", "d4");
+	}
+
+	@Test
+	void putsAFrameOfAnUrgentStreamAheadOfBareDataOfOtherStreams() {
+		AbstractHttp2StreamSinkChannel head = queue(data(1, true));
+		AbstractHttp2StreamSinkChannel first = queue(data(3, true));
+		AbstractHttp2StreamSinkChannel second = queue(data(5, true));
+		this.priority.markUrgent(7);
+		AbstractHttp2StreamSinkChannel page = data(7, false);
+		assertThat(this.priority.insertFrame(page, this.pending)).isTrue();
+		assertThat(this.pending).containsExactly(head, page, first, second);
+	}
+
+	@Test
+	void neverPassesAFrameWithAHeaderBlockAPushPromiseOrAnotherUrgentFrame() {
+		AbstractHttp2StreamSinkChannel head = queue(data(1, true));
+		AbstractHttp2StreamSinkChannel headers = queue(data(3, false));
+		AbstractHttp2StreamSinkChannel promise = queue(pushPromise(1));
+		this.priority.markUrgent(9);
+		this.priority.markUrgent(11);
+		AbstractHttp2StreamSinkChannel urgent = queue(data(9, true));
+		AbstractHttp2StreamSinkChannel data = queue(data(5, true));
+		AbstractHttp2StreamSinkChannel page = data(11, false);
+		this.priority.insertFrame(page, this.pending);
+		assertThat(this.pending).containsExactly(head, headers, promise, urgent, page, data);
+	}
+
+	@Test
+	void leavesFramesOfOrdinaryStreamsWhereUndertowPutThem() {
+		AbstractHttp2StreamSinkChannel head = queue(data(1, true));
+		AbstractHttp2StreamSinkChannel data = queue(data(3, true));
+		this.priority.markUrgent(5);
+		this.priority.unmarkUrgent(5);
+		AbstractHttp2StreamSinkChannel page = data(5, true);
+		this.priority.insertFrame(page, this.pending);
+		assertThat(this.pending).containsExactly(head, data, page);
+	}
+
+	@Test
+	void movesUrgentFramesReleasedFromHoldInTheOrderUndertowReleasedThem() {
+		AbstractHttp2StreamSinkChannel head = queue(data(1, true));
+		AbstractHttp2StreamSinkChannel data = queue(data(3, true));
+		this.priority.markUrgent(5);
+		this.priority.markUrgent(7);
+		AbstractHttp2StreamSinkChannel released = data(9, true);
+		AbstractHttp2StreamSinkChannel page = data(5, true);
+		AbstractHttp2StreamSinkChannel otherPage = data(7, true);
+		this.held.addAll(List.of(released, page, otherPage));
+		this.priority.frameAdded(null, this.pending, this.held);
+		assertThat(this.pending).containsExactly(head, page, otherPage, data, released);
+		assertThat(this.held).isEmpty();
+	}
+
+	private AbstractHttp2StreamSinkChannel queue(AbstractHttp2StreamSinkChannel frame) {
+		this.pending.add(frame);
+		return frame;
+	}
+
+	private Http2DataStreamSinkChannel data(int streamId, boolean bare) {
+		Http2DataStreamSinkChannel frame = mock(Http2DataStreamSinkChannel.class);
+		given(frame.getStreamId()).willReturn(streamId);
+		if (bare) {
+			this.bareData.add(frame);
+		}
+		return frame;
+	}
+
+	// told it is bare DATA, as a wrong answer would be: the type alone keeps it in place
+	private Http2PushPromiseStreamSinkChannel pushPromise(int associatedStreamId) {
+		Http2PushPromiseStreamSinkChannel frame = mock(Http2PushPromiseStreamSinkChannel.class);
+		given(frame.getStreamId()).willReturn(associatedStreamId);
+		this.bareData.add(frame);
+		return frame;
+	}
+
+	/**
+	 * Undertow's order: appends every frame, and releases every held frame.
+	 */
+	private static final class Appending
+			implements FramePriority<Http2Channel, AbstractHttp2StreamSourceChannel, AbstractHttp2StreamSinkChannel> {
+
+		@Override
+		public boolean insertFrame(AbstractHttp2StreamSinkChannel newFrame,
+				List<AbstractHttp2StreamSinkChannel> pendingFrames) {
+			pendingFrames.add(newFrame);
+			return true;
+		}
+
+		@Override
+		public void frameAdded(AbstractHttp2StreamSinkChannel addedFrame,
+				List<AbstractHttp2StreamSinkChannel> pendingFrames, Deque<AbstractHttp2StreamSinkChannel> holdFrames) {
+			pendingFrames.addAll(holdFrames);
+			holdFrames.clear();
+		}
+
 	}
 
 }
