@@ -1,6 +1,8 @@
 package io.github.h2push;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,10 +11,13 @@ import java.util.regex.Pattern;
 
 import io.github.h2push.RawHttp2Connection.Frame;
 import io.github.h2push.testapp.PushTestApplication;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A page's own response is sent ahead of subresource data already queued on the same
  * HTTP/2 connection ({@code h2-push.html-first}), without breaking any response.
  * <p>
- * The client stops reading once the subresources have started, so their next frames pile
- * up; the server's socket send buffer is small, so that they wait in Undertow's frame
- * queue, where the order is decided, rather than in the kernel, where it is not. Each
- * subresource stream then has one frame queued, so with Undertow's order the page waits
- * behind a frame of every one of them.
+ * The subresources send their headers at once and their bodies a moment later, when the
+ * client has stopped reading, so their data frames pile up; the server's socket send
+ * buffer is small, so that they wait in Undertow's frame queue, where the order is
+ * decided, rather than in the kernel, where it is not. Each subresource stream then has
+ * one frame queued, so with Undertow's order the page waits behind a frame of every one
+ * of them.
  */
 class HtmlFirstIntegrationTests {
 
@@ -35,9 +41,11 @@ class HtmlFirstIntegrationTests {
 
 	private static final int SUBRESOURCES = 20;
 
+	private static final int SUBRESOURCE_SIZE = 512 * 1024;
+
 	@Nested
-	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { SMALL_SEND_BUFFER, WORKERS })
+	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { SMALL_SEND_BUFFER, WORKERS })
 	class ByDefault extends RunningServerTests {
 
 		@Test
@@ -109,7 +117,8 @@ class HtmlFirstIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 			properties = { SMALL_SEND_BUFFER, WORKERS, "h2-push.html-first=false" })
 	class WhenOff extends RunningServerTests {
 
@@ -123,20 +132,21 @@ class HtmlFirstIntegrationTests {
 	}
 
 	/**
-	 * Requests large subresources, reads until all have started, lets their frames pile
-	 * up unread, asks for the page, and then reads everything.
+	 * Requests large subresources, reads their headers, lets their data pile up unread,
+	 * asks for the page, and then reads everything.
 	 */
 	private static Placement loadPageBehindSubresources(RunningServerTests server) throws Exception {
 		try (RawHttp2Connection connection = new RawHttp2Connection(server.certificate.createClientSslContext(),
 				server.port, 8192)) {
 			List<Integer> subresources = new ArrayList<>();
 			for (int i = 0; i < SUBRESOURCES; i++) {
-				subresources.add(connection.get("/big.txt?" + i, "sec-fetch-mode", "no-cors", "sec-fetch-dest",
-						"script"));
+				subresources.add(connection.get("/html-first/subresource?" + i, "sec-fetch-mode", "no-cors",
+						"sec-fetch-dest", "script"));
 			}
-			// once started, a subresource queues bare DATA frames, which the page may pass
+			// once its headers are out, a subresource queues bare DATA frames, which the page
+			// may pass
 			connection.readUntilHeadersOf(subresources);
-			Thread.sleep(500);
+			Thread.sleep(Subresources.BODY_DELAY_MILLIS + 500);
 			int framesRead = connection.framesReceived();
 			int page = connection.get("/plain", "sec-fetch-mode", "navigate", "sec-fetch-dest", "document",
 					"priority", "u=0, i");
@@ -144,7 +154,7 @@ class HtmlFirstIntegrationTests {
 			List<Frame> frames = connection.readUntilAllEnded();
 			for (int subresource : subresources) {
 				assertThat(connection.response(subresource).finalStatus()).isEqualTo("200");
-				assertThat(connection.response(subresource).bodyBytes).isEqualTo(PushTestApplication.BIG_SIZE);
+				assertThat(connection.response(subresource).bodyBytes).isEqualTo(SUBRESOURCE_SIZE);
 			}
 			assertThat(connection.response(page).finalStatus()).isEqualTo("200");
 			return new Placement(frames.subList(framesRead, frames.size()), page);
@@ -207,6 +217,34 @@ class HtmlFirstIntegrationTests {
 			return "subresource data ahead of the page: " + this.subresourceBytesAhead + " bytes from "
 					+ this.streamsAhead.size() + " streams; subresource data frames within the page: "
 					+ this.dataFramesWithin + "; subresource bytes after the page: " + this.subresourceBytesAfter;
+		}
+
+	}
+
+	/**
+	 * Subresources that send their headers at once and their body later.
+	 */
+	@RestController
+	static class Subresources {
+
+		static final long BODY_DELAY_MILLIS = 300;
+
+		private static final byte[] CHUNK = new byte[16 * 1024];
+
+		static {
+			Arrays.fill(CHUNK, (byte) 'x');
+		}
+
+		@GetMapping("/html-first/subresource")
+		void subresource(HttpServletResponse response) throws Exception {
+			response.setContentType("text/javascript");
+			response.setContentLength(SUBRESOURCE_SIZE);
+			response.flushBuffer();
+			Thread.sleep(BODY_DELAY_MILLIS);
+			OutputStream body = response.getOutputStream();
+			for (int written = 0; written < SUBRESOURCE_SIZE; written += CHUNK.length) {
+				body.write(CHUNK);
+			}
 		}
 
 	}

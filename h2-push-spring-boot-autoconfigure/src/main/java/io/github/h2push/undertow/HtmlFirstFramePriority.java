@@ -33,7 +33,8 @@ import io.undertow.server.protocol.framed.FramePriority;
 final class HtmlFirstFramePriority
 		implements FramePriority<Http2Channel, AbstractHttp2StreamSourceChannel, AbstractHttp2StreamSinkChannel> {
 
-	private final FramePriority<Http2Channel, AbstractHttp2StreamSourceChannel, AbstractHttp2StreamSinkChannel> delegate;
+	private final FramePriority<Http2Channel, AbstractHttp2StreamSourceChannel,
+			AbstractHttp2StreamSinkChannel> delegate;
 
 	private final Predicate<Http2DataStreamSinkChannel> carriesOnlyData;
 
@@ -78,8 +79,8 @@ final class HtmlFirstFramePriority
 	}
 
 	@Override
-	public void frameAdded(AbstractHttp2StreamSinkChannel addedFrame, List<AbstractHttp2StreamSinkChannel> pendingFrames,
-			Deque<AbstractHttp2StreamSinkChannel> holdFrames) {
+	public void frameAdded(AbstractHttp2StreamSinkChannel addedFrame,
+			List<AbstractHttp2StreamSinkChannel> pendingFrames, Deque<AbstractHttp2StreamSinkChannel> holdFrames) {
 		int before = pendingFrames.size();
 		this.delegate.frameAdded(addedFrame, pendingFrames, holdFrames);
 		if (!this.urgentStreams.isEmpty()) {
@@ -103,8 +104,9 @@ final class HtmlFirstFramePriority
 	// no header block's position relative to another, so HPACK state stays in step, and
 	// urgent frames keep their order among themselves.
 	private boolean mayBePassed(AbstractHttp2StreamSinkChannel queued, int streamId) {
-		return queued instanceof Http2DataStreamSinkChannel data && !(queued instanceof Http2PushPromiseStreamSinkChannel)
-				&& data.getStreamId() != streamId && !isUrgent(data.getStreamId()) && this.carriesOnlyData.test(data);
+		return queued instanceof Http2DataStreamSinkChannel data
+				&& !(queued instanceof Http2PushPromiseStreamSinkChannel) && data.getStreamId() != streamId
+				&& !isUrgent(data.getStreamId()) && this.carriesOnlyData.test(data);
 	}
 
 	/**

@@ -8,8 +8,6 @@ import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 
 import io.undertow.connector.PooledByteBuffer;
-import io.undertow.protocols.http2.AbstractHttp2StreamSinkChannel;
-import io.undertow.protocols.http2.AbstractHttp2StreamSourceChannel;
 import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.protocols.http2.Http2DataStreamSinkChannel;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
@@ -183,7 +181,7 @@ public final class Http2FrameOrder {
 	}
 
 	@Nullable
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private HtmlFirstFramePriority installedOn(Http2Channel channel) throws Throwable {
 		// unlocked read: once installed, the wrapper stays for the connection's lifetime
 		Object current = this.framePriority.invokeExact(channel);
@@ -200,9 +198,8 @@ public final class Http2FrameOrder {
 			if (current == null) {
 				return null;
 			}
-			HtmlFirstFramePriority wrapper = new HtmlFirstFramePriority(
-					(FramePriority<Http2Channel, AbstractHttp2StreamSourceChannel, AbstractHttp2StreamSinkChannel>) current,
-					this::carriesOnlyData);
+			// the channel is an Http2Channel, so its priority object orders HTTP/2 frames
+			HtmlFirstFramePriority wrapper = new HtmlFirstFramePriority((FramePriority) current, this::carriesOnlyData);
 			this.setFramePriority.invokeExact(channel, (Object) wrapper);
 			return wrapper;
 		}
