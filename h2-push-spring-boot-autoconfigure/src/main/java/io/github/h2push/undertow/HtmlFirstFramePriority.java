@@ -24,8 +24,14 @@ import io.undertow.server.protocol.framed.FramePriority;
  * frames held by flow control), so it stays in charge: every call goes to it first, and
  * only a frame it appended to the pending list is moved afterwards. A frame moves only
  * past frames that carry no HPACK header block, because header blocks are encoded when a
- * frame is accepted and the peer must decode them in that order; it never moves to the
- * head of the list, whose frame may already be partly written.
+ * frame is accepted and the peer must decode them in that order (moving one frame changes
+ * no other two frames' order, so passing only bare DATA keeps every header block where it
+ * was relative to the others); it never moves to the head of the list, whose frame may
+ * already be partly written.
+ * <p>
+ * Undertow queues at most one frame per stream (a writer waits until its frame is
+ * flushed), so a page's frame gains at most one frame of each other stream; what the
+ * kernel's socket buffer already holds goes first regardless.
  * <p>
  * Undertow calls {@link #insertFrame} and {@link #frameAdded} under the channel's
  * monitor, from its I/O thread; streams are marked urgent from worker threads.
