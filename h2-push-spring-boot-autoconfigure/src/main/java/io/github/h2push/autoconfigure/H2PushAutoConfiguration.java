@@ -21,8 +21,10 @@ import io.github.h2push.PushTransport;
 import io.github.h2push.support.RequestHeaderAllowlist;
 import io.github.h2push.support.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
+import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
+import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
@@ -177,6 +179,23 @@ public class H2PushAutoConfiguration {
 					? new UndertowHttp2Customizer(enableHttp2, DevelopmentCertificate.BUNDLE_NAME,
 							certificate::getSslBundle)
 					: new UndertowHttp2Customizer(enableHttp2, null, null);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnBooleanProperty(name = "h2-push.html-first", matchIfMissing = true)
+		static class HtmlFirstConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			Http2FrameOrder http2FrameOrder() {
+				return Http2FrameOrder.create();
+			}
+
+			@Bean
+			UndertowHtmlFirstCustomizer undertowHtmlFirstCustomizer(Http2FrameOrder frameOrder) {
+				return new UndertowHtmlFirstCustomizer(frameOrder);
+			}
+
 		}
 
 	}

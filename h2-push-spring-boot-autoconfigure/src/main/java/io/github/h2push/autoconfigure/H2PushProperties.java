@@ -67,6 +67,13 @@ public class H2PushProperties implements Validator {
 	private boolean earlyHintsOverHttp1;
 
 	/**
+	 * Whether to send the frames of a page's own response (a navigation, or a request of
+	 * priority urgency 0) ahead of frames of other responses already queued on the same
+	 * HTTP/2 connection, such as hinted or pushed subresources.
+	 */
+	private boolean htmlFirst = true;
+
+	/**
 	 * Host names (or host:port) the server pushes for. When empty, it pushes only for
 	 * names its TLS certificate covers or, without TLS, for its own address and
 	 * localhost, so a spoofed Host header cannot make it push for another origin.
@@ -137,6 +144,14 @@ public class H2PushProperties implements Validator {
 
 	public void setEarlyHintsOverHttp1(boolean earlyHintsOverHttp1) {
 		this.earlyHintsOverHttp1 = earlyHintsOverHttp1;
+	}
+
+	public boolean isHtmlFirst() {
+		return this.htmlFirst;
+	}
+
+	public void setHtmlFirst(boolean htmlFirst) {
+		this.htmlFirst = htmlFirst;
 	}
 
 	public List<String> getAuthorities() {

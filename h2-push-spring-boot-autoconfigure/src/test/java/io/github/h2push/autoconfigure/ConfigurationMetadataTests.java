@@ -37,6 +37,7 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.preload-links", true);
 		expectedDefaults.put("h2-push.early-hints", true);
 		expectedDefaults.put("h2-push.early-hints-over-http1", false);
+		expectedDefaults.put("h2-push.html-first", true);
 		expectedDefaults.put("h2-push.authorities", List.of());
 		expectedDefaults.put("h2-push.routes", null);
 		expectedDefaults.put("h2-push.dedup.per-connection", 256);
@@ -74,6 +75,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.getMaxCopiedHeaderSizePerRequest().toKilobytes()).isEqualTo(8);
 		assertThat(properties.isEarlyHints()).isTrue();
 		assertThat(properties.isEarlyHintsOverHttp1()).isFalse();
+		assertThat(properties.isHtmlFirst()).isTrue();
 		assertThat(properties.getDedup().getPerConnection()).isEqualTo(256);
 		assertThat(properties.getDedup().getCacheDigest().isEnabled()).isFalse();
 		assertThat(properties.getDedup().getCacheDigest().getMaxAge()).hasDays(7);

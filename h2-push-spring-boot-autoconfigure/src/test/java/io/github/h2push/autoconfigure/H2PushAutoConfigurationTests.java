@@ -15,8 +15,10 @@ import io.github.h2push.actuate.H2PushEndpoint;
 import io.github.h2push.actuate.RunningServer;
 import io.github.h2push.actuate.PushMetrics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
+import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
+import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
@@ -65,6 +67,22 @@ class H2PushAutoConfigurationTests {
 	@Test
 	void findsTheUndertowInternalsItNeeds() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(Http2PushSlots.class).isAvailable()).isTrue());
+	}
+
+	@Test
+	void ordersDocumentFramesFirstByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(UndertowHtmlFirstCustomizer.class);
+			assertThat(context.getBean(Http2FrameOrder.class).isAvailable()).isTrue();
+		});
+	}
+
+	@Test
+	void keepsUndertowsFrameOrderWhenHtmlFirstIsOff() {
+		this.contextRunner.withPropertyValues("h2-push.html-first=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(Http2FrameOrder.class)
+				.doesNotHaveBean(UndertowHtmlFirstCustomizer.class)
+				.hasSingleBean(UndertowPushCustomizer.class));
 	}
 
 	@Test
