@@ -53,8 +53,10 @@ class HtmlFirstIntegrationTests {
 			Placement page = loadPageBehindSubresources(this);
 			assertThat(page.streamsAhead).as("subresource streams whose data went ahead of the page: %s", page)
 				.hasSizeLessThan(SUBRESOURCES / 2);
+			// frames written while the page's own writes were on their way, not queued ahead of them:
+			// how many depends on thread timing, so the bound is loose (Undertow's order gives one per stream and more)
 			assertThat(page.dataFramesWithin).as("subresource data frames within the page: %s", page)
-				.isLessThan(SUBRESOURCES / 2);
+				.isLessThan(SUBRESOURCES);
 			assertThat(page.subresourceBytesAfter).as("subresource bytes after the page: %s", page).isPositive();
 		}
 
