@@ -14,6 +14,7 @@ import io.github.h2push.support.CacheDigestCookie;
 import io.github.h2push.support.LogSafe;
 import io.github.h2push.support.PreloadLink;
 import io.github.h2push.support.RequestHeaderAllowlist;
+import io.github.h2push.support.ResponseHintsFilter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
@@ -43,6 +44,9 @@ final class PushAttempt {
 	@Nullable
 	private final BitSet digest;
 
+	// the application's own Link header already hints every resource offered
+	private final boolean hintedByApplication;
+
 	private final List<String> hints = new ArrayList<>(4);
 
 	private final List<String> pushed = new ArrayList<>(4);
@@ -54,11 +58,12 @@ final class PushAttempt {
 
 	private int copiedBytesBefore;
 
-	PushAttempt(PushSettings settings, HttpServletRequest request,
-			@Nullable HttpServletResponse response) {
+	PushAttempt(PushSettings settings, HttpServletRequest request, @Nullable HttpServletResponse response,
+			boolean hintedByApplication) {
 		this.settings = settings;
 		this.request = request;
 		this.response = response;
+		this.hintedByApplication = hintedByApplication;
 		this.channel = open(settings.transports(), request);
 		this.refusal = refusal(this.channel, request);
 		this.digest = (settings.cacheDigest() != null && this.refusal == null) ? settings.cacheDigest().read(request)
@@ -85,6 +90,13 @@ final class PushAttempt {
 			return "a HEAD request, whose response has no body to need resources";
 		}
 		return channel.refusal();
+	}
+
+	/**
+	 * Whether nothing can be pushed for the request.
+	 */
+	boolean isRefused() {
+		return this.refusal != null;
 	}
 
 	/**
@@ -250,6 +262,9 @@ final class PushAttempt {
 	}
 
 	private PushResult hint(PreloadLink link, PushOutcome outcome, String reason) {
+		if (this.hintedByApplication) {
+			return new PushResult(link.path(), outcome, null, reason + "; the application's Link header hints it");
+		}
 		if (!this.settings.preloadLinks()) {
 			return new PushResult(link.path(), PushOutcome.SKIPPED, null, reason + "; preload links are off");
 		}
@@ -258,7 +273,7 @@ final class PushAttempt {
 					reason + "; no uncommitted response for a preload link");
 		}
 		String value = link.headerValue();
-		this.response.addHeader(HttpHeaders.LINK, value);
+		ResponseHintsFilter.addOwnLink(this.response, value);
 		this.hints.add(value);
 		return new PushResult(link.path(), outcome, null, reason);
 	}

@@ -19,6 +19,7 @@ import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.PushStatistics;
 import io.github.h2push.PushTransport;
 import io.github.h2push.support.RequestHeaderAllowlist;
+import io.github.h2push.support.ResponseHintsFilter;
 import io.github.h2push.support.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2PushSlots;
@@ -36,6 +37,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.filter.OrderedFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -135,6 +138,17 @@ public class H2PushAutoConfiguration {
 			}
 
 		};
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "h2-push.push-from-link-headers", matchIfMissing = true)
+	@ConditionalOnMissingBean(name = "responseHintsFilter")
+	FilterRegistrationBean<ResponseHintsFilter> responseHintsFilter(PushPromiseService pushPromiseService) {
+		FilterRegistrationBean<ResponseHintsFilter> registration = new FilterRegistrationBean<>(
+				new ResponseHintsFilter(pushPromiseService));
+		// inside the request-context filter and outside Spring Security's, so it sees every header the chain sets
+		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104);
+		return registration;
 	}
 
 	@Configuration(proxyBeanMethods = false)

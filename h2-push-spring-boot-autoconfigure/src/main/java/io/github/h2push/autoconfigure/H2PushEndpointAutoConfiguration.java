@@ -59,6 +59,7 @@ public class H2PushEndpointAutoConfiguration {
 		configuration.put("preload-links", properties.isPreloadLinks());
 		configuration.put("early-hints", properties.isEarlyHints());
 		configuration.put("early-hints-over-http1", properties.isEarlyHintsOverHttp1());
+		configuration.put("push-from-link-headers", properties.isPushFromLinkHeaders());
 		configuration.put("authorities", properties.getAuthorities());
 		configuration.put("dedup.per-connection", properties.getDedup().getPerConnection());
 		configuration.put("dedup.cache-digest.enabled", properties.getDedup().getCacheDigest().isEnabled());

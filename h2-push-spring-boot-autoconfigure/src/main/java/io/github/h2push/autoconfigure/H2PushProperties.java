@@ -67,6 +67,13 @@ public class H2PushProperties implements Validator {
 	private boolean earlyHintsOverHttp1;
 
 	/**
+	 * Whether to push the same-origin "Link: rel=preload" headers the application sets
+	 * on its responses (not those marked nopush) to clients that take pushes, as
+	 * nginx's http2_push_preload does. The headers stay for clients that refuse push.
+	 */
+	private boolean pushFromLinkHeaders = true;
+
+	/**
 	 * Host names (or host:port) the server pushes for. When empty, it pushes only for
 	 * names its TLS certificate covers or, without TLS, for its own address and
 	 * localhost, so a spoofed Host header cannot make it push for another origin.
@@ -137,6 +144,14 @@ public class H2PushProperties implements Validator {
 
 	public void setEarlyHintsOverHttp1(boolean earlyHintsOverHttp1) {
 		this.earlyHintsOverHttp1 = earlyHintsOverHttp1;
+	}
+
+	public boolean isPushFromLinkHeaders() {
+		return this.pushFromLinkHeaders;
+	}
+
+	public void setPushFromLinkHeaders(boolean pushFromLinkHeaders) {
+		this.pushFromLinkHeaders = pushFromLinkHeaders;
 	}
 
 	public List<String> getAuthorities() {

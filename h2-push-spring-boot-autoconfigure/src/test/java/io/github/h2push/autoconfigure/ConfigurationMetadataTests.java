@@ -37,6 +37,7 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.preload-links", true);
 		expectedDefaults.put("h2-push.early-hints", true);
 		expectedDefaults.put("h2-push.early-hints-over-http1", false);
+		expectedDefaults.put("h2-push.push-from-link-headers", true);
 		expectedDefaults.put("h2-push.authorities", List.of());
 		expectedDefaults.put("h2-push.routes", null);
 		expectedDefaults.put("h2-push.dedup.per-connection", 256);
@@ -76,6 +77,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.getDedup().getPerConnection()).isEqualTo(256);
 		assertThat(properties.getDedup().getCacheDigest().isEnabled()).isFalse();
 		assertThat(properties.getDedup().getCacheDigest().getMaxAge()).hasDays(7);
+		assertThat(properties.isPushFromLinkHeaders()).isTrue();
 		assertThat(properties.getAuthorities()).isEmpty();
 		assertThat(properties.getRoutes()).isEmpty();
 	}

@@ -1,5 +1,7 @@
 package io.github.h2push.testapp;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResources;
 import io.github.h2push.PushResult;
@@ -9,10 +11,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A small application for the integration tests: an annotated page, a programmatic
- * push, and a page without pushes.
+ * push, a page whose own Link headers name its resources, and a page without pushes.
  */
 @SpringBootApplication
 public class PushTestApplication {
@@ -36,6 +39,30 @@ public class PushTestApplication {
 		@PushResources({ "/js/app.js", "/css/site.css" })
 		String page() {
 			return "<html>page</html>";
+		}
+
+	}
+
+	@RestController
+	static class LinkedController {
+
+		// a Link header from the response, and more from a ResponseEntity: a same-origin
+		// absolute URL, a link marked nopush and a link to another origin
+		@GetMapping("/linked")
+		ResponseEntity<String> linked(HttpServletResponse response) {
+			response.addHeader("Link", "</css/site.css>; rel=preload; as=style, </docs.html>; rel=preload; nopush");
+			String script = ServletUriComponentsBuilder.fromCurrentContextPath().path("/js/app.js").toUriString();
+			return ResponseEntity.ok()
+				.header("Link", "<" + script + ">; rel=\"preload\"; as=script",
+						"<https://cdn.example/lib.js>; rel=preload; as=script")
+				.body("<html>linked</html>");
+		}
+
+		@GetMapping("/linked-and-declared")
+		@PushResources({ "/css/site.css", "/js/app.js" })
+		String linkedAndDeclared(HttpServletResponse response) {
+			response.addHeader("Link", "</docs.html>; rel=preload, </css/site.css>; rel=preload");
+			return "<html>both</html>";
 		}
 
 	}

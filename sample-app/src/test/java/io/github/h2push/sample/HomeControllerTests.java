@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Controller-level tests of the sample's pushes, with no setup for h2-push.
  */
-@WebMvcTest({ HomeController.class, AboutController.class, ThinkController.class })
+@WebMvcTest({ HomeController.class, AboutController.class, ThinkController.class, LinkedController.class })
 @Import(SampleSecurityConfiguration.class)
 class HomeControllerTests {
 
@@ -66,6 +66,23 @@ class HomeControllerTests {
 			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
 					"<" + Assets.JS + ">; rel=preload; as=script",
 					"</fonts/body.woff2>; rel=preload; as=font; crossorigin"));
+	}
+
+	@Test
+	void linkedPushesThePreloadLinksItsControllerSetsButNotTheNopushOne() throws Exception {
+		this.mvc.perform(get("/linked"))
+			.andExpect(status().isOk())
+			.andExpect(pushPromises().paths(Assets.CSS, Assets.JS))
+			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
+					"<" + Assets.JS + ">; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image; nopush"));
+	}
+
+	@Test
+	void linkedLeavesItsHeadersToBrowsers() throws Exception {
+		this.mvc.perform(get("/linked").with(pushRefused()))
+			.andExpect(pushPromises().none())
+			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
+					"<" + Assets.JS + ">; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image; nopush"));
 	}
 
 	@Test

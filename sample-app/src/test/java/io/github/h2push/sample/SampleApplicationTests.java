@@ -54,6 +54,16 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void linkedPagePushesThePreloadLinksItsControllerSets() {
+		PushClient.Exchange page = client().get(url("/linked"), "Accept", "text/html");
+		assertThat(page.response().statusCode()).isEqualTo(200);
+		assertThat(page.response().body()).contains("<link rel=\"stylesheet\" href=\"" + Assets.CSS + "\">");
+		assertThat(page.pushedPaths()).containsExactly(Assets.CSS, Assets.JS);
+		assertThat(page.pushes().get(0).body()).startsWith("/* h2-push sample site stylesheet */");
+		assertThat(page.response().headers().allValues("link")).contains("</img/logo.svg>; rel=preload; as=image; nopush");
+	}
+
+	@Test
 	void aboutPagePushesProgrammaticallyButNotWhatTheConnectionHas() {
 		assertThat(client().get(url("/about")).pushedPaths()).containsExactly(Assets.CSS, "/img/logo.svg");
 		PushClient client = client();
