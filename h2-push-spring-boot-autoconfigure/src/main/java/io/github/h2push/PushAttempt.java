@@ -2,7 +2,9 @@ package io.github.h2push;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,6 +50,8 @@ final class PushAttempt {
 	private final boolean hintedByApplication;
 
 	private final List<String> hints = new ArrayList<>(4);
+
+	private final Set<String> offered = new HashSet<>(8);
 
 	private final List<String> pushed = new ArrayList<>(4);
 
@@ -111,9 +115,18 @@ final class PushAttempt {
 		return result;
 	}
 
+	/**
+	 * Offers a resource, unless the attempt offered the same resolved path already (a
+	 * declared {@code /css/site.css} and a learned {@code /css/site-<hash>.css}).
+	 * @return what happened, or {@code null} when it was offered already
+	 */
+	@Nullable
 	PushResult offer(PreloadLink declared) {
 		PreloadLink link = resolve(declared);
 		String path = link.path();
+		if (!this.offered.add(path)) {
+			return null;
+		}
 		PushAccessPolicy.Access access = access(path);
 		if (access == PushAccessPolicy.Access.DENY) {
 			return new PushResult(path, PushOutcome.SKIPPED, null, "the current user may not fetch it");

@@ -126,7 +126,10 @@ public class PushPromiseService {
 		PushAttempt attempt = new PushAttempt(this.settings, request, response, false);
 		List<PushResult> results = new ArrayList<>(plan.resources().size());
 		for (PreloadLink link : plan.resources()) {
-			results.add(attempt.offer(link));
+			PushResult result = attempt.offer(link);
+			if (result != null) {
+				results.add(result);
+			}
 		}
 		return attempt.finish(results, this.settings.earlyHints());
 	}
@@ -173,7 +176,10 @@ public class PushPromiseService {
 		}
 		List<PushResult> results = new ArrayList<>(rejected);
 		for (PreloadLink link : links) {
-			results.add(attempt.offer(link));
+			PushResult result = attempt.offer(link);
+			if (result != null) {
+				results.add(result);
+			}
 		}
 		return attempt.finish(results, false);
 	}

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.h2push.support.CacheDigestCookie;
+import io.github.h2push.support.LearnedHints;
 import io.github.h2push.PushAccessPolicy;
 import io.github.h2push.PushListener;
 import io.github.h2push.support.PushPlans;
@@ -122,10 +123,19 @@ public class H2PushAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "h2-push.learn.enabled")
+	@ConditionalOnMissingBean
+	LearnedHints learnedHints(H2PushProperties properties) {
+		H2PushProperties.Learn learn = properties.getLearn();
+		return new LearnedHints(learn.getMaxRoutes(), learn.getMaxResourcesPerRoute(), learn.getMaxSize().toBytes(),
+				learn.getSampleEvery());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	PushResourcesHandlerInterceptor pushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes,
-			PushPromiseService pushPromiseService) {
-		return new PushResourcesHandlerInterceptor(plans, routes, pushPromiseService);
+			PushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
+		return new PushResourcesHandlerInterceptor(plans, routes, pushPromiseService, learnedHints.getIfAvailable());
 	}
 
 	@Bean
@@ -141,13 +151,16 @@ public class H2PushAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnBooleanProperty(name = "h2-push.push-from-link-headers", matchIfMissing = true)
 	@ConditionalOnMissingBean(name = "responseHintsFilter")
-	FilterRegistrationBean<ResponseHintsFilter> responseHintsFilter(PushPromiseService pushPromiseService) {
+	FilterRegistrationBean<ResponseHintsFilter> responseHintsFilter(H2PushProperties properties,
+			PushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
+		LearnedHints learned = learnedHints.getIfAvailable();
 		FilterRegistrationBean<ResponseHintsFilter> registration = new FilterRegistrationBean<>(
-				new ResponseHintsFilter(pushPromiseService));
+				new ResponseHintsFilter(pushPromiseService, properties.isPushFromLinkHeaders(), learned,
+						(int) properties.getLearn().getHeadSize().toBytes()));
 		// inside the request-context filter and outside Spring Security's, so it sees every header the chain sets
 		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104);
+		registration.setEnabled(properties.isPushFromLinkHeaders() || learned != null);
 		return registration;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import io.github.h2push.support.LearnedHints;
 import io.github.h2push.support.PushPlans;
 import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.PushStatistics;
@@ -42,14 +43,16 @@ public class H2PushEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint
 	H2PushEndpoint h2PushEndpoint(Environment environment, H2PushProperties properties, PushPlans plans,
 			PushRoutes routes, PushStatistics statistics, ObjectProvider<Http2PushSlots> slots,
-			ObjectProvider<DevelopmentCertificate> developmentCertificate) {
+			ObjectProvider<DevelopmentCertificate> developmentCertificate, ObjectProvider<LearnedHints> learnedHints) {
 		boolean http2 = environment.getProperty("server.http2.enabled", Boolean.class, true);
 		boolean development = developmentCertificate.getIfAvailable() != null;
 		boolean tls = development || Ssl.isEnabled(Binder.get(environment).bind("server.ssl", Ssl.class).orElse(null));
 		Http2PushSlots pushSlots = slots.getIfAvailable();
 		boolean push = http2 && pushSlots != null && pushSlots.isAvailable();
-		return new H2PushEndpoint(new H2PushEndpoint.ServerFacts(http2, tls, development, push),
+		H2PushEndpoint endpoint = new H2PushEndpoint(new H2PushEndpoint.ServerFacts(http2, tls, development, push),
 				configuration(properties), plans, routes, statistics);
+		endpoint.setLearnedHints(learnedHints.getIfAvailable());
+		return endpoint;
 	}
 
 	private static Map<String, Object> configuration(H2PushProperties properties) {
@@ -60,6 +63,7 @@ public class H2PushEndpointAutoConfiguration {
 		configuration.put("early-hints", properties.isEarlyHints());
 		configuration.put("early-hints-over-http1", properties.isEarlyHintsOverHttp1());
 		configuration.put("push-from-link-headers", properties.isPushFromLinkHeaders());
+		configuration.put("learn.enabled", properties.getLearn().isEnabled());
 		configuration.put("authorities", properties.getAuthorities());
 		configuration.put("dedup.per-connection", properties.getDedup().getPerConnection());
 		configuration.put("dedup.cache-digest.enabled", properties.getDedup().getCacheDigest().isEnabled());

@@ -88,6 +88,8 @@ public class H2PushProperties implements Validator {
 
 	private final Dedup dedup = new Dedup();
 
+	private final Learn learn = new Learn();
+
 	private final DevelopmentTls ssl = new DevelopmentTls();
 
 	public List<String> getCopiedHeaders() {
@@ -174,6 +176,10 @@ public class H2PushProperties implements Validator {
 		return this.dedup;
 	}
 
+	public Learn getLearn() {
+		return this.learn;
+	}
+
 	public DevelopmentTls getSsl() {
 		return this.ssl;
 	}
@@ -218,6 +224,16 @@ public class H2PushProperties implements Validator {
 		if (digest.getMaxAge() == null || digest.getMaxAge().isNegative()) {
 			errors.rejectValue("dedup.cacheDigest.maxAge", "h2-push.negative",
 					"h2-push.dedup.cache-digest.max-age must not be negative");
+		}
+		Learn learn = properties.getLearn();
+		if (learn.getMaxRoutes() < 0 || learn.getMaxResourcesPerRoute() < 0 || learn.getSampleEvery() < 1) {
+			errors.rejectValue("learn", "h2-push.out-of-range",
+					"h2-push.learn: max-routes and max-resources-per-route must not be negative, sample-every must be at least 1");
+		}
+		if (learn.getHeadSize().isNegative() || learn.getHeadSize().toBytes() > Integer.MAX_VALUE
+				|| learn.getMaxSize().isNegative()) {
+			errors.rejectValue("learn", "h2-push.out-of-range",
+					"h2-push.learn.head-size must be between 0 and 2GB, max-size must not be negative");
 		}
 		for (int i = 0; i < properties.getAuthorities().size(); i++) {
 			String authority = properties.getAuthorities().get(i);
@@ -370,6 +386,97 @@ public class H2PushProperties implements Validator {
 
 		public void setMaxAge(Duration maxAge) {
 			this.maxAge = maxAge;
+		}
+
+	}
+
+	/**
+	 * Early hints learned from the pages themselves.
+	 */
+	public static class Learn {
+
+		/**
+		 * Whether to learn, per handler method or route, the preload links and
+		 * render-blocking head resources of successful HTML responses to navigations, and
+		 * offer them on later navigations like declared resources (103 Early Hints, or
+		 * pushes).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Most bytes read from the start of a sampled response to find its head's
+		 * resources.
+		 */
+		private DataSize headSize = DataSize.ofKilobytes(16);
+
+		/**
+		 * Most handler methods and routes with a learned plan.
+		 */
+		private int maxRoutes = 256;
+
+		/**
+		 * Most resources in one learned plan; further ones are left out.
+		 */
+		private int maxResourcesPerRoute = 16;
+
+		/**
+		 * Most memory all learned plans take together, estimated; a new plan that does not
+		 * fit is not kept.
+		 */
+		private DataSize maxSize = DataSize.ofKilobytes(256);
+
+		/**
+		 * Once a route has a learned plan, one navigation in this many is read again, so
+		 * the plan follows changes to the page.
+		 */
+		private int sampleEvery = 20;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getHeadSize() {
+			return this.headSize;
+		}
+
+		public void setHeadSize(DataSize headSize) {
+			this.headSize = headSize;
+		}
+
+		public int getMaxRoutes() {
+			return this.maxRoutes;
+		}
+
+		public void setMaxRoutes(int maxRoutes) {
+			this.maxRoutes = maxRoutes;
+		}
+
+		public int getMaxResourcesPerRoute() {
+			return this.maxResourcesPerRoute;
+		}
+
+		public void setMaxResourcesPerRoute(int maxResourcesPerRoute) {
+			this.maxResourcesPerRoute = maxResourcesPerRoute;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public int getSampleEvery() {
+			return this.sampleEvery;
+		}
+
+		public void setSampleEvery(int sampleEvery) {
+			this.sampleEvery = sampleEvery;
 		}
 
 	}

@@ -44,6 +44,12 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.dedup.cache-digest.enabled", false);
 		expectedDefaults.put("h2-push.dedup.cache-digest.cookie-name", "h2push-digest");
 		expectedDefaults.put("h2-push.dedup.cache-digest.max-age", "7d");
+		expectedDefaults.put("h2-push.learn.enabled", false);
+		expectedDefaults.put("h2-push.learn.head-size", "16KB");
+		expectedDefaults.put("h2-push.learn.max-routes", 256);
+		expectedDefaults.put("h2-push.learn.max-resources-per-route", 16);
+		expectedDefaults.put("h2-push.learn.max-size", "256KB");
+		expectedDefaults.put("h2-push.learn.sample-every", 20);
 		expectedDefaults.put("h2-push.ssl.self-signed", true);
 		List<JsonNode> properties = new ArrayList<>();
 		metadata.get("properties").forEach(properties::add);
@@ -78,6 +84,9 @@ class ConfigurationMetadataTests {
 		assertThat(properties.getDedup().getCacheDigest().isEnabled()).isFalse();
 		assertThat(properties.getDedup().getCacheDigest().getMaxAge()).hasDays(7);
 		assertThat(properties.isPushFromLinkHeaders()).isTrue();
+		assertThat(properties.getLearn().isEnabled()).isFalse();
+		assertThat(properties.getLearn().getHeadSize().toKilobytes()).isEqualTo(16);
+		assertThat(properties.getLearn().getMaxSize().toKilobytes()).isEqualTo(256);
 		assertThat(properties.getAuthorities()).isEmpty();
 		assertThat(properties.getRoutes()).isEmpty();
 	}

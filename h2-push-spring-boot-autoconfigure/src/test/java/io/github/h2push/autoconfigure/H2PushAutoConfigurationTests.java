@@ -2,6 +2,7 @@ package io.github.h2push.autoconfigure;
 
 import io.github.h2push.support.PushPlans;
 import io.github.h2push.PushPromiseService;
+import io.github.h2push.support.LearnedHints;
 import io.github.h2push.support.PushResourcesHandlerInterceptor;
 import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.PushStatistics;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.validation.FieldError;
@@ -204,6 +206,26 @@ class H2PushAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(PushStatistics.class)
 				.hasSingleBean(PushMetrics.class)
 				.hasSingleBean(H2PushEndpoint.class));
+	}
+
+	@Test
+	void learnsOnlyWhenAskedTo() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(LearnedHints.class);
+			assertThat(context.getBean("responseHintsFilter", FilterRegistrationBean.class).isEnabled()).isTrue();
+		});
+		this.contextRunner.withPropertyValues("h2-push.learn.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(LearnedHints.class));
+	}
+
+	@Test
+	void registersTheResponseFilterOnlyWhenItHasSomethingToDo() {
+		this.contextRunner.withPropertyValues("h2-push.push-from-link-headers=false")
+			.run((context) -> assertThat(context.getBean("responseHintsFilter", FilterRegistrationBean.class).isEnabled())
+				.isFalse());
+		this.contextRunner.withPropertyValues("h2-push.push-from-link-headers=false", "h2-push.learn.enabled=true")
+			.run((context) -> assertThat(context.getBean("responseHintsFilter", FilterRegistrationBean.class).isEnabled())
+				.isTrue());
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import io.github.h2push.PushResources;
 import io.github.h2push.PushResult;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,6 +64,27 @@ public class PushTestApplication {
 		String linkedAndDeclared(HttpServletResponse response) {
 			response.addHeader("Link", "</docs.html>; rel=preload, </css/site.css>; rel=preload");
 			return "<html>both</html>";
+		}
+
+	}
+
+	@RestController
+	static class LearnedController {
+
+		static final String HEAD = "<!DOCTYPE html><html><head><title>learned</title>"
+				+ "<link rel=\"stylesheet\" href=\"/css/site.css\"><script src=\"/js/app.js\"></script>"
+				+ "<script async src=\"/js/async.js\"></script><link rel=stylesheet href=\"https://cdn.example/x.css\">"
+				+ "</head><body><img src=\"/img/late.png\">";
+
+		@GetMapping(path = "/learned-page", produces = MediaType.TEXT_HTML_VALUE)
+		String learnedPage(@RequestParam(defaultValue = "") String extra) {
+			return HEAD.replace("</head>", extra.isEmpty() ? "</head>"
+					: "<link rel=\"stylesheet\" href=\"" + extra + "\"></head>") + "page</body></html>";
+		}
+
+		@GetMapping(path = "/learned-error", produces = MediaType.TEXT_HTML_VALUE)
+		ResponseEntity<String> learnedError() {
+			return ResponseEntity.internalServerError().body(HEAD + "failed</body></html>");
 		}
 
 	}

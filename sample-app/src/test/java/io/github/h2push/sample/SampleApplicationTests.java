@@ -64,6 +64,20 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void learnedPageIsPushedWhatItsHeadNamedOnTheFirstLoad() {
+		PushClient.Exchange first = client().get(url("/learned"), "Accept", "text/html");
+		assertThat(first.response().statusCode()).isEqualTo(200);
+		PushClient.Exchange next = client().get(url("/learned"), "Accept", "text/html");
+		assertThat(next.pushedPaths()).containsExactly(Assets.CSS, Assets.JS);
+		PushClient.Exchange learned = client().get(url("/actuator/h2push/learned"), "Authorization", USER);
+		assertThat(learned.response().statusCode()).isEqualTo(200);
+		assertThat(learned.response().body()).contains("LearnedController#learned()")
+			.contains("\"resources\":[\"<" + Assets.CSS + ">; rel=preload; as=style\",\"<" + Assets.JS
+					+ ">; rel=preload; as=script\"]")
+			.containsPattern("\"hits\":[1-9]");
+	}
+
+	@Test
 	void aboutPagePushesProgrammaticallyButNotWhatTheConnectionHas() {
 		assertThat(client().get(url("/about")).pushedPaths()).containsExactly(Assets.CSS, "/img/logo.svg");
 		PushClient client = client();
