@@ -87,7 +87,8 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		WatchingResponse watching = new WatchingResponse(request, response, this);
 		filterChain.doFilter(request, watching);
-		if (this.learnedHints != null && watching.captured != null) {
+		// an async request writes its body later, on another thread: not learned from
+		if (this.learnedHints != null && watching.captured != null && !request.isAsyncStarted()) {
 			Object key = request.getAttribute(LearnedHints.KEY_ATTRIBUTE);
 			if (key instanceof String learnedKey && isSuccessfulHtml(watching)) {
 				List<PreloadLink> links = linksOf(request, watching);
