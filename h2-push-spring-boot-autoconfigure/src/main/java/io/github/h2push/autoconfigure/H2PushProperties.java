@@ -225,16 +225,7 @@ public class H2PushProperties implements Validator {
 			errors.rejectValue("dedup.cacheDigest.maxAge", "h2-push.negative",
 					"h2-push.dedup.cache-digest.max-age must not be negative");
 		}
-		Learn learn = properties.getLearn();
-		if (learn.getMaxRoutes() < 0 || learn.getMaxResourcesPerRoute() < 0 || learn.getSampleEvery() < 1) {
-			errors.rejectValue("learn", "h2-push.out-of-range",
-					"h2-push.learn: max-routes and max-resources-per-route must not be negative, sample-every must be at least 1");
-		}
-		if (learn.getHeadSize().isNegative() || learn.getHeadSize().toBytes() > Integer.MAX_VALUE
-				|| learn.getMaxSize().isNegative()) {
-			errors.rejectValue("learn", "h2-push.out-of-range",
-					"h2-push.learn.head-size must be between 0 and 2GB, max-size must not be negative");
-		}
+		validateLearn(properties.getLearn(), errors);
 		for (int i = 0; i < properties.getAuthorities().size(); i++) {
 			String authority = properties.getAuthorities().get(i);
 			if (!StringUtils.hasText(authority) || !authority.trim().matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {
@@ -244,6 +235,27 @@ public class H2PushProperties implements Validator {
 		}
 		for (int i = 0; i < properties.getRoutes().size(); i++) {
 			validateRoute(properties.getRoutes().get(i), "h2-push.routes[" + i + "]", errors);
+		}
+	}
+
+	private static void validateLearn(Learn learn, Errors errors) {
+		if (learn.getMaxRoutes() < 0) {
+			errors.rejectValue("learn.maxRoutes", "h2-push.negative", "h2-push.learn.max-routes must not be negative");
+		}
+		if (learn.getMaxResourcesPerRoute() < 0) {
+			errors.rejectValue("learn.maxResourcesPerRoute", "h2-push.negative",
+					"h2-push.learn.max-resources-per-route must not be negative");
+		}
+		if (learn.getSampleEvery() < 1) {
+			errors.rejectValue("learn.sampleEvery", "h2-push.out-of-range",
+					"h2-push.learn.sample-every must be at least 1");
+		}
+		if (learn.getHeadSize().isNegative() || learn.getHeadSize().toBytes() > Integer.MAX_VALUE) {
+			errors.rejectValue("learn.headSize", "h2-push.out-of-range",
+					"h2-push.learn.head-size must be between 0 and 2GB");
+		}
+		if (learn.getMaxSize().isNegative()) {
+			errors.rejectValue("learn.maxSize", "h2-push.negative", "h2-push.learn.max-size must not be negative");
 		}
 	}
 

@@ -212,7 +212,7 @@ class H2PushAutoConfigurationTests {
 	void learnsOnlyWhenAskedTo() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).doesNotHaveBean(LearnedHints.class);
-			assertThat(context.getBean("responseHintsFilter", FilterRegistrationBean.class).isEnabled()).isTrue();
+			assertThat(responseHintsFilter(context).isEnabled()).isTrue();
 		});
 		this.contextRunner.withPropertyValues("h2-push.learn.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(LearnedHints.class));
@@ -221,11 +221,23 @@ class H2PushAutoConfigurationTests {
 	@Test
 	void registersTheResponseFilterOnlyWhenItHasSomethingToDo() {
 		this.contextRunner.withPropertyValues("h2-push.push-from-link-headers=false")
-			.run((context) -> assertThat(context.getBean("responseHintsFilter", FilterRegistrationBean.class).isEnabled())
-				.isFalse());
+			.run((context) -> assertThat(responseHintsFilter(context).isEnabled()).isFalse());
 		this.contextRunner.withPropertyValues("h2-push.push-from-link-headers=false", "h2-push.learn.enabled=true")
-			.run((context) -> assertThat(context.getBean("responseHintsFilter", FilterRegistrationBean.class).isEnabled())
-				.isTrue());
+			.run((context) -> assertThat(responseHintsFilter(context).isEnabled()).isTrue());
+	}
+
+	@Test
+	void failsOnLearningLimitsOutOfRangeNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("h2-push.learn.enabled=true", "h2-push.learn.sample-every=0",
+					"h2-push.learn.max-routes=-1")
+			.run((context) -> assertThat(failureAnalysis(context))
+				.contains("Reason: h2-push.learn.sample-every must be at least 1")
+				.contains("Reason: h2-push.learn.max-routes must not be negative"));
+	}
+
+	private static FilterRegistrationBean<?> responseHintsFilter(AssertableWebApplicationContext context) {
+		return context.getBean("responseHintsFilter", FilterRegistrationBean.class);
 	}
 
 	@Test

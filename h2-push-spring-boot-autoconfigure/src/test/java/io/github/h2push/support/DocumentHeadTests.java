@@ -44,7 +44,8 @@ class DocumentHeadTests {
 
 	@Test
 	void readsATruncatedHeadAndDecodesAmpersands() {
-		String html = "<head><link rel=stylesheet href=\"/a.css?x=1&amp;y=2\"><script src=\"/b.js\"></script><link rel=sty";
+		String html = "<head><link rel=stylesheet href=\"/a.css?x=1&amp;y=2\"><script src=\"/b.js\"></script>"
+				+ "<link rel=sty";
 		assertThat(DocumentHead.resources(html)).extracting(DocumentHead.Resource::target)
 			.containsExactly("/a.css?x=1&y=2", "/b.js");
 	}

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LearnedHintsTests {
 
-	private static final List<PreloadLink> PAGE = List.of(PreloadLink.of("/css/site.css"), PreloadLink.of("/js/app.js"));
+	private static final List<PreloadLink> PAGE = List.of(PreloadLink.of("/css/site.css"),
+			PreloadLink.of("/js/app.js"));
 
 	@Test
 	void offersWhatWasLearnedAndCountsHits() {

@@ -60,7 +60,8 @@ class SampleApplicationTests {
 		assertThat(page.response().body()).contains("<link rel=\"stylesheet\" href=\"" + Assets.CSS + "\">");
 		assertThat(page.pushedPaths()).containsExactly(Assets.CSS, Assets.JS);
 		assertThat(page.pushes().get(0).body()).startsWith("/* h2-push sample site stylesheet */");
-		assertThat(page.response().headers().allValues("link")).contains("</img/logo.svg>; rel=preload; as=image; nopush");
+		assertThat(page.response().headers().allValues("link"))
+			.contains("</img/logo.svg>; rel=preload; as=image; nopush");
 	}
 
 	@Test

@@ -60,14 +60,15 @@ final class P7LearnedHints extends Figure {
 
 	private void browser(Server declared, Server learning) throws Exception {
 		Path browserDir = P6Browser.browserDir(this.options);
-		try (DelayProxy declaredProxy = slowLink(declared.port()); DelayProxy learnedProxy = slowLink(learning.port())) {
+		try (DelayProxy declaredProxy = slowLink(declared.port());
+				DelayProxy learnedProxy = slowLink(learning.port())) {
 			String variants = String.format(Locale.ROOT,
 					"{\"name\":\"declared\",\"url\":\"https://127.0.0.1:%d/typical\"},"
 							+ "{\"name\":\"learned\",\"url\":\"https://127.0.0.1:%d/typical-learned\"}",
 					declaredProxy.port(), learnedProxy.port());
-			String config = String.format(Locale.ROOT, "{\"runs\":%d,\"spki\":\"%s\",\"netlog\":\"%s\",\"variants\":[%s]}",
-					this.options.p6Runs() + 1, this.workspace.spkiHash(), this.workspace.dir().resolve("netlog-p7.json"),
-					variants);
+			String config = String.format(Locale.ROOT,
+					"{\"runs\":%d,\"spki\":\"%s\",\"netlog\":\"%s\",\"variants\":[%s]}", this.options.p6Runs() + 1,
+					this.workspace.spkiHash(), this.workspace.dir().resolve("netlog-p7.json"), variants);
 			Command.Result result = Command.run(List.of("node", browserDir.resolve("p6.mjs").toString(), config), 900);
 			if (result.exitCode() != 0) {
 				throw new IOException("the browser run failed: " + result.output());
