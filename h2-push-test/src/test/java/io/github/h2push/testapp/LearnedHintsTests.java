@@ -3,6 +3,7 @@ package io.github.h2push.testapp;
 import io.github.h2push.PushAccessPolicy;
 import io.github.h2push.support.LearnedHints;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +97,25 @@ class LearnedHintsTests {
 		this.mvc.perform(get("/learned-page").with(pushRefused()))
 			.andExpect(pushPromises().hinted("/css/site.css", "/js/app.js", "/css/new.css"));
 		assertThat(this.learnedHints.getPlans().get(KEY).updates()).isEqualTo(1);
+	}
+
+	@Nested
+	@TestPropertySource(properties = "h2-push.learn.head-size=100B")
+	class WithASmallHeadSize {
+
+		@Autowired
+		MockMvc mvc;
+
+		@Autowired
+		LearnedHints learnedHints;
+
+		@Test
+		void readsNoFurtherIntoTheBodyThanTheHeadSize() throws Exception {
+			this.learnedHints.clear();
+			// the stylesheet's tag ends at character 93, the script's beyond 100
+			this.mvc.perform(get("/learned-page")).andExpect(pushPromises().learned("/css/site.css"));
+		}
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
