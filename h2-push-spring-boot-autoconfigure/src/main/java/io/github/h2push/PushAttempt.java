@@ -2,7 +2,9 @@ package io.github.h2push;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +16,7 @@ import io.github.h2push.support.CacheDigestCookie;
 import io.github.h2push.support.LogSafe;
 import io.github.h2push.support.PreloadLink;
 import io.github.h2push.support.RequestHeaderAllowlist;
+import io.github.h2push.support.ResponseHintsFilter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
@@ -43,7 +46,12 @@ final class PushAttempt {
 	@Nullable
 	private final BitSet digest;
 
+	// the application's own Link header already hints every resource offered
+	private final boolean hintedByApplication;
+
 	private final List<String> hints = new ArrayList<>(4);
+
+	private final Set<String> offered = new HashSet<>(8);
 
 	private final List<String> pushed = new ArrayList<>(4);
 
@@ -54,11 +62,12 @@ final class PushAttempt {
 
 	private int copiedBytesBefore;
 
-	PushAttempt(PushSettings settings, HttpServletRequest request,
-			@Nullable HttpServletResponse response) {
+	PushAttempt(PushSettings settings, HttpServletRequest request, @Nullable HttpServletResponse response,
+			boolean hintedByApplication) {
 		this.settings = settings;
 		this.request = request;
 		this.response = response;
+		this.hintedByApplication = hintedByApplication;
 		this.channel = open(settings.transports(), request);
 		this.refusal = refusal(this.channel, request);
 		this.digest = (settings.cacheDigest() != null && this.refusal == null) ? settings.cacheDigest().read(request)
@@ -88,6 +97,13 @@ final class PushAttempt {
 	}
 
 	/**
+	 * Whether nothing can be pushed for the request.
+	 */
+	boolean isRefused() {
+		return this.refusal != null;
+	}
+
+	/**
 	 * Records a push refused because its path is not valid.
 	 */
 	static PushResult reject(PushSettings settings, HttpServletRequest request, String path,
@@ -99,9 +115,18 @@ final class PushAttempt {
 		return result;
 	}
 
+	/**
+	 * Offers a resource, unless the attempt offered the same resolved path already (a
+	 * declared {@code /css/site.css} and a learned {@code /css/site-<hash>.css}).
+	 * @return what happened, or {@code null} when it was offered already
+	 */
+	@Nullable
 	PushResult offer(PreloadLink declared) {
 		PreloadLink link = resolve(declared);
 		String path = link.path();
+		if (!this.offered.add(path)) {
+			return null;
+		}
 		PushAccessPolicy.Access access = access(path);
 		if (access == PushAccessPolicy.Access.DENY) {
 			return new PushResult(path, PushOutcome.SKIPPED, null, "the current user may not fetch it");
@@ -250,6 +275,9 @@ final class PushAttempt {
 	}
 
 	private PushResult hint(PreloadLink link, PushOutcome outcome, String reason) {
+		if (this.hintedByApplication) {
+			return new PushResult(link.path(), outcome, null, reason + "; the application's Link header hints it");
+		}
 		if (!this.settings.preloadLinks()) {
 			return new PushResult(link.path(), PushOutcome.SKIPPED, null, reason + "; preload links are off");
 		}
@@ -258,7 +286,7 @@ final class PushAttempt {
 					reason + "; no uncommitted response for a preload link");
 		}
 		String value = link.headerValue();
-		this.response.addHeader(HttpHeaders.LINK, value);
+		ResponseHintsFilter.addOwnLink(this.response, value);
 		this.hints.add(value);
 		return new PushResult(link.path(), outcome, null, reason);
 	}

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.h2push.support.CacheDigestCookie;
+import io.github.h2push.support.LinkHeader;
 import io.github.h2push.support.PreloadLink;
 import io.github.h2push.support.PushPathValidator;
 import io.github.h2push.support.PushPlan;
@@ -105,7 +106,7 @@ public class PushPromiseService {
 		if (problem != null) {
 			return PushAttempt.reject(this.settings, request, path, problem);
 		}
-		PushAttempt attempt = new PushAttempt(this.settings, request, response);
+		PushAttempt attempt = new PushAttempt(this.settings, request, response, false);
 		PushResult result = attempt.offer(PreloadLink.of(path));
 		return attempt.finish(List.of(result), false).get(0);
 	}
@@ -122,12 +123,65 @@ public class PushPromiseService {
 	 */
 	public List<PushResult> push(HttpServletRequest request, HttpServletResponse response, PushPlan plan) {
 		Assert.notNull(request, "'request' must not be null");
-		PushAttempt attempt = new PushAttempt(this.settings, request, response);
+		PushAttempt attempt = new PushAttempt(this.settings, request, response, false);
 		List<PushResult> results = new ArrayList<>(plan.resources().size());
 		for (PreloadLink link : plan.resources()) {
-			results.add(attempt.offer(link));
+			PushResult result = attempt.offer(link);
+			if (result != null) {
+				results.add(result);
+			}
 		}
 		return attempt.finish(results, this.settings.earlyHints());
+	}
+
+	/**
+	 * Pushes the same-origin preload links of a {@code Link} header value that the
+	 * application sets on its response, as nginx's {@code http2_push_preload} does:
+	 * each link with {@code rel=preload} and without {@code nopush} is offered exactly
+	 * as a declared resource is (validation, access policies, limits, deduplication).
+	 * The application's header itself is left as it is: it is the hint for clients
+	 * that refuse push, so nothing is hinted in addition, no {@code 103} is sent, and
+	 * nothing is recorded when the request cannot push at all.
+	 * @param request the triggering request
+	 * @param response the response the header is set on
+	 * @param linkHeaderValue the value of the {@code Link} header
+	 * @return what happened to each link offered, empty when none was
+	 */
+	public List<PushResult> pushLinks(HttpServletRequest request, @Nullable HttpServletResponse response,
+			String linkHeaderValue) {
+		Assert.notNull(request, "'request' must not be null");
+		List<PreloadLink> links = new ArrayList<>(2);
+		List<PushResult> rejected = new ArrayList<>(0);
+		for (LinkHeader.Link link : LinkHeader.parse(linkHeaderValue)) {
+			if (!link.isPreload() || link.isNoPush()) {
+				continue;
+			}
+			String path = link.sameOriginPath(request);
+			if (path == null) {
+				continue;
+			}
+			String problem = PushPathValidator.problemWith(path);
+			if (problem != null) {
+				rejected.add(new PushResult(path, PushOutcome.REJECTED, null, "path " + problem));
+				continue;
+			}
+			links.add(PreloadLink.of(path, link.parameter("as"), link.parameter("fetchpriority")));
+		}
+		if (links.isEmpty() && rejected.isEmpty()) {
+			return List.of();
+		}
+		PushAttempt attempt = new PushAttempt(this.settings, request, response, true);
+		if (attempt.isRefused()) {
+			return List.of();
+		}
+		List<PushResult> results = new ArrayList<>(rejected);
+		for (PreloadLink link : links) {
+			PushResult result = attempt.offer(link);
+			if (result != null) {
+				results.add(result);
+			}
+		}
+		return attempt.finish(results, false);
 	}
 
 	/**

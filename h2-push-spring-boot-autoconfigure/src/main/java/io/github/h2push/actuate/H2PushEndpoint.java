@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.h2push.support.LearnedHints;
 import io.github.h2push.support.PreloadLink;
 import io.github.h2push.support.PushPlan;
 import io.github.h2push.support.PushPlans;
@@ -13,6 +14,8 @@ import io.github.h2push.support.PushStatistics;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.lang.Nullable;
 
 /**
  * The {@code h2push} Actuator endpoint: which server runs and whether TLS, HTTP/2 and
@@ -35,6 +38,9 @@ public class H2PushEndpoint {
 	private final PushRoutes routes;
 
 	private final PushStatistics statistics;
+
+	@Nullable
+	private LearnedHints learnedHints;
 
 	/**
 	 * Creates the endpoint.
@@ -62,6 +68,30 @@ public class H2PushEndpoint {
 		return new H2PushDescriptor(this.server.getFacts(), this.configuration, describe(this.plans.getPlans()),
 				describe(this.routes.getPlans()), this.statistics.counts(), this.statistics.refusals(),
 				this.statistics.resets());
+	}
+
+	/**
+	 * Sets the learned hints to report ({@code h2-push.learn.enabled}).
+	 * @param learnedHints the learned hints, or {@code null} when not learning
+	 */
+	public void setLearnedHints(@Nullable LearnedHints learnedHints) {
+		this.learnedHints = learnedHints;
+	}
+
+	/**
+	 * Reads the learned plans ({@code /actuator/h2push/learned}): the resources learned
+	 * for each handler method or route, with how many navigations each was offered to.
+	 * @param section {@code learned}
+	 * @return the plans, empty when not learning, or {@code null} (404) for another
+	 * section
+	 */
+	@ReadOperation
+	@Nullable
+	public Map<String, LearnedHints.LearnedPlan> learned(@Selector String section) {
+		if (!"learned".equals(section)) {
+			return null;
+		}
+		return (this.learnedHints != null) ? this.learnedHints.getPlans() : Map.of();
 	}
 
 	private static Map<String, List<String>> describe(Map<String, PushPlan> plans) {

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.h2push.support.CacheDigestCookie;
+import io.github.h2push.support.LearnedHints;
 import io.github.h2push.PushAccessPolicy;
 import io.github.h2push.PushListener;
 import io.github.h2push.support.PushPlans;
@@ -19,6 +20,7 @@ import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.PushStatistics;
 import io.github.h2push.PushTransport;
 import io.github.h2push.support.RequestHeaderAllowlist;
+import io.github.h2push.support.ResponseHintsFilter;
 import io.github.h2push.support.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2FrameOrder;
@@ -39,6 +41,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.filter.OrderedFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -122,10 +126,19 @@ public class H2PushAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "h2-push.learn.enabled")
+	@ConditionalOnMissingBean
+	LearnedHints learnedHints(H2PushProperties properties) {
+		H2PushProperties.Learn learn = properties.getLearn();
+		return new LearnedHints(learn.getMaxRoutes(), learn.getMaxResourcesPerRoute(), learn.getMaxSize().toBytes(),
+				learn.getSampleEvery());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	PushResourcesHandlerInterceptor pushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes,
-			PushPromiseService pushPromiseService) {
-		return new PushResourcesHandlerInterceptor(plans, routes, pushPromiseService);
+			PushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
+		return new PushResourcesHandlerInterceptor(plans, routes, pushPromiseService, learnedHints.getIfAvailable());
 	}
 
 	@Bean
@@ -138,6 +151,20 @@ public class H2PushAutoConfiguration {
 			}
 
 		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "responseHintsFilter")
+	FilterRegistrationBean<ResponseHintsFilter> responseHintsFilter(H2PushProperties properties,
+			PushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
+		LearnedHints learned = learnedHints.getIfAvailable();
+		FilterRegistrationBean<ResponseHintsFilter> registration = new FilterRegistrationBean<>(
+				new ResponseHintsFilter(pushPromiseService, properties.isPushFromLinkHeaders(), learned,
+						(int) properties.getLearn().getHeadSize().toBytes()));
+		// inside the request-context filter and outside Spring Security's, so it sees every header the chain sets
+		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104);
+		registration.setEnabled(properties.isPushFromLinkHeaders() || learned != null);
+		return registration;
 	}
 
 	@Configuration(proxyBeanMethods = false)

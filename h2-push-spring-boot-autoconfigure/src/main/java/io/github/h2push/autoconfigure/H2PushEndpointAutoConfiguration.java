@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.h2push.actuate.H2PushEndpoint;
 import io.github.h2push.actuate.RunningServer;
+import io.github.h2push.support.LearnedHints;
 import io.github.h2push.support.PushPlans;
 import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.PushStatistics;
@@ -44,8 +45,10 @@ public class H2PushEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
 	H2PushEndpoint h2PushEndpoint(RunningServer server, H2PushProperties properties, PushPlans plans,
-			PushRoutes routes, PushStatistics statistics) {
-		return new H2PushEndpoint(server, configuration(properties), plans, routes, statistics);
+			PushRoutes routes, PushStatistics statistics, ObjectProvider<LearnedHints> learnedHints) {
+		H2PushEndpoint endpoint = new H2PushEndpoint(server, configuration(properties), plans, routes, statistics);
+		endpoint.setLearnedHints(learnedHints.getIfAvailable());
+		return endpoint;
 	}
 
 	private static Map<String, Object> configuration(H2PushProperties properties) {
@@ -55,6 +58,8 @@ public class H2PushEndpointAutoConfiguration {
 		configuration.put("preload-links", properties.isPreloadLinks());
 		configuration.put("early-hints", properties.isEarlyHints());
 		configuration.put("early-hints-over-http1", properties.isEarlyHintsOverHttp1());
+		configuration.put("push-from-link-headers", properties.isPushFromLinkHeaders());
+		configuration.put("learn.enabled", properties.getLearn().isEnabled());
 		configuration.put("authorities", properties.getAuthorities());
 		configuration.put("dedup.per-connection", properties.getDedup().getPerConnection());
 		configuration.put("dedup.cache-digest.enabled", properties.getDedup().getCacheDigest().isEnabled());

@@ -74,6 +74,13 @@ public class H2PushProperties implements Validator {
 	private boolean htmlFirst = true;
 
 	/**
+	 * Whether to push the same-origin "Link: rel=preload" headers the application sets
+	 * on its responses (not those marked nopush) to clients that take pushes, as
+	 * nginx's http2_push_preload does. The headers stay for clients that refuse push.
+	 */
+	private boolean pushFromLinkHeaders = true;
+
+	/**
 	 * Host names (or host:port) the server pushes for. When empty, it pushes only for
 	 * names its TLS certificate covers or, without TLS, for its own address and
 	 * localhost, so a spoofed Host header cannot make it push for another origin.
@@ -87,6 +94,8 @@ public class H2PushProperties implements Validator {
 	private List<Route> routes = new ArrayList<>();
 
 	private final Dedup dedup = new Dedup();
+
+	private final Learn learn = new Learn();
 
 	private final DevelopmentTls ssl = new DevelopmentTls();
 
@@ -154,6 +163,14 @@ public class H2PushProperties implements Validator {
 		this.htmlFirst = htmlFirst;
 	}
 
+	public boolean isPushFromLinkHeaders() {
+		return this.pushFromLinkHeaders;
+	}
+
+	public void setPushFromLinkHeaders(boolean pushFromLinkHeaders) {
+		this.pushFromLinkHeaders = pushFromLinkHeaders;
+	}
+
 	public List<String> getAuthorities() {
 		return this.authorities;
 	}
@@ -172,6 +189,10 @@ public class H2PushProperties implements Validator {
 
 	public Dedup getDedup() {
 		return this.dedup;
+	}
+
+	public Learn getLearn() {
+		return this.learn;
 	}
 
 	public DevelopmentTls getSsl() {
@@ -219,6 +240,7 @@ public class H2PushProperties implements Validator {
 			errors.rejectValue("dedup.cacheDigest.maxAge", "h2-push.negative",
 					"h2-push.dedup.cache-digest.max-age must not be negative");
 		}
+		validateLearn(properties.getLearn(), errors);
 		for (int i = 0; i < properties.getAuthorities().size(); i++) {
 			String authority = properties.getAuthorities().get(i);
 			if (!StringUtils.hasText(authority) || !authority.trim().matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {
@@ -228,6 +250,27 @@ public class H2PushProperties implements Validator {
 		}
 		for (int i = 0; i < properties.getRoutes().size(); i++) {
 			validateRoute(properties.getRoutes().get(i), "h2-push.routes[" + i + "]", errors);
+		}
+	}
+
+	private static void validateLearn(Learn learn, Errors errors) {
+		if (learn.getMaxRoutes() < 0) {
+			errors.rejectValue("learn.maxRoutes", "h2-push.negative", "h2-push.learn.max-routes must not be negative");
+		}
+		if (learn.getMaxResourcesPerRoute() < 0) {
+			errors.rejectValue("learn.maxResourcesPerRoute", "h2-push.negative",
+					"h2-push.learn.max-resources-per-route must not be negative");
+		}
+		if (learn.getSampleEvery() < 1) {
+			errors.rejectValue("learn.sampleEvery", "h2-push.out-of-range",
+					"h2-push.learn.sample-every must be at least 1");
+		}
+		if (learn.getHeadSize().isNegative() || learn.getHeadSize().toBytes() > Integer.MAX_VALUE) {
+			errors.rejectValue("learn.headSize", "h2-push.out-of-range",
+					"h2-push.learn.head-size must be between 0 and 2GB");
+		}
+		if (learn.getMaxSize().isNegative()) {
+			errors.rejectValue("learn.maxSize", "h2-push.negative", "h2-push.learn.max-size must not be negative");
 		}
 	}
 
@@ -370,6 +413,97 @@ public class H2PushProperties implements Validator {
 
 		public void setMaxAge(Duration maxAge) {
 			this.maxAge = maxAge;
+		}
+
+	}
+
+	/**
+	 * Early hints learned from the pages themselves.
+	 */
+	public static class Learn {
+
+		/**
+		 * Whether to learn, per handler method or route, the preload links and
+		 * render-blocking head resources of successful HTML responses to navigations, and
+		 * offer them on later navigations like declared resources (103 Early Hints, or
+		 * pushes).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Most bytes read from the start of a sampled response to find its head's
+		 * resources.
+		 */
+		private DataSize headSize = DataSize.ofKilobytes(16);
+
+		/**
+		 * Most handler methods and routes with a learned plan.
+		 */
+		private int maxRoutes = 256;
+
+		/**
+		 * Most resources in one learned plan; further ones are left out.
+		 */
+		private int maxResourcesPerRoute = 16;
+
+		/**
+		 * Most memory all learned plans take together, estimated; a new plan that does not
+		 * fit is not kept.
+		 */
+		private DataSize maxSize = DataSize.ofKilobytes(256);
+
+		/**
+		 * Once a route has a learned plan, one navigation in this many is read again, so
+		 * the plan follows changes to the page.
+		 */
+		private int sampleEvery = 20;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getHeadSize() {
+			return this.headSize;
+		}
+
+		public void setHeadSize(DataSize headSize) {
+			this.headSize = headSize;
+		}
+
+		public int getMaxRoutes() {
+			return this.maxRoutes;
+		}
+
+		public void setMaxRoutes(int maxRoutes) {
+			this.maxRoutes = maxRoutes;
+		}
+
+		public int getMaxResourcesPerRoute() {
+			return this.maxResourcesPerRoute;
+		}
+
+		public void setMaxResourcesPerRoute(int maxResourcesPerRoute) {
+			this.maxResourcesPerRoute = maxResourcesPerRoute;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public int getSampleEvery() {
+			return this.sampleEvery;
+		}
+
+		public void setSampleEvery(int sampleEvery) {
+			this.sampleEvery = sampleEvery;
 		}
 
 	}

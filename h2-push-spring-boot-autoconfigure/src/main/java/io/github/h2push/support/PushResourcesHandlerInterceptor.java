@@ -6,13 +6,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.h2push.PushPromiseService;
 
+import org.springframework.lang.Nullable;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Pushes the resources planned for a request before its handler runs, so they flow
  * while the controller works: those declared with {@link PushResources} on the handler
- * method, followed by those of the {@code h2-push.routes} matching the request path.
+ * method, followed by those of the {@code h2-push.routes} matching the request path,
+ * and, for navigations when learning is on, those {@link LearnedHints learned} for the
+ * handler method or route.
  *
  * @since 0.1.0
  * @see PushResources
@@ -26,6 +29,9 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 
 	private final PushPromiseService pushPromiseService;
 
+	@Nullable
+	private final LearnedHints learnedHints;
+
 	/**
 	 * Creates an interceptor.
 	 * @param plans the plans of the handler methods
@@ -33,9 +39,22 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 	 * @param pushPromiseService the service that pushes
 	 */
 	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, PushPromiseService pushPromiseService) {
+		this(plans, routes, pushPromiseService, null);
+	}
+
+	/**
+	 * Creates an interceptor that also offers learned hints on navigations.
+	 * @param plans the plans of the handler methods
+	 * @param routes the routes declared in configuration
+	 * @param pushPromiseService the service that pushes
+	 * @param learnedHints the learned hints, or {@code null} when not learning
+	 */
+	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, PushPromiseService pushPromiseService,
+			@Nullable LearnedHints learnedHints) {
 		this.plans = plans;
 		this.routes = routes;
 		this.pushPromiseService = pushPromiseService;
+		this.learnedHints = learnedHints;
 	}
 
 	@Override
@@ -46,10 +65,40 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 		PushPlan plan = (handler instanceof HandlerMethod handlerMethod) ? this.plans.planFor(handlerMethod)
 				: PushPlan.EMPTY;
 		plan = plan.with(this.routes.planFor(request));
+		if (this.learnedHints != null && isNavigation(request)) {
+			String key = learningKey(handler, request);
+			if (key != null) {
+				plan = plan.with(this.learnedHints.planFor(key));
+				if (this.learnedHints.wantsSample(key)) {
+					request.setAttribute(LearnedHints.KEY_ATTRIBUTE, key);
+				}
+			}
+		}
 		if (!plan.isEmpty()) {
 			this.pushPromiseService.push(request, response, plan);
 		}
 		return true;
+	}
+
+	// a GET for a document: Sec-Fetch-Mode navigate, or a client that sends no Sec-Fetch headers
+	private static boolean isNavigation(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			return false;
+		}
+		String mode = request.getHeader("Sec-Fetch-Mode");
+		String destination = request.getHeader("Sec-Fetch-Dest");
+		return (mode == null || mode.equalsIgnoreCase("navigate"))
+				&& (destination == null || destination.equalsIgnoreCase("document"));
+	}
+
+	// a key space the application bounds: its handler methods and configured routes, never the URL
+	@Nullable
+	private String learningKey(Object handler, HttpServletRequest request) {
+		if (handler instanceof HandlerMethod handlerMethod) {
+			return handlerMethod.toString();
+		}
+		String pattern = this.routes.patternFor(request);
+		return (pattern != null) ? "route " + pattern : null;
 	}
 
 }

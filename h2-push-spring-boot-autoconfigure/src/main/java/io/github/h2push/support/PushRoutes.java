@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.lang.Nullable;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
@@ -98,6 +99,25 @@ public final class PushRoutes {
 			}
 		}
 		return plan;
+	}
+
+	/**
+	 * The pattern of the first route matching the request.
+	 * @param request the request
+	 * @return the pattern as configured, or {@code null} when no route matches
+	 */
+	@Nullable
+	public String patternFor(HttpServletRequest request) {
+		if (this.routes.isEmpty()) {
+			return null;
+		}
+		PathContainer path = pathWithinApplication(request);
+		for (Route route : this.routes) {
+			if (route.pattern().matches(path)) {
+				return route.source();
+			}
+		}
+		return null;
 	}
 
 	/**

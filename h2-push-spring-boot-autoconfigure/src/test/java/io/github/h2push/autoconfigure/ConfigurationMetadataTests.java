@@ -38,12 +38,19 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.early-hints", true);
 		expectedDefaults.put("h2-push.early-hints-over-http1", false);
 		expectedDefaults.put("h2-push.html-first", true);
+		expectedDefaults.put("h2-push.push-from-link-headers", true);
 		expectedDefaults.put("h2-push.authorities", List.of());
 		expectedDefaults.put("h2-push.routes", null);
 		expectedDefaults.put("h2-push.dedup.per-connection", 256);
 		expectedDefaults.put("h2-push.dedup.cache-digest.enabled", false);
 		expectedDefaults.put("h2-push.dedup.cache-digest.cookie-name", "h2push-digest");
 		expectedDefaults.put("h2-push.dedup.cache-digest.max-age", "7d");
+		expectedDefaults.put("h2-push.learn.enabled", false);
+		expectedDefaults.put("h2-push.learn.head-size", "16KB");
+		expectedDefaults.put("h2-push.learn.max-routes", 256);
+		expectedDefaults.put("h2-push.learn.max-resources-per-route", 16);
+		expectedDefaults.put("h2-push.learn.max-size", "256KB");
+		expectedDefaults.put("h2-push.learn.sample-every", 20);
 		expectedDefaults.put("h2-push.ssl.self-signed", true);
 		expectedDefaults.put("h2-push.ssl.answer-plain-http", true);
 		List<JsonNode> properties = new ArrayList<>();
@@ -79,6 +86,10 @@ class ConfigurationMetadataTests {
 		assertThat(properties.getDedup().getPerConnection()).isEqualTo(256);
 		assertThat(properties.getDedup().getCacheDigest().isEnabled()).isFalse();
 		assertThat(properties.getDedup().getCacheDigest().getMaxAge()).hasDays(7);
+		assertThat(properties.isPushFromLinkHeaders()).isTrue();
+		assertThat(properties.getLearn().isEnabled()).isFalse();
+		assertThat(properties.getLearn().getHeadSize().toKilobytes()).isEqualTo(16);
+		assertThat(properties.getLearn().getMaxSize().toKilobytes()).isEqualTo(256);
 		assertThat(properties.getAuthorities()).isEmpty();
 		assertThat(properties.getRoutes()).isEmpty();
 	}

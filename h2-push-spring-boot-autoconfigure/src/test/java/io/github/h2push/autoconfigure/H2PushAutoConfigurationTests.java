@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.github.h2push.support.PushPlans;
 import io.github.h2push.PushPromiseService;
+import io.github.h2push.support.LearnedHints;
 import io.github.h2push.support.PushResourcesHandlerInterceptor;
 import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.PushStatistics;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.validation.FieldError;
@@ -264,6 +266,38 @@ class H2PushAutoConfigurationTests {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(H2PushEndpoint.class)
 				.doesNotHaveBean(RunningServer.class));
+	}
+
+	@Test
+	void learnsOnlyWhenAskedTo() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(LearnedHints.class);
+			assertThat(responseHintsFilter(context).isEnabled()).isTrue();
+		});
+		this.contextRunner.withPropertyValues("h2-push.learn.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(LearnedHints.class));
+	}
+
+	@Test
+	void registersTheResponseFilterOnlyWhenItHasSomethingToDo() {
+		this.contextRunner.withPropertyValues("h2-push.push-from-link-headers=false")
+			.run((context) -> assertThat(responseHintsFilter(context).isEnabled()).isFalse());
+		this.contextRunner.withPropertyValues("h2-push.push-from-link-headers=false", "h2-push.learn.enabled=true")
+			.run((context) -> assertThat(responseHintsFilter(context).isEnabled()).isTrue());
+	}
+
+	@Test
+	void failsOnLearningLimitsOutOfRangeNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("h2-push.learn.enabled=true", "h2-push.learn.sample-every=0",
+					"h2-push.learn.max-routes=-1")
+			.run((context) -> assertThat(failureAnalysis(context))
+				.contains("Reason: h2-push.learn.sample-every must be at least 1")
+				.contains("Reason: h2-push.learn.max-routes must not be negative"));
+	}
+
+	private static FilterRegistrationBean<?> responseHintsFilter(AssertableWebApplicationContext context) {
+		return context.getBean("responseHintsFilter", FilterRegistrationBean.class);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushResult;
+import io.github.h2push.support.LearnedHints;
 
 import org.springframework.lang.Nullable;
 import org.springframework.test.web.servlet.MvcResult;
@@ -136,6 +137,41 @@ public final class PushPromiseResultMatchers {
 				.toList();
 			if (!actual.equals(expected)) {
 				fail("Expected preload hints for " + expected, result);
+			}
+		};
+	}
+
+	/**
+	 * Asserts that the response taught exactly these paths, in this order, to the
+	 * learned hints of its handler method or route ({@code h2-push.learn.enabled}):
+	 * the plan that later navigations to it are offered.
+	 * @param paths the expected paths; none to assert that the response was read and
+	 * taught nothing
+	 * @return the matcher
+	 */
+	public ResultMatcher learned(String... paths) {
+		List<String> expected = Arrays.asList(paths);
+		return (result) -> {
+			Object learned = result.getRequest().getAttribute(LearnedHints.LEARNED_ATTRIBUTE);
+			if (learned == null) {
+				throw new AssertionError("Expected the response to teach " + expected + ", but it was not learned from"
+						+ " (learning off, not a navigation, not a 200 HTML response, or not sampled)");
+			}
+			if (!learned.equals(expected)) {
+				throw new AssertionError("Expected the response to teach " + expected + ", but it taught " + learned);
+			}
+		};
+	}
+
+	/**
+	 * Asserts that the response was not learned from.
+	 * @return the matcher
+	 */
+	public ResultMatcher notLearned() {
+		return (result) -> {
+			Object learned = result.getRequest().getAttribute(LearnedHints.LEARNED_ATTRIBUTE);
+			if (learned != null) {
+				throw new AssertionError("Expected the response not to be learned from, but it taught " + learned);
 			}
 		};
 	}

@@ -1,20 +1,23 @@
 package io.github.h2push.testapp;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResources;
 import io.github.h2push.PushResult;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A small application for the integration tests: an annotated page, a programmatic
- * push, and a page without pushes.
+ * push, a page whose own Link headers name its resources, and a page without pushes.
  */
 @SpringBootApplication
 public class PushTestApplication {
@@ -38,6 +41,51 @@ public class PushTestApplication {
 		@PushResources({ "/js/app.js", "/css/site.css" })
 		String page() {
 			return "<html>page</html>";
+		}
+
+	}
+
+	@RestController
+	static class LinkedController {
+
+		// a Link header from the response, and more from a ResponseEntity: a same-origin
+		// absolute URL, a link marked nopush and a link to another origin
+		@GetMapping("/linked")
+		ResponseEntity<String> linked(HttpServletResponse response) {
+			response.addHeader("Link", "</css/site.css>; rel=preload; as=style, </docs.html>; rel=preload; nopush");
+			String script = ServletUriComponentsBuilder.fromCurrentContextPath().path("/js/app.js").toUriString();
+			return ResponseEntity.ok()
+				.header("Link", "<" + script + ">; rel=\"preload\"; as=script",
+						"<https://cdn.example/lib.js>; rel=preload; as=script")
+				.body("<html>linked</html>");
+		}
+
+		@GetMapping("/linked-and-declared")
+		@PushResources({ "/css/site.css", "/js/app.js" })
+		String linkedAndDeclared(HttpServletResponse response) {
+			response.addHeader("Link", "</docs.html>; rel=preload, </css/site.css>; rel=preload");
+			return "<html>both</html>";
+		}
+
+	}
+
+	@RestController
+	static class LearnedController {
+
+		static final String HEAD = "<!DOCTYPE html><html><head><title>learned</title>"
+				+ "<link rel=\"stylesheet\" href=\"/css/site.css\"><script src=\"/js/app.js\"></script>"
+				+ "<script async src=\"/js/async.js\"></script><link rel=stylesheet href=\"https://cdn.example/x.css\">"
+				+ "</head><body><img src=\"/img/late.png\">";
+
+		@GetMapping(path = "/learned-page", produces = MediaType.TEXT_HTML_VALUE)
+		String learnedPage(@RequestParam(defaultValue = "") String extra) {
+			return HEAD.replace("</head>", extra.isEmpty() ? "</head>"
+					: "<link rel=\"stylesheet\" href=\"" + extra + "\"></head>") + "page</body></html>";
+		}
+
+		@GetMapping(path = "/learned-error", produces = MediaType.TEXT_HTML_VALUE)
+		ResponseEntity<String> learnedError() {
+			return ResponseEntity.internalServerError().body(HEAD + "failed</body></html>");
 		}
 
 	}

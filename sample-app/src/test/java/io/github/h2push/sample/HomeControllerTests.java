@@ -1,5 +1,6 @@
 package io.github.h2push.sample;
 
+import io.github.h2push.support.LearnedHints;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Controller-level tests of the sample's pushes, with no setup for h2-push.
  */
-@WebMvcTest({ HomeController.class, AboutController.class, ThinkController.class })
+@WebMvcTest({ HomeController.class, AboutController.class, ThinkController.class, LinkedController.class,
+		LearnedController.class })
 @Import(SampleSecurityConfiguration.class)
 class HomeControllerTests {
 
@@ -29,6 +31,9 @@ class HomeControllerTests {
 
 	@Autowired
 	MockMvcTester tester;
+
+	@Autowired
+	LearnedHints learnedHints;
 
 	@Test
 	void homePushesTheVersionedUrlsThePageReferences() throws Exception {
@@ -66,6 +71,35 @@ class HomeControllerTests {
 			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
 					"<" + Assets.JS + ">; rel=preload; as=script",
 					"</fonts/body.woff2>; rel=preload; as=font; crossorigin"));
+	}
+
+	@Test
+	void linkedPushesThePreloadLinksItsControllerSetsButNotTheNopushOne() throws Exception {
+		this.mvc.perform(get("/linked"))
+			.andExpect(status().isOk())
+			.andExpect(pushPromises().paths(Assets.CSS, Assets.JS))
+			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
+					"<" + Assets.JS + ">; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image; nopush"));
+	}
+
+	@Test
+	void linkedLeavesItsHeadersToBrowsers() throws Exception {
+		this.mvc.perform(get("/linked").with(pushRefused()))
+			.andExpect(pushPromises().none())
+			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
+					"<" + Assets.JS + ">; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image; nopush"));
+	}
+
+	@Test
+	void learnedTeachesItsHeadOnTheFirstLoadAndHintsItOnTheNextNavigation() throws Exception {
+		this.learnedHints.clear();
+		this.mvc.perform(get("/learned").with(pushRefused()))
+			.andExpect(pushPromises().hinted())
+			.andExpect(pushPromises().learned(Assets.CSS, Assets.JS));
+		this.mvc.perform(get("/learned").with(pushRefused()).header("Sec-Fetch-Mode", "navigate"))
+			.andExpect(pushPromises().hinted(Assets.CSS, Assets.JS))
+			.andExpect(header().stringValues("Link", "<" + Assets.CSS + ">; rel=preload; as=style",
+					"<" + Assets.JS + ">; rel=preload; as=script"));
 	}
 
 	@Test

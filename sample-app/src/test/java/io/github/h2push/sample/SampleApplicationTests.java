@@ -54,6 +54,31 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void linkedPagePushesThePreloadLinksItsControllerSets() {
+		PushClient.Exchange page = client().get(url("/linked"), "Accept", "text/html");
+		assertThat(page.response().statusCode()).isEqualTo(200);
+		assertThat(page.response().body()).contains("<link rel=\"stylesheet\" href=\"" + Assets.CSS + "\">");
+		assertThat(page.pushedPaths()).containsExactly(Assets.CSS, Assets.JS);
+		assertThat(page.pushes().get(0).body()).startsWith("/* h2-push sample site stylesheet */");
+		assertThat(page.response().headers().allValues("link"))
+			.contains("</img/logo.svg>; rel=preload; as=image; nopush");
+	}
+
+	@Test
+	void learnedPageIsPushedWhatItsHeadNamedOnTheFirstLoad() {
+		PushClient.Exchange first = client().get(url("/learned"), "Accept", "text/html");
+		assertThat(first.response().statusCode()).isEqualTo(200);
+		PushClient.Exchange next = client().get(url("/learned"), "Accept", "text/html");
+		assertThat(next.pushedPaths()).containsExactly(Assets.CSS, Assets.JS);
+		PushClient.Exchange learned = client().get(url("/actuator/h2push/learned"), "Authorization", USER);
+		assertThat(learned.response().statusCode()).isEqualTo(200);
+		assertThat(learned.response().body()).contains("LearnedController#learned()")
+			.contains("\"resources\":[\"<" + Assets.CSS + ">; rel=preload; as=style\",\"<" + Assets.JS
+					+ ">; rel=preload; as=script\"]")
+			.containsPattern("\"hits\":[1-9]");
+	}
+
+	@Test
 	void aboutPagePushesProgrammaticallyButNotWhatTheConnectionHas() {
 		assertThat(client().get(url("/about")).pushedPaths()).containsExactly(Assets.CSS, "/img/logo.svg");
 		PushClient client = client();

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The pages of P1 (the sample page), P2 and P6b (a controller that thinks, 500 KB of
  * assets), P6a (a typical page: a controller that thinks, 120 KB of render-blocking
- * assets) and P3 (a plain route and a route whose resources are hinted to clients that
+ * assets; P7 the same page undeclared) and P3 (a plain route and a route whose resources are hinted to clients that
  * refuse push).
  */
 @RestController
@@ -41,6 +41,13 @@ class PageController {
 	@GetMapping(path = "/typical", produces = MediaType.TEXT_HTML_VALUE)
 	@PushResources({ "/p6a/style.css", "/p6a/app.js", "/fonts/body.woff2" })
 	String typical() throws InterruptedException {
+		Thread.sleep(this.thinkTime.toMillis());
+		return Pages.TYPICAL;
+	}
+
+	// P7: the typical page without declarations, for the starter to learn its hints
+	@GetMapping(path = "/typical-learned", produces = MediaType.TEXT_HTML_VALUE)
+	String typicalLearned() throws InterruptedException {
 		Thread.sleep(this.thinkTime.toMillis());
 		return Pages.TYPICAL;
 	}

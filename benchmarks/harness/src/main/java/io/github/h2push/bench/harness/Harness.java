@@ -31,7 +31,8 @@ public final class Harness {
 		this.servers = new Servers(workspace, options.experiment().appArgs());
 		FigureContext context = new FigureContext(options, workspace, this.servers, this.report, new HashSet<>());
 		this.figures = List.of(new P1PageLoad(context), new P2SlowLink(context), new P3Overhead(context),
-				new P4SustainedPush(context), new P5Startup(context), new P6Browser(context));
+				new P4SustainedPush(context), new P5Startup(context), new P6Browser(context),
+				new P7LearnedHints(context));
 	}
 
 	public static void main(String[] args) throws Exception {

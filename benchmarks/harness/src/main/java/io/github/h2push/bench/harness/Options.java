@@ -16,7 +16,7 @@ record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int run
 		Path repo = Path.of("").toAbsolutePath();
 		boolean smoke = false;
 		boolean soak = false;
-		Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6");
+		Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7");
 		Integer runs = null;
 		long soakRequests = 1_000_000;
 		long linkBuffer = 0;

@@ -31,7 +31,7 @@ final class P6Browser extends Figure {
 
 	static final String NETWORK_COMPLETE = ", network complete (net log: page request to last resource)";
 
-	private static final Pattern BROWSER_RUN = Pattern.compile(
+	static final Pattern BROWSER_RUN = Pattern.compile(
 			"RUN variant=(\\S+) run=\\d+ load=([\\d.]+) requestStart=([\\d.]+) responseEnd=([\\d.]+) interim=([\\d.]+) protocol=(\\S+) resources=(\\d+) early=(\\d+) initiators=(\\S+) network=(\\d+)");
 
 	/** A page P6 loads: its label prefix, path, hinted resources and target. */
@@ -53,16 +53,7 @@ final class P6Browser extends Figure {
 
 	@Override
 	void run() throws Exception {
-		Path browserDir = this.options.repo().resolve("benchmarks/browser");
-		if (!Command.exists("node")) {
-			throw new IOException("node is not installed (apt-get install nodejs npm)");
-		}
-		if (!Files.isDirectory(browserDir.resolve("node_modules/playwright-core"))) {
-			throw new IOException("playwright-core is not installed (npm ci in benchmarks/browser)");
-		}
-		if (!Files.isExecutable(Path.of("/usr/lib/chromium/chromium")) && !Command.exists("chromium")) {
-			throw new IOException("chromium is not installed (apt-get install chromium)");
-		}
+		Path browserDir = browserDir(this.options);
 		Server hints = ours();
 		Server off = hintsOff();
 		warmJava(hints);
@@ -92,6 +83,21 @@ final class P6Browser extends Figure {
 				report(PAGES.get(i), i, result.output());
 			}
 		}
+	}
+
+	/** The browser driver's directory, once node, playwright-core and Chromium are found. */
+	static Path browserDir(Options options) throws IOException {
+		Path browserDir = options.repo().resolve("benchmarks/browser");
+		if (!Command.exists("node")) {
+			throw new IOException("node is not installed (apt-get install nodejs npm)");
+		}
+		if (!Files.isDirectory(browserDir.resolve("node_modules/playwright-core"))) {
+			throw new IOException("playwright-core is not installed (npm ci in benchmarks/browser)");
+		}
+		if (!Files.isExecutable(Path.of("/usr/lib/chromium/chromium")) && !Command.exists("chromium")) {
+			throw new IOException("chromium is not installed (apt-get install chromium)");
+		}
+		return browserDir;
 	}
 
 	private void report(Page page, int index, String output) {

@@ -1,0 +1,384 @@
+package io.github.h2push.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import io.github.h2push.PushPromiseService;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * Watches what a response says about the resources its page needs first.
+ * <ul>
+ * <li>Each {@code Link} header the application sets, from a controller, a
+ * {@code ResponseEntity}, a filter further down the chain or a view, is handed to
+ * {@link PushPromiseService#pushLinks} as it is set, before the response commits, so its
+ * preload links are pushed to clients that take pushes
+ * ({@code h2-push.push-from-link-headers}). The header itself reaches the client
+ * unchanged. {@code Link} headers that the service adds as hints are not watched, so
+ * nothing is offered twice.</li>
+ * <li>When learning ({@code h2-push.learn.enabled}) and the interceptor marked the
+ * request as a sample, the first bytes of the body are copied as they are written, and
+ * a successful HTML response teaches {@link LearnedHints} its preload links and the
+ * render-blocking resources of its head.</li>
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public class ResponseHintsFilter extends OncePerRequestFilter {
+
+	private static final Set<String> DESTINATIONS = Set.of("audio", "document", "embed", "fetch", "font", "image",
+			"object", "script", "style", "track", "video", "worker");
+
+	private final PushPromiseService pushPromiseService;
+
+	private final boolean pushFromLinkHeaders;
+
+	@Nullable
+	private final LearnedHints learnedHints;
+
+	private final int headBytes;
+
+	/**
+	 * Creates a filter that only pushes from {@code Link} headers.
+	 * @param pushPromiseService the service that pushes the links
+	 */
+	public ResponseHintsFilter(PushPromiseService pushPromiseService) {
+		this(pushPromiseService, true, null, 0);
+	}
+
+	/**
+	 * Creates a filter.
+	 * @param pushPromiseService the service that pushes the links
+	 * @param pushFromLinkHeaders whether to push from the application's {@code Link}
+	 * headers
+	 * @param learnedHints where to learn hints, or {@code null} not to learn
+	 * @param headBytes the most bytes of a sampled response read for its head
+	 */
+	public ResponseHintsFilter(PushPromiseService pushPromiseService, boolean pushFromLinkHeaders,
+			@Nullable LearnedHints learnedHints, int headBytes) {
+		this.pushPromiseService = pushPromiseService;
+		this.pushFromLinkHeaders = pushFromLinkHeaders;
+		this.learnedHints = learnedHints;
+		this.headBytes = headBytes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filterChain)
+			throws ServletException, IOException {
+		WatchingResponse watching = new WatchingResponse(request, response, this);
+		filterChain.doFilter(request, watching);
+		// an async request writes its body later, on another thread: not learned from
+		if (this.learnedHints != null && watching.captured != null && !request.isAsyncStarted()) {
+			Object key = request.getAttribute(LearnedHints.KEY_ATTRIBUTE);
+			if (key instanceof String learnedKey && isSuccessfulHtml(watching)) {
+				List<PreloadLink> links = linksOf(request, watching);
+				List<PreloadLink> kept = this.learnedHints.learn(learnedKey, links);
+				request.setAttribute(LearnedHints.LEARNED_ATTRIBUTE, kept.stream().map(PreloadLink::path).toList());
+			}
+		}
+	}
+
+	/**
+	 * Adds a {@code Link} header value that h2-push itself writes as a hint, without
+	 * pushing or learning from it.
+	 * @param response the response, possibly wrapped by this filter
+	 * @param value the header value
+	 */
+	public static void addOwnLink(HttpServletResponse response, String value) {
+		WatchingResponse watching = WebUtils.getNativeResponse(response, WatchingResponse.class);
+		if (watching == null) {
+			response.addHeader(HttpHeaders.LINK, value);
+			return;
+		}
+		watching.watching = false;
+		try {
+			response.addHeader(HttpHeaders.LINK, value);
+		}
+		finally {
+			watching.watching = true;
+		}
+	}
+
+	private static boolean isSuccessfulHtml(HttpServletResponse response) {
+		String contentType = response.getContentType();
+		return response.getStatus() == HttpServletResponse.SC_OK && contentType != null
+				&& contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+	}
+
+	// the application's preload links first, then what the head loads; same origin and valid only
+	private static List<PreloadLink> linksOf(HttpServletRequest request, WatchingResponse response) {
+		List<PreloadLink> links = new ArrayList<>();
+		for (String value : response.linkValues) {
+			for (LinkHeader.Link link : LinkHeader.parse(value)) {
+				if (link.isPreload() && !link.isNoPush()) {
+					add(links, request, link, link.parameter("as"), link.parameter("fetchpriority"));
+				}
+			}
+		}
+		for (DocumentHead.Resource resource : DocumentHead.resources(response.captured.text())) {
+			add(links, request, new LinkHeader.Link(resource.target(), Map.of()), resource.as(), "");
+		}
+		return links;
+	}
+
+	private static void add(List<PreloadLink> links, HttpServletRequest request, LinkHeader.Link link, String as,
+			String fetchPriority) {
+		String path = link.sameOriginPath(request);
+		if (path == null || PushPathValidator.problemWith(path) != null) {
+			return;
+		}
+		for (PreloadLink existing : links) {
+			if (existing.path().equals(path)) {
+				return;
+			}
+		}
+		String destination = DESTINATIONS.contains(as) ? as : "";
+		String priority = Set.of("high", "low", "auto").contains(fetchPriority) ? fetchPriority : "";
+		links.add(PreloadLink.of(path, destination, priority));
+	}
+
+	private static final class WatchingResponse extends HttpServletResponseWrapper {
+
+		private final HttpServletRequest request;
+
+		private final ResponseHintsFilter filter;
+
+		private final List<String> linkValues = new ArrayList<>(0);
+
+		private boolean watching = true;
+
+		@Nullable
+		private Capture captured;
+
+		@Nullable
+		private ServletOutputStream outputStream;
+
+		@Nullable
+		private PrintWriter writer;
+
+		WatchingResponse(HttpServletRequest request, HttpServletResponse response, ResponseHintsFilter filter) {
+			super(response);
+			this.request = request;
+			this.filter = filter;
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			if (isLink(name, value)) {
+				this.linkValues.clear();
+			}
+			watch(name, value);
+			super.setHeader(name, value);
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			watch(name, value);
+			super.addHeader(name, value);
+		}
+
+		private boolean isLink(String name, @Nullable String value) {
+			return this.watching && value != null && HttpHeaders.LINK.equalsIgnoreCase(name);
+		}
+
+		private void watch(String name, String value) {
+			if (!isLink(name, value)) {
+				return;
+			}
+			if (this.filter.learnedHints != null) {
+				this.linkValues.add(value);
+			}
+			if (this.filter.pushFromLinkHeaders && !isCommitted()) {
+				// a hint the service adds for what it could not push must not come back here
+				this.watching = false;
+				try {
+					this.filter.pushPromiseService.pushLinks(this.request, this, value);
+				}
+				finally {
+					this.watching = true;
+				}
+			}
+		}
+
+		// the interceptor, which runs before the body is written, decides whether to sample
+		private boolean sampling() {
+			return this.filter.learnedHints != null && this.filter.headBytes > 0
+					&& this.request.getAttribute(LearnedHints.KEY_ATTRIBUTE) != null;
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			if (this.outputStream == null) {
+				ServletOutputStream stream = super.getOutputStream();
+				if (sampling()) {
+					this.captured = new Capture(this.filter.headBytes);
+					stream = new CapturingOutputStream(stream, this.captured);
+				}
+				this.outputStream = stream;
+			}
+			return this.outputStream;
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			if (this.writer == null) {
+				PrintWriter writer = super.getWriter();
+				if (sampling()) {
+					this.captured = new Capture(this.filter.headBytes);
+					writer = new PrintWriter(new CapturingWriter(writer, this.captured));
+				}
+				this.writer = writer;
+			}
+			return this.writer;
+		}
+
+	}
+
+	// the first bytes (or characters) of a body; HTML's markup and URLs are ASCII
+	private static final class Capture {
+
+		private final int limit;
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private final StringBuilder chars = new StringBuilder();
+
+		Capture(int limit) {
+			this.limit = limit;
+		}
+
+		void bytes(byte[] b, int off, int len) {
+			int room = this.limit - this.bytes.size();
+			if (room > 0) {
+				this.bytes.write(b, off, Math.min(room, len));
+			}
+		}
+
+		void chars(char[] c, int off, int len) {
+			int room = this.limit - this.chars.length();
+			if (room > 0) {
+				this.chars.append(c, off, Math.min(room, len));
+			}
+		}
+
+		void chars(String s, int off, int len) {
+			int room = this.limit - this.chars.length();
+			if (room > 0) {
+				this.chars.append(s, off, off + Math.min(room, len));
+			}
+		}
+
+		boolean isFull() {
+			return this.bytes.size() >= this.limit;
+		}
+
+		String text() {
+			return (this.chars.length() > 0) ? this.chars.toString()
+					: this.bytes.toString(StandardCharsets.ISO_8859_1);
+		}
+
+	}
+
+	private static final class CapturingOutputStream extends ServletOutputStream {
+
+		private final ServletOutputStream delegate;
+
+		private final Capture capture;
+
+		CapturingOutputStream(ServletOutputStream delegate, Capture capture) {
+			this.delegate = delegate;
+			this.capture = capture;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			if (!this.capture.isFull()) {
+				this.capture.bytes(new byte[] { (byte) b }, 0, 1);
+			}
+			this.delegate.write(b);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			this.capture.bytes(b, off, len);
+			this.delegate.write(b, off, len);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.delegate.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.delegate.close();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.delegate.isReady();
+		}
+
+		@Override
+		public void setWriteListener(WriteListener writeListener) {
+			this.delegate.setWriteListener(writeListener);
+		}
+
+	}
+
+	private static final class CapturingWriter extends Writer {
+
+		private final PrintWriter delegate;
+
+		private final Capture capture;
+
+		CapturingWriter(PrintWriter delegate, Capture capture) {
+			this.delegate = delegate;
+			this.capture = capture;
+		}
+
+		@Override
+		public void write(char[] cbuf, int off, int len) {
+			this.capture.chars(cbuf, off, len);
+			this.delegate.write(cbuf, off, len);
+		}
+
+		@Override
+		public void write(String str, int off, int len) {
+			this.capture.chars(str, off, len);
+			this.delegate.write(str, off, len);
+		}
+
+		@Override
+		public void flush() {
+			this.delegate.flush();
+		}
+
+		@Override
+		public void close() {
+			this.delegate.close();
+		}
+
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.github.h2push.testapp;
+
+import io.github.h2push.PushAccessPolicy;
+import io.github.h2push.support.LearnedHints;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
+import static io.github.h2push.test.PushRequestPostProcessors.pushRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+
+/**
+ * Early hints learned from the pages themselves, in the {@code @WebMvcTest} slice.
+ */
+@WebMvcTest(PushTestApplication.LearnedController.class)
+@TestPropertySource(properties = { "h2-push.learn.enabled=true", "h2-push.learn.sample-every=2" })
+@Import(LearnedHintsTests.DenySecrets.class)
+class LearnedHintsTests {
+
+	private static final String KEY = "io.github.h2push.testapp.PushTestApplication$LearnedController"
+			+ "#learnedPage(String)";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	LearnedHints learnedHints;
+
+	@BeforeEach
+	void forget() {
+		this.learnedHints.clear();
+	}
+
+	@Test
+	void learnsTheRenderBlockingResourcesOfTheHeadAndHintsThemOnTheNextNavigation() throws Exception {
+		this.mvc.perform(get("/learned-page").with(pushRefused()))
+			.andExpect(pushPromises().hinted())
+			.andExpect(header().doesNotExist("Link"))
+			.andExpect(pushPromises().learned("/css/site.css", "/js/app.js"));
+		this.mvc.perform(get("/learned-page").with(pushRefused()).header("Sec-Fetch-Mode", "navigate"))
+			.andExpect(pushPromises().hinted("/css/site.css", "/js/app.js"))
+			.andExpect(header().stringValues("Link", "</css/site.css>; rel=preload; as=style",
+					"</js/app.js>; rel=preload; as=script"));
+		assertThat(this.learnedHints.getPlans()).containsOnlyKeys(KEY);
+		assertThat(this.learnedHints.getPlans().get(KEY).hits()).isEqualTo(1);
+	}
+
+	@Test
+	void pushesLearnedResourcesToAClientThatTakesPushes() throws Exception {
+		this.mvc.perform(get("/learned-page")).andExpect(pushPromises().none());
+		this.mvc.perform(get("/learned-page")).andExpect(pushPromises().paths("/css/site.css", "/js/app.js"));
+	}
+
+	@Test
+	void neitherLearnsFromNorHintsToFetchesAndSubresources() throws Exception {
+		this.mvc.perform(get("/learned-page").header("Sec-Fetch-Mode", "cors")).andExpect(pushPromises().notLearned());
+		this.mvc.perform(get("/learned-page").header("Sec-Fetch-Dest", "iframe"))
+			.andExpect(pushPromises().notLearned());
+		assertThat(this.learnedHints.getPlans()).isEmpty();
+		this.mvc.perform(get("/learned-page")).andExpect(pushPromises().learned("/css/site.css", "/js/app.js"));
+		this.mvc.perform(get("/learned-page").header("Sec-Fetch-Mode", "no-cors")).andExpect(pushPromises().none());
+	}
+
+	@Test
+	void neverLearnsFromAnError() throws Exception {
+		this.mvc.perform(get("/learned-error")).andExpect(pushPromises().notLearned());
+		this.mvc.perform(get("/learned-error")).andExpect(pushPromises().none());
+		assertThat(this.learnedHints.getPlans()).isEmpty();
+	}
+
+	@Test
+	void offersALearnedResourceOnlyToThoseTheAccessRuleAllows() throws Exception {
+		this.mvc.perform(get("/learned-page?extra=/secret/site.css"))
+			.andExpect(pushPromises().learned("/css/site.css", "/js/app.js", "/secret/site.css"));
+		this.mvc.perform(get("/learned-page?extra=/secret/site.css").with(pushRefused()))
+			.andExpect(pushPromises().hinted("/css/site.css", "/js/app.js"));
+	}
+
+	@Test
+	void relearnsWhenASampledResponseDiffers() throws Exception {
+		this.mvc.perform(get("/learned-page")).andExpect(pushPromises().learned("/css/site.css", "/js/app.js"));
+		// sample-every=2: the first navigation with a plan is not read, the second is
+		this.mvc.perform(get("/learned-page?extra=/css/new.css")).andExpect(pushPromises().notLearned());
+		this.mvc.perform(get("/learned-page?extra=/css/new.css"))
+			.andExpect(pushPromises().learned("/css/site.css", "/js/app.js", "/css/new.css"));
+		this.mvc.perform(get("/learned-page").with(pushRefused()))
+			.andExpect(pushPromises().hinted("/css/site.css", "/js/app.js", "/css/new.css"));
+		assertThat(this.learnedHints.getPlans().get(KEY).updates()).isEqualTo(1);
+	}
+
+	@Nested
+	@TestPropertySource(properties = "h2-push.learn.head-size=100B")
+	class WithASmallHeadSize {
+
+		@Autowired
+		MockMvc mvc;
+
+		@Autowired
+		LearnedHints learnedHints;
+
+		@Test
+		void readsNoFurtherIntoTheBodyThanTheHeadSize() throws Exception {
+			this.learnedHints.clear();
+			// the stylesheet's tag ends at character 93, the script's beyond 100
+			this.mvc.perform(get("/learned-page")).andExpect(pushPromises().learned("/css/site.css"));
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class DenySecrets {
+
+		@Bean
+		PushAccessPolicy denySecrets() {
+			return (request, path) -> path.startsWith("/secret/") ? PushAccessPolicy.Access.DENY
+					: PushAccessPolicy.Access.PUSH;
+		}
+
+	}
+
+}
