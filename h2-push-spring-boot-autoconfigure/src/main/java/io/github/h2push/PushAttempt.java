@@ -28,6 +28,8 @@ import org.springframework.lang.Nullable;
  */
 final class PushAttempt {
 
+	private static final String CHANNEL_ATTRIBUTE = PushChannel.class.getName();
+
 	private static final Log logger = LogFactory.getLog(PushPromiseService.class);
 
 	private final PushSettings settings;
@@ -74,11 +76,16 @@ final class PushAttempt {
 				: null;
 	}
 
+	// one channel per request, however many calls push for it (a plan, links, programmatic pushes)
 	@Nullable
 	private static PushChannel open(List<PushTransport> transports, HttpServletRequest request) {
+		if (request.getAttribute(CHANNEL_ATTRIBUTE) instanceof PushChannel opened) {
+			return opened;
+		}
 		for (PushTransport transport : transports) {
 			PushChannel channel = transport.open(request);
 			if (channel != null) {
+				request.setAttribute(CHANNEL_ATTRIBUTE, channel);
 				return channel;
 			}
 		}

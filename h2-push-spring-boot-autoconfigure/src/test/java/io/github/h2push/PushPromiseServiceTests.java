@@ -124,6 +124,19 @@ class PushPromiseServiceTests {
 	}
 
 	@Test
+	void opensOneChannelForARequestWhateverNumberOfCallsPushForIt() {
+		FakeTransport transport = new FakeTransport(null);
+		PushPromiseService service = service(transport);
+		service.push(this.request, this.response, new PushPlan(List.of(PreloadLink.of("/css/site.css"))));
+		service.push(this.request, this.response, "/js/app.js");
+		service.push(this.request, this.response, "/img/logo.svg");
+		assertThat(transport.opened).hasValue(1);
+		assertThat(service.push(new MockHttpServletRequest("GET", "/other"), this.response, "/a.css").isPushed())
+			.isTrue();
+		assertThat(transport.opened).hasValue(2);
+	}
+
+	@Test
 	void hintsInsteadOfPushingForHead() {
 		MockHttpServletRequest head = new MockHttpServletRequest("HEAD", "/page");
 		PushResult result = this.service.push(head, this.response, "/css/site.css");
