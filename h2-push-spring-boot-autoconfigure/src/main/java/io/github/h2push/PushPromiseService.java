@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.h2push.support.CacheDigestCookie;
-import io.github.h2push.support.LinkHeader;
 import io.github.h2push.support.PreloadLink;
 import io.github.h2push.support.PushPathValidator;
 import io.github.h2push.support.PushPlan;
@@ -150,38 +149,7 @@ public class PushPromiseService {
 	public List<PushResult> pushLinks(HttpServletRequest request, @Nullable HttpServletResponse response,
 			String linkHeaderValue) {
 		Assert.notNull(request, "'request' must not be null");
-		List<PreloadLink> links = new ArrayList<>(2);
-		List<PushResult> rejected = new ArrayList<>(0);
-		for (LinkHeader.Link link : LinkHeader.parse(linkHeaderValue)) {
-			if (!link.isPreload() || link.isNoPush()) {
-				continue;
-			}
-			String path = link.sameOriginPath(request);
-			if (path == null) {
-				continue;
-			}
-			String problem = PushPathValidator.problemWith(path);
-			if (problem != null) {
-				rejected.add(new PushResult(path, PushOutcome.REJECTED, null, "path " + problem));
-				continue;
-			}
-			links.add(PreloadLink.of(path, link.parameter("as"), link.parameter("fetchpriority")));
-		}
-		if (links.isEmpty() && rejected.isEmpty()) {
-			return List.of();
-		}
-		PushAttempt attempt = new PushAttempt(this.settings, request, response, true);
-		if (attempt.isRefused()) {
-			return List.of();
-		}
-		List<PushResult> results = new ArrayList<>(rejected);
-		for (PreloadLink link : links) {
-			PushResult result = attempt.offer(link);
-			if (result != null) {
-				results.add(result);
-			}
-		}
-		return attempt.finish(results, false);
+		return PushAttempt.pushLinks(this.settings, request, response, linkHeaderValue);
 	}
 
 	/**
