@@ -1,5 +1,6 @@
 package io.github.h2push.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import io.github.h2push.support.RequestHeaderAllowlist;
 import io.github.h2push.support.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
+import io.github.h2push.undertow.UndertowHttp2LimitsCustomizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
 
@@ -148,14 +151,34 @@ public class H2PushAutoConfiguration {
 		}
 
 		@Bean
-		UndertowPushTransport undertowPushTransport(Http2PushSlots slots, H2PushProperties properties) {
-			return new UndertowPushTransport(slots, properties.getDedup().getPerConnection(),
-					properties.getAuthorities());
+		@ConditionalOnMissingBean
+		PushedResponseGuard pushedResponseGuard(H2PushProperties properties) {
+			return new PushedResponseGuard(properties.getMaxPushedResponsesInFlightPerConnection(),
+					properties.getPushedResponseTimeout());
 		}
 
 		@Bean
-		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, ObjectProvider<PushListener> listeners) {
-			return new UndertowPushCustomizer(slots, listeners.orderedStream().toList());
+		UndertowPushTransport undertowPushTransport(Http2PushSlots slots, H2PushProperties properties,
+				PushedResponseGuard guard) {
+			return new UndertowPushTransport(slots, properties.getDedup().getPerConnection(),
+					properties.getAuthorities(), guard);
+		}
+
+		@Bean
+		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, PushedResponseGuard guard,
+				ObjectProvider<PushListener> listeners) {
+			return new UndertowPushCustomizer(slots, guard, listeners.orderedStream().toList());
+		}
+
+		@Bean
+		UndertowHttp2LimitsCustomizer undertowHttp2LimitsCustomizer(Http2PushSlots slots,
+				H2PushProperties properties, Environment environment) {
+			// a write timeout set as a server option wins
+			Duration writeTimeout = (properties.getWriteTimeout().isZero()
+					|| environment.containsProperty("server.undertow.options.socket.WRITE_TIMEOUT")) ? null
+							: properties.getWriteTimeout();
+			return new UndertowHttp2LimitsCustomizer(slots, properties.getMaxClientResets(),
+					properties.getClientResetWindow(), writeTimeout);
 		}
 
 		@Bean
