@@ -214,7 +214,7 @@ final class PushAttempt {
 				yield new PushResult(path, PushOutcome.PUSHED, promise, null);
 			}
 			case ALREADY_PUSHED -> duplicate(path, answer.reason());
-			case NO_STREAM_SLOT, REFUSED -> hint(link, PushOutcome.LIMITED, answer.reason());
+			case NO_STREAM_SLOT, BUSY, REFUSED -> hint(link, PushOutcome.LIMITED, answer.reason());
 		};
 	}
 

@@ -72,6 +72,12 @@ public interface PushChannel {
 		NO_STREAM_SLOT("the client's concurrent-stream limit is reached"),
 
 		/**
+		 * Not sent: the connection already runs as many pushed responses as the server
+		 * lets one connection run at once.
+		 */
+		BUSY("the connection already runs as many pushed responses as it may"),
+
+		/**
 		 * Not sent: the client refused push or the connection is closing.
 		 */
 		REFUSED("the connection refused the push (closing, or push disabled by the client)");

@@ -1,5 +1,6 @@
 package io.github.h2push.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,10 @@ import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
+import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
+import io.github.h2push.undertow.UndertowHttp2LimitsCustomizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
 
@@ -179,15 +182,36 @@ public class H2PushAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowPushTransport undertowPushTransport(Http2PushSlots slots, H2PushProperties properties) {
-			return new UndertowPushTransport(slots, properties.getDedup().getPerConnection(),
-					properties.getAuthorities());
+		PushedResponseGuard pushedResponseGuard(H2PushProperties properties) {
+			return new PushedResponseGuard(properties.getMaxPushedResponsesInFlightPerConnection(),
+					properties.getPushedResponseTimeout());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, ObjectProvider<PushListener> listeners) {
-			return new UndertowPushCustomizer(slots, listeners.orderedStream().toList());
+		UndertowPushTransport undertowPushTransport(Http2PushSlots slots, H2PushProperties properties,
+				PushedResponseGuard guard) {
+			return new UndertowPushTransport(slots, properties.getDedup().getPerConnection(),
+					properties.getAuthorities(), guard);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, PushedResponseGuard guard,
+				ObjectProvider<PushListener> listeners) {
+			return new UndertowPushCustomizer(slots, guard, listeners.orderedStream().toList());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UndertowHttp2LimitsCustomizer undertowHttp2LimitsCustomizer(Http2PushSlots slots,
+				H2PushProperties properties, Environment environment) {
+			// a write timeout set as a server option wins
+			Duration writeTimeout = (properties.getWriteTimeout().isZero()
+					|| environment.containsProperty("server.undertow.options.socket.WRITE_TIMEOUT")) ? null
+							: properties.getWriteTimeout();
+			return new UndertowHttp2LimitsCustomizer(slots, properties.getMaxClientResets(),
+					properties.getClientResetWindow(), writeTimeout);
 		}
 
 		@Bean

@@ -93,6 +93,39 @@ public class H2PushProperties implements Validator {
 	 */
 	private List<Route> routes = new ArrayList<>();
 
+	/**
+	 * Most pushed responses one HTTP/2 connection may run at once, each holding a worker
+	 * thread; further pushes get preload links.
+	 */
+	private int maxPushedResponsesInFlightPerConnection = 4;
+
+	/**
+	 * How long a pushed response may run before its stream is reset and its worker
+	 * thread released, for example when the client gives it no flow-control window.
+	 */
+	private Duration pushedResponseTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Most requests an HTTP/2 client may reset before they are answered within
+	 * client-reset-window before its connection is closed with GOAWAY (rapid reset,
+	 * CVE-2023-44487); 0 for no limit.
+	 */
+	private int maxClientResets = 200;
+
+	/**
+	 * The window in which max-client-resets are counted.
+	 */
+	private Duration clientResetWindow = Duration.ofSeconds(30);
+
+	/**
+	 * Write timeout of Undertow's connections (the WRITE_TIMEOUT socket option) unless
+	 * server.undertow.options.socket.WRITE_TIMEOUT is set: an HTTP/2 stream whose data
+	 * waits that long for the client's flow-control window is reset, releasing the worker
+	 * thread writing it, and a connection that accepts no data for that long is closed.
+	 * 0 leaves it unset (Undertow's default: streams wait 10 minutes).
+	 */
+	private Duration writeTimeout = Duration.ofSeconds(30);
+
 	private final Dedup dedup = new Dedup();
 
 	private final Learn learn = new Learn();
@@ -187,6 +220,46 @@ public class H2PushProperties implements Validator {
 		this.routes = routes;
 	}
 
+	public int getMaxPushedResponsesInFlightPerConnection() {
+		return this.maxPushedResponsesInFlightPerConnection;
+	}
+
+	public void setMaxPushedResponsesInFlightPerConnection(int maxPushedResponsesInFlightPerConnection) {
+		this.maxPushedResponsesInFlightPerConnection = maxPushedResponsesInFlightPerConnection;
+	}
+
+	public Duration getPushedResponseTimeout() {
+		return this.pushedResponseTimeout;
+	}
+
+	public void setPushedResponseTimeout(Duration pushedResponseTimeout) {
+		this.pushedResponseTimeout = pushedResponseTimeout;
+	}
+
+	public int getMaxClientResets() {
+		return this.maxClientResets;
+	}
+
+	public void setMaxClientResets(int maxClientResets) {
+		this.maxClientResets = maxClientResets;
+	}
+
+	public Duration getClientResetWindow() {
+		return this.clientResetWindow;
+	}
+
+	public void setClientResetWindow(Duration clientResetWindow) {
+		this.clientResetWindow = clientResetWindow;
+	}
+
+	public Duration getWriteTimeout() {
+		return this.writeTimeout;
+	}
+
+	public void setWriteTimeout(Duration writeTimeout) {
+		this.writeTimeout = writeTimeout;
+	}
+
 	public Dedup getDedup() {
 		return this.dedup;
 	}
@@ -226,6 +299,24 @@ public class H2PushProperties implements Validator {
 				|| properties.getMaxCopiedHeaderSizePerRequest().toBytes() > Integer.MAX_VALUE) {
 			errors.rejectValue("maxCopiedHeaderSizePerRequest", "h2-push.out-of-range",
 					"h2-push.max-copied-header-size-per-request must be between 0 and 2GB");
+		}
+		if (properties.getMaxPushedResponsesInFlightPerConnection() < 1) {
+			errors.rejectValue("maxPushedResponsesInFlightPerConnection", "h2-push.out-of-range",
+					"h2-push.max-pushed-responses-in-flight-per-connection must be at least 1");
+		}
+		if (!isPositive(properties.getPushedResponseTimeout())) {
+			errors.rejectValue("pushedResponseTimeout", "h2-push.out-of-range",
+					"h2-push.pushed-response-timeout must be positive");
+		}
+		if (properties.getMaxClientResets() < 0) {
+			errors.rejectValue("maxClientResets", "h2-push.negative", "h2-push.max-client-resets must not be negative");
+		}
+		if (!isPositive(properties.getClientResetWindow())) {
+			errors.rejectValue("clientResetWindow", "h2-push.out-of-range",
+					"h2-push.client-reset-window must be positive");
+		}
+		if (properties.getWriteTimeout() == null || properties.getWriteTimeout().isNegative()) {
+			errors.rejectValue("writeTimeout", "h2-push.negative", "h2-push.write-timeout must not be negative");
 		}
 		if (properties.getDedup().getPerConnection() < 0) {
 			errors.rejectValue("dedup.perConnection", "h2-push.negative",
@@ -293,6 +384,10 @@ public class H2PushProperties implements Validator {
 	}
 
 	// Spring's cookie builder checks names against RFC 6265
+	private static boolean isPositive(Duration duration) {
+		return duration != null && !duration.isNegative() && !duration.isZero();
+	}
+
 	private static boolean isCookieName(String name) {
 		if (!StringUtils.hasText(name)) {
 			return false;

@@ -114,35 +114,63 @@ public final class Http2PushSlots {
 	 * @param exchange an exchange that has not started its response
 	 * @param onReset told the pushed path when the client reset the stream before the
 	 * response completed
+	 * @return the pushed stream, {@code null} when the exchange is not a pushed one or
+	 * the stream cannot be reached
 	 */
-	public void releaseWhenComplete(HttpServerExchange exchange, Consumer<String> onReset) {
-		ServerConnection connection = exchange.getConnection();
-		if (!this.available || !(connection instanceof Http2ServerConnection)) {
-			return;
+	@Nullable
+	public Http2StreamSinkChannel releaseWhenComplete(HttpServerExchange exchange, Consumer<String> onReset) {
+		Http2StreamSinkChannel responseChannel = responseChannel(exchange);
+		if (responseChannel == null || responseChannel.getStreamId() % 2 != 0) {
+			return null;
 		}
 		try {
-			Http2StreamSinkChannel responseChannel = (Http2StreamSinkChannel) this.responseChannelOfConnection
-				.invokeExact((Object) connection);
-			int streamId = responseChannel.getStreamId();
-			if (streamId % 2 == 0) {
-				Http2Channel channel = (Http2Channel) this.channelOfConnection.invokeExact((Object) connection);
-				this.removeStreamSource.invokeExact(channel, streamId);
-				exchange.addExchangeCompleteListener((completed, next) -> {
-					try {
-						// a stream the client reset is closed before its writes were shut down
-						if (responseChannel.isBroken() || !responseChannel.isWritesShutdown()) {
-							onReset.accept(completed.getRequestPath());
-						}
+			this.removeStreamSource.invokeExact(responseChannel.getChannel(), responseChannel.getStreamId());
+			exchange.addExchangeCompleteListener((completed, next) -> {
+				try {
+					if (wasReset(responseChannel)) {
+						onReset.accept(completed.getRequestPath());
 					}
-					finally {
-						next.proceed();
-					}
-				});
-			}
+				}
+				finally {
+					next.proceed();
+				}
+			});
+			return responseChannel;
 		}
 		catch (Throwable ex) {
 			logger.debug("Could not mark pushed stream as closed for reading", ex);
+			return null;
 		}
+	}
+
+	/**
+	 * The HTTP/2 stream an exchange answers on.
+	 * @param exchange the exchange
+	 * @return its stream, {@code null} when it is not an HTTP/2 exchange or the stream
+	 * cannot be reached
+	 */
+	@Nullable
+	public Http2StreamSinkChannel responseChannel(HttpServerExchange exchange) {
+		ServerConnection connection = exchange.getConnection();
+		if (!this.available || !(connection instanceof Http2ServerConnection)) {
+			return null;
+		}
+		try {
+			return (Http2StreamSinkChannel) this.responseChannelOfConnection.invokeExact((Object) connection);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Whether a stream whose exchange completed was reset rather than answered in full:
+	 * a stream the client reset is closed before its writes were shut down.
+	 * @param responseChannel the stream of a completed exchange
+	 * @return {@code true} if it was reset
+	 */
+	static boolean wasReset(Http2StreamSinkChannel responseChannel) {
+		return responseChannel.isBroken() || !responseChannel.isWritesShutdown();
 	}
 
 	/**
@@ -198,6 +226,16 @@ public final class Http2PushSlots {
 	public int peerStreamLimit(Http2ServerConnection connection) {
 		Http2Channel channel = channel(connection);
 		return (channel != null) ? channel.getSendMaxConcurrentStreams() : -1;
+	}
+
+	/**
+	 * The flow-control window the peer gives each new stream.
+	 * @param connection the HTTP/2 connection
+	 * @return the window, -1 when the connection cannot be reached
+	 */
+	public int peerInitialWindowSize(Http2ServerConnection connection) {
+		Http2Channel channel = channel(connection);
+		return (channel != null) ? channel.getInitialSendWindowSize() : -1;
 	}
 
 	@Nullable

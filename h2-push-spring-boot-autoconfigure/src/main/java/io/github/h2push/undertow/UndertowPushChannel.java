@@ -52,6 +52,8 @@ final class UndertowPushChannel implements PushChannel {
 
 	private final int remembered;
 
+	private final PushedResponseGuard guard;
+
 	@Nullable
 	private final Http2ServerConnection connection;
 
@@ -64,10 +66,11 @@ final class UndertowPushChannel implements PushChannel {
 	private boolean prepared;
 
 	UndertowPushChannel(HttpServerExchange exchange, Http2PushSlots slots, int remembered,
-			PushAuthorityRule authorityRule) {
+			PushAuthorityRule authorityRule, PushedResponseGuard guard) {
 		this.exchange = exchange;
 		this.slots = slots;
 		this.remembered = remembered;
+		this.guard = guard;
 		this.connection = (exchange.getConnection() instanceof Http2ServerConnection http2) ? http2 : null;
 		this.refusal = refusal(authorityRule);
 	}
@@ -85,6 +88,10 @@ final class UndertowPushChannel implements PushChannel {
 		}
 		if (this.slots.peerStreamLimit(this.connection) == 0) {
 			return "the client allows no concurrent streams";
+		}
+		if (this.slots.peerInitialWindowSize(this.connection) == 0) {
+			// a pushed response would hold a worker until the client opens its window
+			return "the client gives new streams no flow-control window";
 		}
 		this.authority = RequestAuthority.parse(this.exchange.getRequestHeaders().getFirst(Headers.HOST));
 		if (this.authority == null) {
@@ -132,7 +139,11 @@ final class UndertowPushChannel implements PushChannel {
 			if (!slotFree) {
 				return Answer.NO_STREAM_SLOT;
 			}
+			if (!this.guard.reserve(this.connection)) {
+				return Answer.BUSY;
+			}
 			if (!this.connection.pushResource(promise.path(), Methods.GET, headers)) {
+				this.guard.cancel(this.connection);
 				return Answer.REFUSED;
 			}
 			if (record != null) {

@@ -20,15 +20,20 @@ public class UndertowPushCustomizer implements WebServerFactoryCustomizer<Undert
 
 	private final Http2PushSlots slots;
 
+	private final PushedResponseGuard guard;
+
 	private final List<PushListener> listeners;
 
 	/**
 	 * Creates a customizer.
 	 * @param slots the push slots
+	 * @param guard bounds the pushed responses of a connection
 	 * @param listeners told when the client resets a pushed stream
 	 */
-	public UndertowPushCustomizer(Http2PushSlots slots, List<? extends PushListener> listeners) {
+	public UndertowPushCustomizer(Http2PushSlots slots, PushedResponseGuard guard,
+			List<? extends PushListener> listeners) {
 		this.slots = slots;
+		this.guard = guard;
 		this.listeners = List.copyOf(listeners);
 	}
 
@@ -39,8 +44,8 @@ public class UndertowPushCustomizer implements WebServerFactoryCustomizer<Undert
 			.addInitialHandlerChainWrapper(EarlyHintsVaryHandler::new)
 			.addInitialHandlerChainWrapper(UnparsableHostHandler::new));
 		if (this.slots.isAvailable()) {
-			factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo
-				.addInitialHandlerChainWrapper((next) -> new PushedStreamReleasingHandler(next, this.slots, this.listeners)));
+			factory.addDeploymentInfoCustomizers((deploymentInfo) -> deploymentInfo.addInitialHandlerChainWrapper(
+					(next) -> new PushedStreamReleasingHandler(next, this.slots, this.guard, this.listeners)));
 		}
 	}
 

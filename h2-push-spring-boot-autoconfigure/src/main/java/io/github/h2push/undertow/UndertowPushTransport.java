@@ -19,7 +19,8 @@ import org.springframework.web.util.WebUtils;
  * It pushes only for a valid authority this server is authoritative for (see
  * {@code h2-push.authorities}), under the connection's real scheme, with a fresh header
  * map per promise, only while the peer's stream limit leaves a slot free (see
- * {@link Http2PushSlots}), and never a path the connection already had (a bounded
+ * {@link Http2PushSlots}) and the connection runs fewer pushed responses than its limit
+ * (see {@link PushedResponseGuard}), and never a path the connection already had (a bounded
  * per-connection record, decided under the connection's monitor). It sends
  * {@code 103 Early Hints} through Undertow's out-of-band response.
  *
@@ -33,6 +34,8 @@ public class UndertowPushTransport implements PushTransport {
 
 	private final PushAuthorityRule authorityRule;
 
+	private final PushedResponseGuard guard;
+
 	/**
 	 * Creates a transport.
 	 * @param slots the push slots; when not available, nothing is pushed
@@ -41,11 +44,14 @@ public class UndertowPushTransport implements PushTransport {
 	 * @param authorities the authorities ({@code host} or {@code host:port}) to push
 	 * for; empty to trust the names of the server's certificate or, without TLS, the
 	 * connection's address
+	 * @param guard bounds the pushed responses of a connection
 	 */
-	public UndertowPushTransport(Http2PushSlots slots, int rememberedPerConnection, List<String> authorities) {
+	public UndertowPushTransport(Http2PushSlots slots, int rememberedPerConnection, List<String> authorities,
+			PushedResponseGuard guard) {
 		this.slots = slots;
 		this.rememberedPerConnection = rememberedPerConnection;
 		this.authorityRule = new PushAuthorityRule(authorities);
+		this.guard = guard;
 	}
 
 	@Override
@@ -54,7 +60,8 @@ public class UndertowPushTransport implements PushTransport {
 		HttpServletRequestImpl undertowRequest = WebUtils.getNativeRequest(request, HttpServletRequestImpl.class);
 		HttpServerExchange exchange = (undertowRequest != null) ? undertowRequest.getExchange() : null;
 		return (exchange != null)
-				? new UndertowPushChannel(exchange, this.slots, this.rememberedPerConnection, this.authorityRule)
+				? new UndertowPushChannel(exchange, this.slots, this.rememberedPerConnection, this.authorityRule,
+						this.guard)
 				: null;
 	}
 

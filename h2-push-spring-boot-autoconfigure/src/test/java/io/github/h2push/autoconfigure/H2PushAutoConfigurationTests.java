@@ -1,6 +1,7 @@
 package io.github.h2push.autoconfigure;
 
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,7 @@ import io.github.h2push.actuate.PushMetrics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
@@ -371,13 +373,22 @@ class H2PushAutoConfigurationTests {
 	@Test
 	void usesTheApplicationsUndertowPushTransport() {
 		assertBacksOffFor(UndertowPushTransport.class,
-				() -> new UndertowPushTransport(Http2PushSlots.create(), 16, List.of()));
+				() -> new UndertowPushTransport(Http2PushSlots.create(), 16, List.of(), guard()));
 	}
 
 	@Test
 	void usesTheApplicationsUndertowPushCustomizer() {
 		assertBacksOffFor(UndertowPushCustomizer.class,
-				() -> new UndertowPushCustomizer(Http2PushSlots.create(), List.of()));
+				() -> new UndertowPushCustomizer(Http2PushSlots.create(), guard(), List.of()));
+	}
+
+	@Test
+	void usesTheApplicationsPushedResponseGuard() {
+		assertBacksOffFor(PushedResponseGuard.class, H2PushAutoConfigurationTests::guard);
+	}
+
+	private static PushedResponseGuard guard() {
+		return new PushedResponseGuard(4, Duration.ofSeconds(10));
 	}
 
 	@Test
