@@ -90,7 +90,7 @@ public class H2PushAutoConfiguration {
 	@ConditionalOnMissingBean
 	PushRoutes pushRoutes(H2PushProperties properties) {
 		Map<String, List<String>> routes = new LinkedHashMap<>();
-		for (H2PushProperties.Route route : properties.getRoutes()) {
+		for (RouteProperties route : properties.getRoutes()) {
 			routes.computeIfAbsent(route.getPattern(), (pattern) -> new ArrayList<>()).addAll(route.getResources());
 		}
 		return PushRoutes.of(routes);
@@ -114,7 +114,7 @@ public class H2PushAutoConfiguration {
 			logger.warn("h2-push.copied-headers includes " + credentials + ": every push promise will carry the "
 					+ "client's credentials, and any intermediary that sees pushed requests sees them too");
 		}
-		H2PushProperties.CacheDigest digest = properties.getDedup().getCacheDigest();
+		CacheDigestProperties digest = properties.getDedup().getCacheDigest();
 		return PushPromiseService.builder(transports.orderedStream().toList())
 			.copiedHeaders(copiedHeaders)
 			.maxPushesPerRequest(properties.getMaxPushesPerRequest())
@@ -132,7 +132,7 @@ public class H2PushAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "h2-push.learn.enabled")
 	@ConditionalOnMissingBean
 	LearnedHints learnedHints(H2PushProperties properties) {
-		H2PushProperties.Learn learn = properties.getLearn();
+		LearnProperties learn = properties.getLearn();
 		return new LearnedHints(learn.getMaxRoutes(), learn.getMaxResourcesPerRoute(), learn.getMaxSize().toBytes(),
 				learn.getSampleEvery());
 	}

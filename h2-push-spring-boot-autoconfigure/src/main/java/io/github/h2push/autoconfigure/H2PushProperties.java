@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.h2push.support.PushPathValidator;
-import io.github.h2push.support.PushRoutes;
 import io.github.h2push.support.RequestHeaderAllowlist;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.http.ResponseCookie;
-import org.springframework.util.StringUtils;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -91,7 +88,7 @@ public class H2PushProperties implements Validator {
 	 * Resources to push for request paths matching a pattern, for pages not served by
 	 * annotated controllers.
 	 */
-	private List<Route> routes = new ArrayList<>();
+	private List<RouteProperties> routes = new ArrayList<>();
 
 	/**
 	 * Most pushed responses one HTTP/2 connection may run at once, each holding a worker
@@ -126,11 +123,14 @@ public class H2PushProperties implements Validator {
 	 */
 	private Duration writeTimeout = Duration.ofSeconds(30);
 
-	private final Dedup dedup = new Dedup();
+	@NestedConfigurationProperty
+	private final DedupProperties dedup = new DedupProperties();
 
-	private final Learn learn = new Learn();
+	@NestedConfigurationProperty
+	private final LearnProperties learn = new LearnProperties();
 
-	private final DevelopmentTls ssl = new DevelopmentTls();
+	@NestedConfigurationProperty
+	private final DevelopmentTlsProperties ssl = new DevelopmentTlsProperties();
 
 	public List<String> getCopiedHeaders() {
 		return this.copiedHeaders;
@@ -212,11 +212,11 @@ public class H2PushProperties implements Validator {
 		this.authorities = authorities;
 	}
 
-	public List<Route> getRoutes() {
+	public List<RouteProperties> getRoutes() {
 		return this.routes;
 	}
 
-	public void setRoutes(List<Route> routes) {
+	public void setRoutes(List<RouteProperties> routes) {
 		this.routes = routes;
 	}
 
@@ -260,15 +260,15 @@ public class H2PushProperties implements Validator {
 		this.writeTimeout = writeTimeout;
 	}
 
-	public Dedup getDedup() {
+	public DedupProperties getDedup() {
 		return this.dedup;
 	}
 
-	public Learn getLearn() {
+	public LearnProperties getLearn() {
 		return this.learn;
 	}
 
-	public DevelopmentTls getSsl() {
+	public DevelopmentTlsProperties getSsl() {
 		return this.ssl;
 	}
 
@@ -279,365 +279,7 @@ public class H2PushProperties implements Validator {
 
 	@Override
 	public void validate(Object target, Errors errors) {
-		H2PushProperties properties = (H2PushProperties) target;
-		for (String name : properties.getCopiedHeaders()) {
-			String problem = RequestHeaderAllowlist.problemWith(name);
-			if (problem != null) {
-				errors.rejectValue("copiedHeaders", "h2-push.invalid-header", "h2-push.copied-headers: " + problem);
-			}
-		}
-		if (properties.getMaxPushesPerRequest() < 0) {
-			errors.rejectValue("maxPushesPerRequest", "h2-push.negative",
-					"h2-push.max-pushes-per-request must not be negative");
-		}
-		if (properties.getMaxCopiedHeaderSize().isNegative()
-				|| properties.getMaxCopiedHeaderSize().toBytes() > Integer.MAX_VALUE) {
-			errors.rejectValue("maxCopiedHeaderSize", "h2-push.out-of-range",
-					"h2-push.max-copied-header-size must be between 0 and 2GB");
-		}
-		if (properties.getMaxCopiedHeaderSizePerRequest().isNegative()
-				|| properties.getMaxCopiedHeaderSizePerRequest().toBytes() > Integer.MAX_VALUE) {
-			errors.rejectValue("maxCopiedHeaderSizePerRequest", "h2-push.out-of-range",
-					"h2-push.max-copied-header-size-per-request must be between 0 and 2GB");
-		}
-		if (properties.getMaxPushedResponsesInFlightPerConnection() < 1) {
-			errors.rejectValue("maxPushedResponsesInFlightPerConnection", "h2-push.out-of-range",
-					"h2-push.max-pushed-responses-in-flight-per-connection must be at least 1");
-		}
-		if (!isPositive(properties.getPushedResponseTimeout())) {
-			errors.rejectValue("pushedResponseTimeout", "h2-push.out-of-range",
-					"h2-push.pushed-response-timeout must be positive");
-		}
-		if (properties.getMaxClientResets() < 0) {
-			errors.rejectValue("maxClientResets", "h2-push.negative", "h2-push.max-client-resets must not be negative");
-		}
-		if (!isPositive(properties.getClientResetWindow())) {
-			errors.rejectValue("clientResetWindow", "h2-push.out-of-range",
-					"h2-push.client-reset-window must be positive");
-		}
-		if (properties.getWriteTimeout() == null || properties.getWriteTimeout().isNegative()) {
-			errors.rejectValue("writeTimeout", "h2-push.negative", "h2-push.write-timeout must not be negative");
-		}
-		if (properties.getDedup().getPerConnection() < 0) {
-			errors.rejectValue("dedup.perConnection", "h2-push.negative",
-					"h2-push.dedup.per-connection must not be negative");
-		}
-		CacheDigest digest = properties.getDedup().getCacheDigest();
-		if (!isCookieName(digest.getCookieName())) {
-			errors.rejectValue("dedup.cacheDigest.cookieName", "h2-push.invalid-cookie-name",
-					"h2-push.dedup.cache-digest.cookie-name must be a cookie name (letters, digits and !#$%&'*+-.^_`|~)");
-		}
-		if (digest.getMaxAge() == null || digest.getMaxAge().isNegative()) {
-			errors.rejectValue("dedup.cacheDigest.maxAge", "h2-push.negative",
-					"h2-push.dedup.cache-digest.max-age must not be negative");
-		}
-		validateLearn(properties.getLearn(), errors);
-		for (int i = 0; i < properties.getAuthorities().size(); i++) {
-			String authority = properties.getAuthorities().get(i);
-			if (!StringUtils.hasText(authority) || !authority.trim().matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {
-				errors.rejectValue("authorities", "h2-push.invalid-authority", "h2-push.authorities[" + i
-						+ "]: '" + authority + "' is not a host name or host:port");
-			}
-		}
-		for (int i = 0; i < properties.getRoutes().size(); i++) {
-			validateRoute(properties.getRoutes().get(i), "h2-push.routes[" + i + "]", errors);
-		}
-	}
-
-	private static void validateLearn(Learn learn, Errors errors) {
-		if (learn.getMaxRoutes() < 0) {
-			errors.rejectValue("learn.maxRoutes", "h2-push.negative", "h2-push.learn.max-routes must not be negative");
-		}
-		if (learn.getMaxResourcesPerRoute() < 0) {
-			errors.rejectValue("learn.maxResourcesPerRoute", "h2-push.negative",
-					"h2-push.learn.max-resources-per-route must not be negative");
-		}
-		if (learn.getSampleEvery() < 1) {
-			errors.rejectValue("learn.sampleEvery", "h2-push.out-of-range",
-					"h2-push.learn.sample-every must be at least 1");
-		}
-		if (learn.getHeadSize().isNegative() || learn.getHeadSize().toBytes() > Integer.MAX_VALUE) {
-			errors.rejectValue("learn.headSize", "h2-push.out-of-range",
-					"h2-push.learn.head-size must be between 0 and 2GB");
-		}
-		if (learn.getMaxSize().isNegative()) {
-			errors.rejectValue("learn.maxSize", "h2-push.negative", "h2-push.learn.max-size must not be negative");
-		}
-	}
-
-	private static void validateRoute(Route route, String name, Errors errors) {
-		String problem = PushRoutes.problemWithPattern(route.getPattern());
-		if (problem != null) {
-			errors.reject("h2-push.invalid-route", name + ".pattern: '" + route.getPattern() + "' " + problem);
-		}
-		if (route.getResources().isEmpty()) {
-			errors.reject("h2-push.invalid-route", name + ".resources: at least one resource is needed");
-		}
-		for (int j = 0; j < route.getResources().size(); j++) {
-			String resource = route.getResources().get(j);
-			String resourceProblem = PushPathValidator.problemWith(resource);
-			if (resourceProblem != null) {
-				errors.reject("h2-push.invalid-route",
-						name + ".resources[" + j + "]: '" + resource + "' " + resourceProblem);
-			}
-		}
-	}
-
-	// Spring's cookie builder checks names against RFC 6265
-	private static boolean isPositive(Duration duration) {
-		return duration != null && !duration.isNegative() && !duration.isZero();
-	}
-
-	private static boolean isCookieName(String name) {
-		if (!StringUtils.hasText(name)) {
-			return false;
-		}
-		try {
-			ResponseCookie.from(name, "").build();
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-	}
-
-	/**
-	 * Resources pushed for the request paths matching a pattern.
-	 */
-	public static class Route {
-
-		/**
-		 * Path pattern, such as /docs/** or /index.html, matched against the path
-		 * within the application.
-		 */
-		private String pattern;
-
-		/**
-		 * Paths of the resources to push, such as /css/site.css.
-		 */
-		private List<String> resources = new ArrayList<>();
-
-		public String getPattern() {
-			return this.pattern;
-		}
-
-		public void setPattern(String pattern) {
-			this.pattern = pattern;
-		}
-
-		public List<String> getResources() {
-			return this.resources;
-		}
-
-		public void setResources(List<String> resources) {
-			this.resources = resources;
-		}
-
-	}
-
-	/**
-	 * Not pushing what the client has.
-	 */
-	public static class Dedup {
-
-		/**
-		 * Most pushed paths remembered per connection, least recently pushed dropped
-		 * first; a remembered path is not pushed again on that connection. 0 pushes
-		 * every time.
-		 */
-		private int perConnection = 256;
-
-		private final CacheDigest cacheDigest = new CacheDigest();
-
-		public int getPerConnection() {
-			return this.perConnection;
-		}
-
-		public void setPerConnection(int perConnection) {
-			this.perConnection = perConnection;
-		}
-
-		public CacheDigest getCacheDigest() {
-			return this.cacheDigest;
-		}
-
-	}
-
-	/**
-	 * A cookie digest of what a client was pushed, so a returning client is not
-	 * pushed what it has cached.
-	 */
-	public static class CacheDigest {
-
-		/**
-		 * Whether to keep a digest of pushed resources in a cookie (a 512-bit Bloom
-		 * filter, 86 characters) and not push what it lists.
-		 */
-		private boolean enabled;
-
-		/**
-		 * Name of the digest cookie.
-		 */
-		private String cookieName = "h2push-digest";
-
-		/**
-		 * How long the client keeps the digest cookie; match it to the cache lifetime of
-		 * the pushed resources.
-		 */
-		private Duration maxAge = Duration.ofDays(7);
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public String getCookieName() {
-			return this.cookieName;
-		}
-
-		public void setCookieName(String cookieName) {
-			this.cookieName = cookieName;
-		}
-
-		public Duration getMaxAge() {
-			return this.maxAge;
-		}
-
-		public void setMaxAge(Duration maxAge) {
-			this.maxAge = maxAge;
-		}
-
-	}
-
-	/**
-	 * Early hints learned from the pages themselves.
-	 */
-	public static class Learn {
-
-		/**
-		 * Whether to learn, per handler method or route, the preload links and
-		 * render-blocking head resources of successful HTML responses to navigations, and
-		 * offer them on later navigations like declared resources (103 Early Hints, or
-		 * pushes).
-		 */
-		private boolean enabled;
-
-		/**
-		 * Most bytes read from the start of a sampled response to find its head's
-		 * resources.
-		 */
-		private DataSize headSize = DataSize.ofKilobytes(16);
-
-		/**
-		 * Most handler methods and routes with a learned plan.
-		 */
-		private int maxRoutes = 256;
-
-		/**
-		 * Most resources in one learned plan; further ones are left out.
-		 */
-		private int maxResourcesPerRoute = 16;
-
-		/**
-		 * Most memory all learned plans take together, estimated; a new plan that does not
-		 * fit is not kept.
-		 */
-		private DataSize maxSize = DataSize.ofKilobytes(256);
-
-		/**
-		 * Once a route has a learned plan, one navigation in this many is read again, so
-		 * the plan follows changes to the page.
-		 */
-		private int sampleEvery = 20;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public DataSize getHeadSize() {
-			return this.headSize;
-		}
-
-		public void setHeadSize(DataSize headSize) {
-			this.headSize = headSize;
-		}
-
-		public int getMaxRoutes() {
-			return this.maxRoutes;
-		}
-
-		public void setMaxRoutes(int maxRoutes) {
-			this.maxRoutes = maxRoutes;
-		}
-
-		public int getMaxResourcesPerRoute() {
-			return this.maxResourcesPerRoute;
-		}
-
-		public void setMaxResourcesPerRoute(int maxResourcesPerRoute) {
-			this.maxResourcesPerRoute = maxResourcesPerRoute;
-		}
-
-		public DataSize getMaxSize() {
-			return this.maxSize;
-		}
-
-		public void setMaxSize(DataSize maxSize) {
-			this.maxSize = maxSize;
-		}
-
-		public int getSampleEvery() {
-			return this.sampleEvery;
-		}
-
-		public void setSampleEvery(int sampleEvery) {
-			this.sampleEvery = sampleEvery;
-		}
-
-	}
-
-	/**
-	 * TLS settings.
-	 */
-	public static class DevelopmentTls {
-
-		/**
-		 * Whether to serve HTTPS with a generated self-signed certificate when no SSL
-		 * is configured. When false and no SSL is configured, plain HTTP with h2c is
-		 * served.
-		 */
-		private boolean selfSigned = true;
-
-		/**
-		 * Whether a plain HTTP request to the HTTPS port is answered, with a redirect to
-		 * https:// (or a 400 when the request cannot be read), instead of a connection
-		 * that waits.
-		 */
-		private boolean answerPlainHttp = true;
-
-		public boolean isSelfSigned() {
-			return this.selfSigned;
-		}
-
-		public void setSelfSigned(boolean selfSigned) {
-			this.selfSigned = selfSigned;
-		}
-
-		public boolean isAnswerPlainHttp() {
-			return this.answerPlainHttp;
-		}
-
-		public void setAnswerPlainHttp(boolean answerPlainHttp) {
-			this.answerPlainHttp = answerPlainHttp;
-		}
-
+		H2PushPropertiesValidation.validate((H2PushProperties) target, errors);
 	}
 
 }
