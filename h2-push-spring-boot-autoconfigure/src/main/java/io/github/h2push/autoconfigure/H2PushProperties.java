@@ -91,10 +91,11 @@ public class H2PushProperties implements Validator {
 	private List<RouteProperties> routes = new ArrayList<>();
 
 	/**
-	 * Most pushed responses one HTTP/2 connection may run at once, each holding a worker
-	 * thread; further pushes get preload links.
+	 * Most pushed responses one HTTP/2 connection may have promised or running at once,
+	 * each holding a worker thread while it writes; further pushes get preload links. As
+	 * many as one page may push by default, so a page's own pushes are not limited.
 	 */
-	private int maxPushedResponsesInFlightPerConnection = 4;
+	private int maxPushedResponsesInFlightPerConnection = 10;
 
 	/**
 	 * How long a pushed response may run before its stream is reset and its worker

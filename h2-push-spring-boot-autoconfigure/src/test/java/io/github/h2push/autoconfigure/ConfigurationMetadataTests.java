@@ -40,7 +40,7 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.html-first", true);
 		expectedDefaults.put("h2-push.push-from-link-headers", true);
 		expectedDefaults.put("h2-push.authorities", List.of());
-		expectedDefaults.put("h2-push.max-pushed-responses-in-flight-per-connection", 4);
+		expectedDefaults.put("h2-push.max-pushed-responses-in-flight-per-connection", 10);
 		expectedDefaults.put("h2-push.pushed-response-timeout", "10s");
 		expectedDefaults.put("h2-push.max-client-resets", 200);
 		expectedDefaults.put("h2-push.client-reset-window", "30s");
@@ -96,7 +96,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.getLearn().getHeadSize().toKilobytes()).isEqualTo(16);
 		assertThat(properties.getLearn().getMaxSize().toKilobytes()).isEqualTo(256);
 		assertThat(properties.getAuthorities()).isEmpty();
-		assertThat(properties.getMaxPushedResponsesInFlightPerConnection()).isEqualTo(4);
+		assertThat(properties.getMaxPushedResponsesInFlightPerConnection()).isEqualTo(10);
 		assertThat(properties.getPushedResponseTimeout()).hasSeconds(10);
 		assertThat(properties.getMaxClientResets()).isEqualTo(200);
 		assertThat(properties.getClientResetWindow()).hasSeconds(30);
