@@ -1,10 +1,7 @@
 package io.github.h2push.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +11,6 @@ import java.util.Set;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -168,7 +164,7 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		private boolean watching = true;
 
 		@Nullable
-		private Capture captured;
+		private HeadCapture captured;
 
 		@Nullable
 		private ServletOutputStream outputStream;
@@ -231,8 +227,8 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 			if (this.outputStream == null) {
 				ServletOutputStream stream = super.getOutputStream();
 				if (sampling()) {
-					this.captured = new Capture(this.filter.headBytes);
-					stream = new CapturingOutputStream(stream, this.captured);
+					this.captured = new HeadCapture(this.filter.headBytes);
+					stream = new HeadCapture.CapturingOutputStream(stream, this.captured);
 				}
 				this.outputStream = stream;
 			}
@@ -244,139 +240,12 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 			if (this.writer == null) {
 				PrintWriter writer = super.getWriter();
 				if (sampling()) {
-					this.captured = new Capture(this.filter.headBytes);
-					writer = new PrintWriter(new CapturingWriter(writer, this.captured));
+					this.captured = new HeadCapture(this.filter.headBytes);
+					writer = new PrintWriter(new HeadCapture.CapturingWriter(writer, this.captured));
 				}
 				this.writer = writer;
 			}
 			return this.writer;
-		}
-
-	}
-
-	// the first bytes (or characters) of a body; HTML's markup and URLs are ASCII
-	private static final class Capture {
-
-		private final int limit;
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private final StringBuilder chars = new StringBuilder();
-
-		Capture(int limit) {
-			this.limit = limit;
-		}
-
-		void bytes(byte[] b, int off, int len) {
-			int room = this.limit - this.bytes.size();
-			if (room > 0) {
-				this.bytes.write(b, off, Math.min(room, len));
-			}
-		}
-
-		void chars(char[] c, int off, int len) {
-			int room = this.limit - this.chars.length();
-			if (room > 0) {
-				this.chars.append(c, off, Math.min(room, len));
-			}
-		}
-
-		void chars(String s, int off, int len) {
-			int room = this.limit - this.chars.length();
-			if (room > 0) {
-				this.chars.append(s, off, off + Math.min(room, len));
-			}
-		}
-
-		boolean isFull() {
-			return this.bytes.size() >= this.limit;
-		}
-
-		String text() {
-			return (this.chars.length() > 0) ? this.chars.toString()
-					: this.bytes.toString(StandardCharsets.ISO_8859_1);
-		}
-
-	}
-
-	private static final class CapturingOutputStream extends ServletOutputStream {
-
-		private final ServletOutputStream delegate;
-
-		private final Capture capture;
-
-		CapturingOutputStream(ServletOutputStream delegate, Capture capture) {
-			this.delegate = delegate;
-			this.capture = capture;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			if (!this.capture.isFull()) {
-				this.capture.bytes(new byte[] { (byte) b }, 0, 1);
-			}
-			this.delegate.write(b);
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) throws IOException {
-			this.capture.bytes(b, off, len);
-			this.delegate.write(b, off, len);
-		}
-
-		@Override
-		public void flush() throws IOException {
-			this.delegate.flush();
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.delegate.close();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setWriteListener(WriteListener writeListener) {
-			this.delegate.setWriteListener(writeListener);
-		}
-
-	}
-
-	private static final class CapturingWriter extends Writer {
-
-		private final PrintWriter delegate;
-
-		private final Capture capture;
-
-		CapturingWriter(PrintWriter delegate, Capture capture) {
-			this.delegate = delegate;
-			this.capture = capture;
-		}
-
-		@Override
-		public void write(char[] cbuf, int off, int len) {
-			this.capture.chars(cbuf, off, len);
-			this.delegate.write(cbuf, off, len);
-		}
-
-		@Override
-		public void write(String str, int off, int len) {
-			this.capture.chars(str, off, len);
-			this.delegate.write(str, off, len);
-		}
-
-		@Override
-		public void flush() {
-			this.delegate.flush();
-		}
-
-		@Override
-		public void close() {
-			this.delegate.close();
 		}
 
 	}
