@@ -149,7 +149,7 @@ public class PushPromiseService {
 	public List<PushResult> pushLinks(HttpServletRequest request, @Nullable HttpServletResponse response,
 			String linkHeaderValue) {
 		Assert.notNull(request, "'request' must not be null");
-		return PushAttempt.pushLinks(this.settings, request, response, linkHeaderValue);
+		return LinkHeaderPushes.push(this.settings, request, response, linkHeaderValue);
 	}
 
 	/**
