@@ -90,7 +90,8 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 				attacker.pushPromises(), blocked, millis(served), millis(released));
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
 		assertThat(released).isLessThan(Duration.ofSeconds(10).toMillis());
-		assertThat(attacker.isClosed()).as("attacker's connection still open").isFalse();
+		// whether the attacker's connection survives is not asserted: its page responses can wait for the
+		// connection's window too, and the write timeout may then close it
 	}
 
 	@Test
