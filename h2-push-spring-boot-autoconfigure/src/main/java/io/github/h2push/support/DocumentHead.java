@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The resources an HTML document's {@code <head>} needs before the page can render:
@@ -23,15 +25,21 @@ public final class DocumentHead {
 
 	private static final Pattern COMMENT = Pattern.compile("<!--.*?(-->|$)", Pattern.DOTALL);
 
-	private static final Pattern TAG = Pattern.compile("<(link|script|style)\\b([^>]*)>",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern TAG = Pattern.compile(
+			"<(link|script|style|template|noscript|title|textarea)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ATTRIBUTE = Pattern
 		.compile("([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?");
 
+	private static final Map<String, Pattern> ELEMENT_ENDS = Stream
+		.of("script", "style", "template", "noscript", "title", "textarea")
+		.collect(Collectors.toUnmodifiableMap((name) -> name,
+				(name) -> Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE)));
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	private static final Pattern HEAD_END = Pattern.compile("</head\\s*>|<body\\b", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern STYLE_END = Pattern.compile("</style\\s*>", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern FONT_URL = Pattern
 		.compile("url\\(\\s*[\"']?([^\"')\\s]+\\.(?:woff2|woff|ttf|otf)(?:\\?[^\"')\\s]*)?)[\"']?\\s*\\)",
@@ -54,27 +62,38 @@ public final class DocumentHead {
 		}
 		Map<String, Resource> found = new LinkedHashMap<>();
 		Matcher tag = TAG.matcher(text);
-		while (tag.find()) {
+		int from = 0;
+		while (from < text.length() && tag.find(from)) {
 			String name = tag.group(1).toLowerCase(Locale.ROOT);
-			Map<String, String> attributes = attributes(tag.group(2));
-			switch (name) {
-				case "link" -> addLink(found, attributes);
-				case "script" -> addScript(found, attributes);
-				default -> {
-					Matcher styleEnd = STYLE_END.matcher(text);
-					int close = styleEnd.find(tag.end()) ? styleEnd.start() : text.length();
-					Matcher font = FONT_URL.matcher(text.substring(tag.end(), close));
-					while (font.find()) {
-						add(found, font.group(1), "font");
-					}
+			from = tag.end();
+			if (name.equals("link")) {
+				addLink(found, attributes(tag.group(2)));
+				continue;
+			}
+			// the content of these elements is text, not tags: a page's inline script or a
+			// title can carry a request's own values, which must not become hints
+			int close = elementEnd(text, name, tag.end());
+			if (name.equals("script")) {
+				addScript(found, attributes(tag.group(2)));
+			}
+			else if (name.equals("style")) {
+				Matcher font = FONT_URL.matcher(text.substring(tag.end(), close));
+				while (font.find()) {
+					add(found, font.group(1), "font");
 				}
 			}
+			from = close;
 		}
 		return new ArrayList<>(found.values());
 	}
 
+	private static int elementEnd(String text, String name, int from) {
+		Matcher end = ELEMENT_ENDS.get(name).matcher(text);
+		return end.find(from) ? end.end() : text.length();
+	}
+
 	private static void addLink(Map<String, Resource> found, Map<String, String> attributes) {
-		List<String> rels = List.of(attributes.getOrDefault("rel", "").toLowerCase(Locale.ROOT).trim().split("\\s+"));
+		List<String> rels = List.of(WHITESPACE.split(attributes.getOrDefault("rel", "").toLowerCase(Locale.ROOT).trim()));
 		String href = attributes.get("href");
 		if (href == null || attributes.containsKey("disabled")) {
 			return;

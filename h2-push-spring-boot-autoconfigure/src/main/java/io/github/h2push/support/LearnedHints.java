@@ -74,7 +74,7 @@ public class LearnedHints {
 	 */
 	public PushPlan planFor(String key) {
 		Entry entry = this.entries.get(key);
-		if (entry == null) {
+		if (entry == null || entry.plan.isEmpty()) {
 			return PushPlan.EMPTY;
 		}
 		entry.hits.increment();
@@ -112,13 +112,8 @@ public class LearnedHints {
 			return kept;
 		}
 		long oldSize = (existing != null) ? existing.size : 0;
-		if (kept.isEmpty()) {
-			if (existing != null) {
-				this.entries.remove(key);
-				this.bytes -= oldSize;
-			}
-			return kept;
-		}
+		// a route that teaches nothing keeps an empty plan, so that it is read once every
+		// sampleEvery navigations like any other, not on each
 		long size = sizeOf(key, kept);
 		boolean room = (existing != null || this.entries.size() < this.maxRoutes)
 				&& this.bytes - oldSize + size <= this.maxBytes;
@@ -149,9 +144,12 @@ public class LearnedHints {
 	 */
 	public Map<String, LearnedPlan> getPlans() {
 		Map<String, LearnedPlan> plans = new LinkedHashMap<>();
-		this.entries.forEach((key, entry) -> plans.put(key, new LearnedPlan(
-				entry.plan.resources().stream().map(PreloadLink::headerValue).toList(), entry.hits.sum(),
-				entry.updates.get())));
+		this.entries.forEach((key, entry) -> {
+			if (!entry.plan.isEmpty()) {
+				plans.put(key, new LearnedPlan(entry.plan.resources().stream().map(PreloadLink::headerValue).toList(),
+						entry.hits.sum(), entry.updates.get()));
+			}
+		});
 		return plans;
 	}
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,6 +25,8 @@ import org.springframework.lang.Nullable;
  * @since 0.1.0
  */
 public final class LinkHeader {
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private LinkHeader() {
 	}
@@ -112,7 +115,7 @@ public final class LinkHeader {
 			if (rel == null || rel.isBlank()) {
 				return List.of();
 			}
-			return Arrays.stream(rel.trim().split("\\s+")).map((type) -> type.toLowerCase(Locale.ROOT)).toList();
+			return Arrays.stream(WHITESPACE.split(rel.trim())).map((type) -> type.toLowerCase(Locale.ROOT)).toList();
 		}
 
 		/**

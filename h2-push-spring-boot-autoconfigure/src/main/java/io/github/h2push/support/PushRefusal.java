@@ -32,7 +32,9 @@ public enum PushRefusal {
 	AUTHORITY,
 
 	/**
-	 * The client's concurrent-stream limit left no slot.
+	 * No stream could take the push: the client's concurrent-stream limit, a client
+	 * that gives new streams no window, or the connection's limit of pushed responses in
+	 * flight.
 	 */
 	STREAM_LIMIT,
 
@@ -100,7 +102,9 @@ public enum PushRefusal {
 			return CLIENT_REFUSED;
 		}
 		if (reason.startsWith(PushChannel.Answer.NO_STREAM_SLOT.reason())
-				|| reason.startsWith("the client allows no concurrent streams")) {
+				|| reason.startsWith(PushChannel.Answer.BUSY.reason())
+				|| reason.startsWith("the client allows no concurrent streams")
+				|| reason.startsWith("the client gives new streams no flow-control window")) {
 			return STREAM_LIMIT;
 		}
 		if (reason.contains("authority")) {

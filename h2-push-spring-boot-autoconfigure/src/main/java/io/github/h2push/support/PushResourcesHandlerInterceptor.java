@@ -69,7 +69,8 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 			String key = learningKey(handler, request);
 			if (key != null) {
 				plan = plan.with(this.learnedHints.planFor(key));
-				if (this.learnedHints.wantsSample(key)) {
+				// learned plans are offered to everyone: learn from anonymous pages only
+				if (request.getUserPrincipal() == null && this.learnedHints.wantsSample(key)) {
 					request.setAttribute(LearnedHints.KEY_ATTRIBUTE, key);
 				}
 			}

@@ -45,6 +45,8 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 	private static final Set<String> DESTINATIONS = Set.of("audio", "document", "embed", "fetch", "font", "image",
 			"object", "script", "style", "track", "video", "worker");
 
+	private static final Set<String> FETCH_PRIORITIES = Set.of("high", "low", "auto");
+
 	private final PushPromiseService pushPromiseService;
 
 	private final boolean pushFromLinkHeaders;
@@ -109,6 +111,7 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		watching.watching = false;
 		try {
 			response.addHeader(HttpHeaders.LINK, value);
+			watching.ownLinks.add(value);
 		}
 		finally {
 			watching.watching = true;
@@ -140,7 +143,8 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 	private static void add(List<PreloadLink> links, HttpServletRequest request, LinkHeader.Link link, String as,
 			String fetchPriority) {
 		String path = link.sameOriginPath(request);
-		if (path == null || PushPathValidator.problemWith(path) != null) {
+		// a query can carry one user's values (a token, an id): learned plans are offered to everyone
+		if (path == null || path.indexOf('?') >= 0 || PushPathValidator.problemWith(path) != null) {
 			return;
 		}
 		for (PreloadLink existing : links) {
@@ -149,7 +153,7 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 			}
 		}
 		String destination = DESTINATIONS.contains(as) ? as : "";
-		String priority = Set.of("high", "low", "auto").contains(fetchPriority) ? fetchPriority : "";
+		String priority = FETCH_PRIORITIES.contains(fetchPriority) ? fetchPriority : "";
 		links.add(PreloadLink.of(path, destination, priority));
 	}
 
@@ -160,6 +164,9 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		private final ResponseHintsFilter filter;
 
 		private final List<String> linkValues = new ArrayList<>(0);
+
+		// the hints h2-push added, kept when the application sets its own Link header
+		private final List<String> ownLinks = new ArrayList<>(0);
 
 		private boolean watching = true;
 
@@ -180,11 +187,23 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 
 		@Override
 		public void setHeader(String name, String value) {
-			if (isLink(name, value)) {
+			boolean link = this.watching && HttpHeaders.LINK.equalsIgnoreCase(name);
+			if (link) {
 				this.linkValues.clear();
 			}
 			watch(name, value);
 			super.setHeader(name, value);
+			if (link) {
+				this.ownLinks.forEach((own) -> super.addHeader(HttpHeaders.LINK, own));
+			}
+		}
+
+		@Override
+		public void reset() {
+			super.reset();
+			this.linkValues.clear();
+			this.ownLinks.clear();
+			this.captured = null;
 		}
 
 		@Override

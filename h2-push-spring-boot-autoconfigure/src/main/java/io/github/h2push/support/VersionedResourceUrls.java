@@ -67,9 +67,11 @@ public class VersionedResourceUrls implements BiFunction<HttpServletRequest, Str
 		String resolved = this.cache.get(key);
 		if (resolved == null) {
 			resolved = lookUp(provider, request, path);
-			if (this.cache.size() < MAX_CACHED) {
-				this.cache.put(key, resolved);
+			if (this.cache.size() >= MAX_CACHED) {
+				// paths from Link headers can be many; start again rather than stop caching
+				this.cache.clear();
 			}
+			this.cache.put(key, resolved);
 		}
 		return resolved;
 	}

@@ -37,6 +37,17 @@ class DocumentHeadTests {
 	}
 
 	@Test
+	void readsNoTagsInsideScriptsTitlesAndOtherTextElements() {
+		// a page that reflects a request's value in its head must not teach that value
+		String html = "<head><title><link rel=stylesheet href=/t.css></title>"
+				+ "<script>var q = \"<link rel=stylesheet href=/account/export>\";</script>"
+				+ "<noscript><link rel=stylesheet href=/n.css></noscript>"
+				+ "<template><script src=/tpl.js></script></template>"
+				+ "<script src=/js/app.js></script></head>";
+		assertThat(DocumentHead.resources(html)).containsExactly(new DocumentHead.Resource("/js/app.js", "script"));
+	}
+
+	@Test
 	void stopsAtTheBodyWhenTheHeadIsNotClosed() {
 		String html = "<html><link rel=stylesheet href=/a.css><body><link rel=stylesheet href=/b.css>";
 		assertThat(DocumentHead.resources(html)).extracting(DocumentHead.Resource::target).containsExactly("/a.css");

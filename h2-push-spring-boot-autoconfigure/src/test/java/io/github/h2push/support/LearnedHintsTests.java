@@ -48,7 +48,19 @@ class LearnedHintsTests {
 		assertThat(hints.getPlans().get("home").updates()).isEqualTo(1);
 		hints.learn("home", List.of());
 		assertThat(hints.getPlans()).isEmpty();
-		assertThat(hints.getBytes()).isZero();
+		assertThat(hints.planFor("home").isEmpty()).isTrue();
+	}
+
+	@Test
+	void readsARouteThatTaughtNothingOnlyNowAndThen() {
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 20);
+		assertThat(hints.wantsSample("api")).isTrue();
+		hints.learn("api", List.of());
+		int sampled = 0;
+		for (int i = 0; i < 40; i++) {
+			sampled += hints.wantsSample("api") ? 1 : 0;
+		}
+		assertThat(sampled).isEqualTo(2);
 	}
 
 	@Test
@@ -67,7 +79,8 @@ class LearnedHintsTests {
 		assertThat(hints.learn("c", PAGE)).isEmpty();
 		assertThat(hints.getPlans()).containsOnlyKeys("a", "b");
 		hints.learn("a", List.of());
-		assertThat(hints.wantsSample("c")).isTrue();
+		assertThat(hints.getPlans()).containsOnlyKeys("b");
+		assertThat(hints.wantsSample("c")).as("a route that taught nothing keeps its place").isFalse();
 	}
 
 	@Test

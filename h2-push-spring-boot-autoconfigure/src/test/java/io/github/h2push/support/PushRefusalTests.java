@@ -29,6 +29,10 @@ class PushRefusalTests {
 			.isEqualTo(PushRefusal.STREAM_LIMIT);
 		assertThat(category(PushOutcome.HINTED, "the client allows no concurrent streams"))
 			.isEqualTo(PushRefusal.STREAM_LIMIT);
+		assertThat(category(PushOutcome.LIMITED, PushChannel.Answer.BUSY.reason()))
+			.isEqualTo(PushRefusal.STREAM_LIMIT);
+		assertThat(category(PushOutcome.HINTED, "the client gives new streams no flow-control window"))
+			.isEqualTo(PushRefusal.STREAM_LIMIT);
 		assertThat(category(PushOutcome.HINTED, "the server's certificate does not cover the request's authority"))
 			.isEqualTo(PushRefusal.AUTHORITY);
 		assertThat(category(PushOutcome.HINTED, "the request's authority is not a valid host[:port]"))
