@@ -23,6 +23,9 @@ class EarlyHintsVaryIntegrationTests extends RunningServerTests {
 			.get(url("/css/site.css"), "Sec-Fetch-Mode", "cors", "Sec-Fetch-Dest", "font");
 		assertThat(preload.response().statusCode()).isEqualTo(200);
 		assertThat(String.join(",", preload.response().headers().allValues("vary"))).doesNotContainIgnoringCase("origin");
+		// a shared cache must not hand this response, which has no CORS headers, to another site
+		assertThat(preload.response().headers().firstValue("cache-control")).hasValueSatisfying(
+				(cacheControl) -> assertThat(cacheControl).startsWith("private"));
 	}
 
 	@Test
@@ -30,6 +33,7 @@ class EarlyHintsVaryIntegrationTests extends RunningServerTests {
 		PushClient.Exchange page = PushClient.trusting(this.certificate)
 			.get(url("/css/site.css"), "Sec-Fetch-Mode", "cors", "Origin", url(""));
 		assertThat(page.response().headers().allValues("vary")).contains("Origin");
+		assertThat(page.response().headers().firstValue("cache-control").orElse("")).doesNotContain("private");
 	}
 
 	@Test

@@ -120,9 +120,10 @@ public class H2PushProperties implements Validator {
 	 * server.undertow.options.socket.WRITE_TIMEOUT is set: an HTTP/2 stream whose data
 	 * waits that long for the client's flow-control window is reset, releasing the worker
 	 * thread writing it, and a connection that accepts no data for that long is closed.
-	 * 0 leaves it unset (Undertow's default: streams wait 10 minutes).
+	 * 0 leaves it unset (Undertow's default: streams wait 10 minutes). It applies to
+	 * every connection, HTTP/1.1 too, like nginx's send_timeout of 60 seconds.
 	 */
-	private Duration writeTimeout = Duration.ofSeconds(30);
+	private Duration writeTimeout = Duration.ofSeconds(60);
 
 	@NestedConfigurationProperty
 	private final DedupProperties dedup = new DedupProperties();

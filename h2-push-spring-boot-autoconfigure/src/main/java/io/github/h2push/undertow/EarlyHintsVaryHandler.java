@@ -18,6 +18,8 @@ import io.undertow.util.HttpString;
  * CORS-mode request without {@code Origin} whose response is not a CORS response (no
  * {@code Access-Control-Allow-Origin}), the response does not depend on an origin, and
  * this handler drops {@code Origin} and the preflight headers from its {@code Vary}.
+ * It also makes that response {@code private}: a shared cache must not serve it, which
+ * has no CORS headers, to another site's request for the same URL.
  *
  * @since 0.1.0
  */
@@ -46,6 +48,23 @@ public class EarlyHintsVaryHandler implements HttpHandler {
 		this.next.handleRequest(exchange);
 	}
 
+	// the response's own directives, with private in place of public
+	private static String privately(String cacheControl) {
+		if (cacheControl == null || cacheControl.isBlank()) {
+			return "private";
+		}
+		StringBuilder directives = new StringBuilder("private");
+		for (String directive : cacheControl.split(",")) {
+			String trimmed = directive.trim();
+			String lower = trimmed.toLowerCase(Locale.ROOT);
+			if (!trimmed.isEmpty() && !lower.equals("public") && !lower.equals("private")
+					&& !lower.startsWith("s-maxage")) {
+				directives.append(", ").append(trimmed);
+			}
+		}
+		return directives.toString();
+	}
+
 	private static void dropOriginFromVary(HttpServerExchange exchange) {
 		HeaderMap response = exchange.getResponseHeaders();
 		HeaderValues vary = response.get(Headers.VARY);
@@ -54,6 +73,7 @@ public class EarlyHintsVaryHandler implements HttpHandler {
 		}
 		String[] values = vary.toArray();
 		response.remove(Headers.VARY);
+		response.put(Headers.CACHE_CONTROL, privately(response.getFirst(Headers.CACHE_CONTROL)));
 		for (String value : values) {
 			for (String name : value.split(",")) {
 				String trimmed = name.trim();

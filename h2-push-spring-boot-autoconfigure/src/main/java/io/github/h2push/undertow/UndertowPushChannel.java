@@ -63,8 +63,6 @@ final class UndertowPushChannel implements PushChannel {
 	@Nullable
 	private final String refusal;
 
-	private boolean prepared;
-
 	UndertowPushChannel(HttpServerExchange exchange, Http2PushSlots slots, int remembered,
 			PushAuthorityRule authorityRule, PushedResponseGuard guard) {
 		this.exchange = exchange;
@@ -130,7 +128,6 @@ final class UndertowPushChannel implements PushChannel {
 			headers.addAll(new HttpString(header.getKey()), header.getValue());
 		}
 		String key = key(promise.path());
-		prepare();
 		return this.slots.push(this.connection, (slotFree) -> {
 			ConnectionPushRecord record = record();
 			if (record != null && record.contains(key)) {
@@ -142,7 +139,7 @@ final class UndertowPushChannel implements PushChannel {
 			if (!this.guard.reserve(this.connection)) {
 				return Answer.BUSY;
 			}
-			if (!this.connection.pushResource(promise.path(), Methods.GET, headers)) {
+			if (!pushCanonically(promise.path(), headers)) {
 				this.guard.cancel(this.connection);
 				return Answer.REFUSED;
 			}
@@ -155,20 +152,30 @@ final class UndertowPushChannel implements PushChannel {
 
 	/**
 	 * Undertow copies the promise's {@code :authority} and {@code :scheme} from the
-	 * exchange: make them the canonical authority and, on TLS, {@code https} whatever
-	 * the client said.
+	 * exchange: for the push only, make them the canonical authority and, on TLS,
+	 * {@code https} whatever the client said, so the application sees the request as it
+	 * came.
 	 */
-	private void prepare() {
-		if (this.prepared) {
-			return;
-		}
-		this.prepared = true;
+	private boolean pushCanonically(String path, HeaderMap headers) {
+		HeaderMap requestHeaders = this.exchange.getRequestHeaders();
+		String host = requestHeaders.getFirst(Headers.HOST);
+		String scheme = this.exchange.getRequestScheme();
 		String canonical = this.authority.toString();
-		if (!canonical.equals(this.exchange.getRequestHeaders().getFirst(Headers.HOST))) {
-			this.exchange.getRequestHeaders().put(Headers.HOST, canonical);
+		boolean tls = this.connection.getSslSessionInfo() != null;
+		try {
+			if (!canonical.equals(host)) {
+				requestHeaders.put(Headers.HOST, canonical);
+			}
+			if (tls && !"https".equals(scheme)) {
+				this.exchange.setRequestScheme("https");
+			}
+			return this.connection.pushResource(path, Methods.GET, headers);
 		}
-		if (this.connection.getSslSessionInfo() != null && !"https".equals(this.exchange.getRequestScheme())) {
-			this.exchange.setRequestScheme("https");
+		finally {
+			if (host != null) {
+				requestHeaders.put(Headers.HOST, host);
+			}
+			this.exchange.setRequestScheme(scheme);
 		}
 	}
 

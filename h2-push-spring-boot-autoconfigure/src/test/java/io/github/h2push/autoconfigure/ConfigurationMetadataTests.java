@@ -44,7 +44,7 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.pushed-response-timeout", "10s");
 		expectedDefaults.put("h2-push.max-client-resets", 200);
 		expectedDefaults.put("h2-push.client-reset-window", "30s");
-		expectedDefaults.put("h2-push.write-timeout", "30s");
+		expectedDefaults.put("h2-push.write-timeout", "60s");
 		expectedDefaults.put("h2-push.routes", null);
 		expectedDefaults.put("h2-push.dedup.per-connection", 256);
 		expectedDefaults.put("h2-push.dedup.cache-digest.enabled", false);
@@ -100,7 +100,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.getPushedResponseTimeout()).hasSeconds(10);
 		assertThat(properties.getMaxClientResets()).isEqualTo(200);
 		assertThat(properties.getClientResetWindow()).hasSeconds(30);
-		assertThat(properties.getWriteTimeout()).hasSeconds(30);
+		assertThat(properties.getWriteTimeout()).hasSeconds(60);
 		assertThat(properties.getRoutes()).isEmpty();
 	}
 
