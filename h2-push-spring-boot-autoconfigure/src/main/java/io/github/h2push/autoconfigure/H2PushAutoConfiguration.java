@@ -28,6 +28,7 @@ import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.PushedResponseGuard;
+import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
 import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowHttp2LimitsCustomizer;
@@ -35,6 +36,7 @@ import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -50,6 +52,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -212,6 +215,17 @@ public class H2PushAutoConfiguration {
 							: properties.getWriteTimeout();
 			return new UndertowHttp2LimitsCustomizer(slots, properties.getMaxClientResets(),
 					properties.getClientResetWindow(), writeTimeout);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UndertowBufferPoolCustomizer undertowBufferPoolCustomizer(H2PushProperties properties,
+				ObjectProvider<ServerProperties> serverProperties) {
+			ServerProperties server = serverProperties.getIfAvailable();
+			DataSize bufferSize = (server != null) ? server.getUndertow().getBufferSize() : null;
+			return new UndertowBufferPoolCustomizer(properties.getPooledBuffers(),
+					(bufferSize != null) ? (int) bufferSize.toBytes() : null,
+					(server != null) ? server.getUndertow().getDirectBuffers() : null);
 		}
 
 		@Bean

@@ -125,6 +125,14 @@ public class H2PushProperties implements Validator {
 	 */
 	private Duration writeTimeout = Duration.ofSeconds(60);
 
+	/**
+	 * How many free I/O buffers Undertow's buffer pool keeps for reuse beside its small
+	 * per-thread caches (at 16 KB each, 512 hold at most 8 MB, and only as many as were
+	 * in use at once). 0 leaves Undertow's default pool, which releases a buffer given
+	 * back on another thread than the one that took it: over HTTP/2, nearly every frame.
+	 */
+	private int pooledBuffers = 512;
+
 	@NestedConfigurationProperty
 	private final DedupProperties dedup = new DedupProperties();
 
@@ -260,6 +268,14 @@ public class H2PushProperties implements Validator {
 
 	public void setWriteTimeout(Duration writeTimeout) {
 		this.writeTimeout = writeTimeout;
+	}
+
+	public int getPooledBuffers() {
+		return this.pooledBuffers;
+	}
+
+	public void setPooledBuffers(int pooledBuffers) {
+		this.pooledBuffers = pooledBuffers;
 	}
 
 	public DedupProperties getDedup() {

@@ -58,6 +58,9 @@ final class H2PushPropertiesValidation {
 		if (properties.getWriteTimeout() == null || properties.getWriteTimeout().isNegative()) {
 			errors.rejectValue("writeTimeout", "h2-push.negative", "h2-push.write-timeout must not be negative");
 		}
+		if (properties.getPooledBuffers() < 0) {
+			errors.rejectValue("pooledBuffers", "h2-push.negative", "h2-push.pooled-buffers must not be negative");
+		}
 		if (properties.getDedup().getPerConnection() < 0) {
 			errors.rejectValue("dedup.perConnection", "h2-push.negative",
 					"h2-push.dedup.per-connection must not be negative");

@@ -45,6 +45,7 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.max-client-resets", 200);
 		expectedDefaults.put("h2-push.client-reset-window", "30s");
 		expectedDefaults.put("h2-push.write-timeout", "60s");
+		expectedDefaults.put("h2-push.pooled-buffers", 512);
 		expectedDefaults.put("h2-push.routes", null);
 		expectedDefaults.put("h2-push.dedup.per-connection", 256);
 		expectedDefaults.put("h2-push.dedup.cache-digest.enabled", false);

@@ -21,6 +21,7 @@ import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
+import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
 import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
@@ -214,6 +215,13 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnANegativeBufferPoolSizeNamingTheProperty() {
+		this.contextRunner.withPropertyValues("h2-push.pooled-buffers=-1")
+			.run((context) -> assertThat(failureAnalysis(context)).contains("Property: h2-push.pooledBuffers")
+				.contains("Reason: h2-push.pooled-buffers must not be negative"));
+	}
+
+	@Test
 	void failsOnAnInvalidRouteNamingTheProperty() {
 		this.contextRunner
 			.withPropertyValues("h2-push.routes[0].pattern=/docs/**", "h2-push.routes[0].resources=/a.css,//evil/x.js",
@@ -394,6 +402,11 @@ class H2PushAutoConfigurationTests {
 	@Test
 	void usesTheApplicationsUndertowHttp2Customizer() {
 		assertBacksOffFor(UndertowHttp2Customizer.class, () -> new UndertowHttp2Customizer(true, null, null));
+	}
+
+	@Test
+	void usesTheApplicationsUndertowBufferPoolCustomizer() {
+		assertBacksOffFor(UndertowBufferPoolCustomizer.class, () -> new UndertowBufferPoolCustomizer(8, null, null));
 	}
 
 	@Test
