@@ -1,8 +1,12 @@
 package io.github.h2push.undertow;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.undertow.Undertow;
 import io.undertow.server.DefaultByteBufferPool;
 
+import org.springframework.boot.web.embedded.undertow.UndertowBuilderCustomizer;
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.lang.Nullable;
@@ -20,6 +24,8 @@ import org.springframework.util.Assert;
  * buffers than were in use at once. Buffer size and direct buffers are as Spring Boot
  * and Undertow choose them ({@code server.undertow.buffer-size},
  * {@code server.undertow.direct-buffers}, else Undertow's defaults from the heap size).
+ * It is applied before the application's own builder customizers, so a pool one of
+ * them sets is the one used.
  *
  * @since 0.1.0
  */
@@ -56,7 +62,11 @@ public class UndertowBufferPoolCustomizer implements WebServerFactoryCustomizer<
 	@Override
 	public void customize(UndertowServletWebServerFactory factory) {
 		if (this.pooledBuffers > 0) {
-			factory.addBuilderCustomizers(this::customize);
+			// first, so that a pool the application sets in its own builder customizer wins
+			List<UndertowBuilderCustomizer> customizers = new ArrayList<>();
+			customizers.add(this::customize);
+			customizers.addAll(factory.getBuilderCustomizers());
+			factory.setBuilderCustomizers(customizers);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.github.h2push.undertow;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.web.embedded.undertow.UndertowBuilderCustomizer;
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,15 @@ class UndertowBufferPoolCustomizerTests {
 		assertThat(factory.getBuilderCustomizers()).isEmpty();
 		new UndertowBufferPoolCustomizer(1, null, null).customize(factory);
 		assertThat(factory.getBuilderCustomizers()).hasSize(1);
+	}
+
+	@Test
+	void runsBeforeTheApplicationsBuilderCustomizers() {
+		UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
+		UndertowBuilderCustomizer own = (builder) -> builder.setByteBufferPool(null);
+		factory.addBuilderCustomizers(own);
+		new UndertowBufferPoolCustomizer(8, null, null).customize(factory);
+		assertThat(factory.getBuilderCustomizers()).hasSize(2).last().isSameAs(own);
 	}
 
 	@Test
