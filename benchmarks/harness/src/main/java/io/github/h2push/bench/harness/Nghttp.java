@@ -23,7 +23,19 @@ final class Nghttp {
 	}
 
 	static Load load(String url, boolean acceptPush) {
-		List<String> command = new ArrayList<>(List.of("nghttp", "-a", "-s", "-w", "24", "-W", "24"));
+		return run(url, acceptPush, true);
+	}
+
+	/** The page alone: its HTML, with push refused and its assets not fetched. */
+	static Load page(String url) {
+		return run(url, false, false);
+	}
+
+	private static Load run(String url, boolean acceptPush, boolean assets) {
+		List<String> command = new ArrayList<>(List.of("nghttp", "-s", "-w", "24", "-W", "24"));
+		if (assets) {
+			command.add("-a");
+		}
 		if (!acceptPush) {
 			command.add("--no-push");
 		}

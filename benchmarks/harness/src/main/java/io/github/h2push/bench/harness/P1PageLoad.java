@@ -27,6 +27,8 @@ final class P1PageLoad extends Figure {
 		super("P1", context);
 	}
 
+	static final String PAGE_ALONE = ", the page alone (HTML only, no push)";
+
 	/** The row of {@code server} with or without push, e.g. "nginx, push". */
 	static String variant(String server, boolean push) {
 		return server + (push ? ", push" : ", no push");
@@ -63,6 +65,11 @@ final class P1PageLoad extends Figure {
 						Nghttp.Load load = Nghttp.load("https://127.0.0.1:" + proxy.getValue().port() + "/", push);
 						record(variant(proxy.getKey(), push), load, 4, push ? 3 : 0);
 					}
+					if (proxy.getKey().equals(SAMPLE) || proxy.getKey().equals(NGINX)) {
+						// what the page costs before anything is pushed: the floor of a push load
+						record(proxy.getKey() + PAGE_ALONE,
+								Nghttp.page("https://127.0.0.1:" + proxy.getValue().port() + "/"), 1, 0);
+					}
 				}
 			}
 		}
@@ -73,6 +80,11 @@ final class P1PageLoad extends Figure {
 		double sample1 = median(variant(SAMPLE, true));
 		ratio("sample app push ÷ RTT (50 ms)", sample1 / RTT_MS, 1.10, true);
 		ratio("sample app push ÷ nginx push", sample1 / median(variant(NGINX, true)), 1.05, true);
+		double samplePage = median(SAMPLE + PAGE_ALONE);
+		ratio("sample app, the page alone ÷ nginx push (page and three pushes)",
+				samplePage / median(variant(NGINX, true)));
+		ratio("sample app, the page alone ÷ RTT (50 ms)", samplePage / RTT_MS);
+		ratio("sample app, the page alone ÷ nginx, the page alone", samplePage / median(NGINX + PAGE_ALONE));
 		ratio("h2-push push ÷ RTT (50 ms)", ours1 / RTT_MS);
 		ratio("h2-push push ÷ nginx push", ours1 / median(variant(NGINX, true)));
 		for (String server : servers.keySet()) {

@@ -85,8 +85,8 @@ final class Servers {
 	}
 
 	/**
-	 * The app without h2-push ({@code benchmarks/bench-app-plain}), or the same jar with
-	 * h2-push's auto-configuration on its class path.
+	 * The app without h2-push ({@code benchmarks/bench-app-plain}), or the same app
+	 * packaged with the starter.
 	 */
 	Server plain(String name, boolean withH2Push) throws IOException {
 		int port = Workspace.freePort();
@@ -95,15 +95,14 @@ final class Servers {
 
 	List<String> plainCommand(int port, boolean withH2Push) throws IOException {
 		List<String> command = new ArrayList<>(javaCommand());
-		if (withH2Push) {
-			command.add("-Dloader.path=" + this.workspace.repo().resolve("benchmarks/bench-app-plain/target/h2-push-lib"));
-		}
 		command.add("-jar");
-		command.add(jar("benchmarks/bench-app-plain/target", "h2-push-bench-app-plain-").toString());
+		command.add(plainJar(withH2Push).toString());
 		command.addAll(springArgs(port));
 		command.addAll(this.appArgs);
 		return command;
 	}
+
+	private static final String WITH_H2_PUSH_JAR = "-with-h2-push.jar";
 
 	/** nginx, with its P1 server and its P2 server in front of the app; started once. */
 	Server nginx(int appPort) throws IOException {
@@ -179,6 +178,18 @@ final class Servers {
 		return List.of("--server.address=127.0.0.1", "--server.port=" + port,
 				"--server.ssl.certificate=file:" + this.workspace.cert(),
 				"--server.ssl.certificate-private-key=file:" + this.workspace.key(), "--server.http2.enabled=true");
+	}
+
+	/** The plain app's jar: the same classes, with or without the starter's jars in BOOT-INF/lib. */
+	private Path plainJar(boolean withH2Push) throws IOException {
+		Path folder = this.workspace.repo().resolve("benchmarks/bench-app-plain/target");
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((p) -> {
+				String name = p.getFileName().toString();
+				return name.startsWith("h2-push-bench-app-plain-") && name.endsWith(".jar")
+						&& name.endsWith(WITH_H2_PUSH_JAR) == withH2Push;
+			}).findFirst().orElseThrow(() -> new IOException("No plain app jar in " + folder + ": build first"));
+		}
 	}
 
 	private Path jar(String dir, String prefix) throws IOException {
