@@ -2,32 +2,22 @@ package io.github.h2push.autoconfigure;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleKey;
@@ -136,23 +126,14 @@ public class DevelopmentCertificate {
 	private static Generated generate() {
 		try {
 			SecureRandom random = new SecureRandom();
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048, random);
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(new ECGenParameterSpec("secp256r1"), random);
 			KeyPair keyPair = generator.generateKeyPair();
-			X500Name name = new X500Name("CN=localhost, O=h2-push development certificate");
 			Instant now = Instant.now();
-			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-					new BigInteger(64, random).abs().add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
-					Date.from(now.plus(VALIDITY)), name, keyPair.getPublic());
-			builder.addExtension(Extension.subjectAlternativeName, false,
-					new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
-							new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-							new GeneralName(GeneralName.iPAddress, "::1") }));
-			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-			builder.addExtension(Extension.extendedKeyUsage, false,
-					new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-			X509Certificate certificate = new JcaX509CertificateConverter()
-				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
+			X509Certificate certificate = SelfSignedCertificate.create(keyPair, "localhost",
+					"h2-push development certificate", List.of("localhost"),
+					List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")),
+					new BigInteger(64, random).add(BigInteger.ONE), now.minus(Duration.ofDays(1)), now.plus(VALIDITY));
 			byte[] passwordBytes = new byte[16];
 			random.nextBytes(passwordBytes);
 			String password = HexFormat.of().formatHex(passwordBytes);
@@ -162,7 +143,7 @@ public class DevelopmentCertificate {
 					new X509Certificate[] { certificate });
 			return new Generated(certificate, keyStore, password);
 		}
-		catch (GeneralSecurityException | OperatorCreationException | IOException ex) {
+		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException("Could not generate the h2-push development certificate", ex);
 		}
 	}

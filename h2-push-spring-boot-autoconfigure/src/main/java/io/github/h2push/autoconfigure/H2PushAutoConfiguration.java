@@ -265,22 +265,15 @@ public class H2PushAutoConfiguration {
 
 	}
 
-	// the SSL conditions come first, so BouncyCastle is not even looked for when the server has SSL
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "h2-push.ssl.self-signed", matchIfMissing = true)
 	@Conditional(NoSslConfiguredCondition.class)
 	static class DevelopmentCertificateConfiguration {
 
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder")
-		static class BouncyCastleConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean
-			DevelopmentCertificate h2PushDevelopmentCertificate() {
-				return DevelopmentCertificate.shared();
-			}
-
+		@Bean
+		@ConditionalOnMissingBean
+		DevelopmentCertificate h2PushDevelopmentCertificate() {
+			return DevelopmentCertificate.shared();
 		}
 
 	}

@@ -28,7 +28,6 @@ import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.undertow.Undertow;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -149,10 +148,13 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
-	void generatesNoCertificateWithoutBouncyCastle() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(JcaX509v3CertificateBuilder.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(DevelopmentCertificate.class)
-				.hasSingleBean(PushPromiseService.class));
+	void generatesTheCertificateWithTheJdkAlone() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.bouncycastle"))
+			.run((context) -> assertThat(context.getBean(DevelopmentCertificate.class)
+				.getSslBundle()
+				.getStores()
+				.getKeyStore()
+				.getCertificate(DevelopmentCertificate.ALIAS)).isNotNull());
 	}
 
 	@Test
