@@ -10,6 +10,9 @@ import java.util.Map;
 
 import javax.net.ssl.SSLSession;
 
+import io.undertow.protocols.http2.Http2Channel;
+import io.undertow.protocols.http2.Http2HeadersStreamSinkChannel;
+import io.undertow.protocols.http2.Http2StreamSinkChannel;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.SSLSessionInfo;
 import io.undertow.server.ServerConnection;
@@ -208,6 +211,12 @@ final class UndertowPushChannel implements PushChannel {
 		boolean http2 = connection instanceof Http2ServerConnection && exchange.getProtocol().equals(Protocols.HTTP_2_0);
 		boolean http1 = overHttp1 && connection instanceof HttpServerConnection
 				&& exchange.getProtocol().equals(Protocols.HTTP_1_1);
+		if (http2) {
+			Http2StreamSinkChannel stream = this.slots.responseChannel(exchange);
+			if (stream != null) {
+				return sendHttp2EarlyHints(stream, links);
+			}
+		}
 		HeaderMap requestHeaders = exchange.getRequestHeaders();
 		if (!(http2 || http1) || requestHeaders.contains(Headers.EXPECT)) {
 			return false;
@@ -237,6 +246,26 @@ final class UndertowPushChannel implements PushChannel {
 		}
 		finally {
 			requestHeaders.remove(Headers.EXPECT);
+		}
+	}
+
+	/**
+	 * Queues a HEADERS frame with {@code :status 103} on the request's stream, as
+	 * Undertow's out-of-band response would, without building an exchange for it. The
+	 * frame goes ahead of the final response; the I/O thread writes it without this
+	 * thread waiting.
+	 */
+	private static boolean sendHttp2EarlyHints(Http2StreamSinkChannel stream, List<String> links) {
+		HeaderMap headers = new HeaderMap();
+		headers.put(Http2Channel.STATUS, EARLY_HINTS);
+		headers.addAll(LINK, links);
+		try {
+			new Http2HeadersStreamSinkChannel(stream.getChannel(), stream.getStreamId(), headers).flush();
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not send 103 Early Hints", ex);
+			return false;
 		}
 	}
 

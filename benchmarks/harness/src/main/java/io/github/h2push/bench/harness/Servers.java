@@ -102,8 +102,6 @@ final class Servers {
 		return command;
 	}
 
-	private static final String WITH_H2_PUSH_JAR = "-with-h2-push.jar";
-
 	/** nginx, with its P1 server and its P2 server in front of the app; started once. */
 	Server nginx(int appPort) throws IOException {
 		Server server = this.shared.get("nginx");
@@ -186,8 +184,8 @@ final class Servers {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.filter((p) -> {
 				String name = p.getFileName().toString();
-				return name.startsWith("h2-push-bench-app-plain-") && name.endsWith(".jar")
-						&& name.endsWith(WITH_H2_PUSH_JAR) == withH2Push;
+				return name.startsWith("h2-push-bench-app-plain-")
+						&& name.endsWith(withH2Push ? "-with-h2-push.jar" : "-without-h2-push.jar");
 			}).findFirst().orElseThrow(() -> new IOException("No plain app jar in " + folder + ": build first"));
 		}
 	}
