@@ -60,6 +60,8 @@ final class SelfSignedCertificate {
 		.ofPattern("yyyyMMddHHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
+	private static final Instant YEAR_1950 = Instant.parse("1950-01-01T00:00:00Z");
+
 	private static final Instant YEAR_2050 = Instant.parse("2050-01-01T00:00:00Z");
 
 	private SelfSignedCertificate() {
@@ -77,11 +79,17 @@ final class SelfSignedCertificate {
 	 * @param notBefore the start of its validity
 	 * @param notAfter the end of its validity
 	 * @return the certificate, as the JDK parsed it
+	 * @throws IllegalArgumentException if the serial is not positive, a date is before
+	 * 1950 or there is no name
 	 * @throws GeneralSecurityException if signing or parsing fails
 	 */
 	static X509Certificate create(KeyPair keyPair, String commonName, String organization, List<String> dnsNames,
 			List<InetAddress> addresses, BigInteger serial, Instant notBefore, Instant notAfter)
 			throws GeneralSecurityException {
+		if (serial.signum() <= 0 || notBefore.isBefore(YEAR_1950) || dnsNames.isEmpty() && addresses.isEmpty()) {
+			throw new IllegalArgumentException("A certificate needs a positive serial, dates from 1950 and at least "
+					+ "one DNS name or IP address");
+		}
 		byte[] algorithm = sequence(oid(ECDSA_WITH_SHA256));
 		byte[] name = sequence(rdn("2.5.4.3", commonName), rdn("2.5.4.10", organization));
 		byte[] tbs = sequence(tlv(VERSION, tlv(INTEGER, new byte[] { 2 })), tlv(INTEGER, serial.toByteArray()),

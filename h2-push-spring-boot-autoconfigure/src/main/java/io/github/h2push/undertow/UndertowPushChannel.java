@@ -211,15 +211,17 @@ final class UndertowPushChannel implements PushChannel {
 		boolean http2 = connection instanceof Http2ServerConnection && exchange.getProtocol().equals(Protocols.HTTP_2_0);
 		boolean http1 = overHttp1 && connection instanceof HttpServerConnection
 				&& exchange.getProtocol().equals(Protocols.HTTP_1_1);
-		if (http2) {
-			Http2StreamSinkChannel stream = this.slots.responseChannel(exchange);
-			if (stream != null) {
-				return sendHttp2EarlyHints(stream, links);
-			}
-		}
 		HeaderMap requestHeaders = exchange.getRequestHeaders();
 		if (!(http2 || http1) || requestHeaders.contains(Headers.EXPECT)) {
 			return false;
+		}
+		if (http2) {
+			Http2StreamSinkChannel stream = this.slots.responseChannel(exchange);
+			if (stream != null) {
+				// never on a pushed stream (its PUSH_PROMISE may still be queued) nor on one reset already
+				boolean usable = stream.getStreamId() % 2 != 0 && !stream.isBroken() && stream.isOpen();
+				return usable && sendHttp2EarlyHints(stream, links);
+			}
 		}
 		// Undertow sends an interim response only for a request that expects 100-continue
 		requestHeaders.put(Headers.EXPECT, "100-continue");

@@ -20,6 +20,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link SelfSignedCertificate}, read back by the JDK and by BouncyCastle.
@@ -75,9 +76,21 @@ class SelfSignedCertificateTests {
 	@Test
 	void writesDatesFrom2050AsGeneralizedTime() throws Exception {
 		Instant notAfter = Instant.parse("2051-06-01T00:00:00Z");
-		X509Certificate certificate = SelfSignedCertificate.create(keyPair(), "localhost", "Example", List.of(),
-				Collections.emptyList(), BigInteger.ONE, NOT_BEFORE, notAfter);
+		X509Certificate certificate = SelfSignedCertificate.create(keyPair(), "localhost", "Example",
+				List.of("localhost"), Collections.emptyList(), BigInteger.ONE, NOT_BEFORE, notAfter);
 		assertThat(certificate.getNotAfter().toInstant()).isEqualTo(notAfter);
+	}
+
+	@Test
+	void rejectsWhatItCannotWriteCorrectly() throws Exception {
+		KeyPair keyPair = keyPair();
+		List<String> names = List.of("localhost");
+		assertThatIllegalArgumentException().isThrownBy(() -> SelfSignedCertificate.create(keyPair, "localhost",
+				"Example", List.of(), List.of(), BigInteger.ONE, NOT_BEFORE, NOT_AFTER));
+		assertThatIllegalArgumentException().isThrownBy(() -> SelfSignedCertificate.create(keyPair, "localhost",
+				"Example", names, List.of(), BigInteger.ZERO, NOT_BEFORE, NOT_AFTER));
+		assertThatIllegalArgumentException().isThrownBy(() -> SelfSignedCertificate.create(keyPair, "localhost",
+				"Example", names, List.of(), BigInteger.ONE, Instant.parse("1949-12-31T23:59:59Z"), NOT_AFTER));
 	}
 
 	@Test
