@@ -75,6 +75,15 @@ class EarlyHintsIntegrationTests {
 			assertThat(frames).contains("PUSH_PROMISE").doesNotContain(":status: 103").doesNotContain("link:");
 		}
 
+		@Test
+		void sendsNoEarlyHintsOnAPushedStream() throws Exception {
+			// the pushed page declares a resource of its own, which it can only hint; a 103 on the
+			// pushed stream could overtake its PUSH_PROMISE
+			String frames = Nghttp.run("-nv", "-H", "sec-fetch-mode: navigate", url("/pushes-nested"));
+			assertThat(frames).contains("PUSH_PROMISE").contains("link: </js/app.js>; rel=preload")
+				.doesNotContain(":status: 103");
+		}
+
 	}
 
 	@Nested

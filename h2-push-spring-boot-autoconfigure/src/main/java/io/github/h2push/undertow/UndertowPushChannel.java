@@ -218,9 +218,8 @@ final class UndertowPushChannel implements PushChannel {
 		if (http2) {
 			Http2StreamSinkChannel stream = this.slots.responseChannel(exchange);
 			if (stream != null) {
-				// never on a pushed stream (its PUSH_PROMISE may still be queued) nor on one reset already
-				boolean usable = stream.getStreamId() % 2 != 0 && !stream.isBroken() && stream.isOpen();
-				return usable && sendHttp2EarlyHints(stream, links);
+				// not on a stream the client reset already (pushed exchanges say HTTP/1.1, so never get here)
+				return !stream.isBroken() && stream.isOpen() && sendHttp2EarlyHints(stream, links);
 			}
 		}
 		// Undertow sends an interim response only for a request that expects 100-continue

@@ -96,7 +96,10 @@ final class Servers {
 	List<String> plainCommand(int port, boolean withH2Push) throws IOException {
 		List<String> command = new ArrayList<>(javaCommand());
 		command.add("-jar");
-		command.add(plainJar(withH2Push).toString());
+		// the same classes, with or without the starter's jars in BOOT-INF/lib
+		command.add(jar("benchmarks/bench-app-plain/target", "h2-push-bench-app-plain-",
+				withH2Push ? "-with-h2-push.jar" : "-without-h2-push.jar")
+			.toString());
 		command.addAll(springArgs(port));
 		command.addAll(this.appArgs);
 		return command;
@@ -178,26 +181,18 @@ final class Servers {
 				"--server.ssl.certificate-private-key=file:" + this.workspace.key(), "--server.http2.enabled=true");
 	}
 
-	/** The plain app's jar: the same classes, with or without the starter's jars in BOOT-INF/lib. */
-	private Path plainJar(boolean withH2Push) throws IOException {
-		Path folder = this.workspace.repo().resolve("benchmarks/bench-app-plain/target");
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter((p) -> {
-				String name = p.getFileName().toString();
-				return name.startsWith("h2-push-bench-app-plain-")
-						&& name.endsWith(withH2Push ? "-with-h2-push.jar" : "-without-h2-push.jar");
-			}).findFirst().orElseThrow(() -> new IOException("No plain app jar in " + folder + ": build first"));
-		}
+	private Path jar(String dir, String prefix) throws IOException {
+		return jar(dir, prefix, ".jar");
 	}
 
-	private Path jar(String dir, String prefix) throws IOException {
+	private Path jar(String dir, String prefix, String suffix) throws IOException {
 		Path folder = this.workspace.repo().resolve(dir);
 		try (Stream<Path> files = Files.list(folder)) {
 			return files
 				.filter((p) -> p.getFileName().toString().startsWith(prefix)
-						&& p.getFileName().toString().endsWith(".jar"))
+						&& p.getFileName().toString().endsWith(suffix))
 				.findFirst()
-				.orElseThrow(() -> new IOException("No " + prefix + "*.jar in " + folder + ": build first"));
+				.orElseThrow(() -> new IOException("No " + prefix + "*" + suffix + " in " + folder + ": build first"));
 		}
 	}
 
