@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.h2push.support.LearnedHints;
-import io.github.h2push.support.PreloadLink;
-import io.github.h2push.support.PushPlan;
-import io.github.h2push.support.PushPlans;
-import io.github.h2push.support.PushRoutes;
-import io.github.h2push.support.PushStatistics;
+import io.github.h2push.engine.LearnedHints;
+import io.github.h2push.engine.PreloadLink;
+import io.github.h2push.engine.PushPlan;
+import io.github.h2push.engine.PushPlans;
+import io.github.h2push.engine.PushRoutes;
+import io.github.h2push.engine.PushStatistics;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

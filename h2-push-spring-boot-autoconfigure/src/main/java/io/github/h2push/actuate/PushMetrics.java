@@ -1,17 +1,16 @@
 package io.github.h2push.actuate;
 
+import io.github.h2push.PushOutcome;
+import io.github.h2push.PushReason;
+import io.github.h2push.engine.PushStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import io.github.h2push.PushOutcome;
-import io.github.h2push.support.PushRefusal;
-import io.github.h2push.support.PushStatistics;
-
 /**
  * Binds the h2-push counters: {@value #METER_NAME}, tagged {@code outcome} with each
  * {@link PushOutcome#tagValue()}; {@value #REFUSED_METER_NAME}, tagged {@code reason}
- * with each {@link PushRefusal#value()}; and {@value #RESET_METER_NAME} for pushed
+ * with each {@link PushReason#value()}; and {@value #RESET_METER_NAME} for pushed
  * streams the client reset. Each meter's tags split one total, so summing across a
  * meter's tags never counts a resource twice (a reset stream was counted as pushed,
  * hence its own meter). The counts come from {@link PushStatistics}, so requests pay
@@ -54,7 +53,7 @@ public class PushMetrics implements MeterBinder {
 				.tag("outcome", outcome.tagValue())
 				.register(registry);
 		}
-		for (PushRefusal refusal : PushRefusal.values()) {
+		for (PushReason refusal : PushReason.values()) {
 			FunctionCounter.builder(REFUSED_METER_NAME, this.statistics, (statistics) -> statistics.count(refusal))
 				.description("Resources the application asked to push that were not pushed, by why")
 				.tag("reason", refusal.value())

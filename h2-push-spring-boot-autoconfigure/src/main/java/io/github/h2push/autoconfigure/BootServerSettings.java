@@ -1,5 +1,9 @@
 package io.github.h2push.autoconfigure;
 
+import java.util.Map;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.lang.Nullable;
 import org.springframework.util.StringUtils;
@@ -10,19 +14,24 @@ import org.springframework.util.StringUtils;
  * the server has SSL settings of its own ({@code server.ssl.bundle},
  * {@code server.ssl.key-store} or {@code server.ssl.certificate} set, or
  * {@code server.ssl.enabled=false}), in which case the development certificate is not
- * used. What the server really does once started is read from the server itself.
+ * used; and whether the application sets Undertow's write timeout itself
+ * ({@code server.undertow.options.socket.*}, under any spelling Boot accepts). What the
+ * server really does once started is read from the server itself.
  */
 final class BootServerSettings {
 
 	private static final String[] OWN_SSL_PROPERTIES = { "server.ssl.bundle", "server.ssl.key-store",
 			"server.ssl.certificate" };
 
+	private final Environment environment;
+
 	private final boolean http2;
 
 	@Nullable
 	private final String ownSslProperty;
 
-	private BootServerSettings(boolean http2, @Nullable String ownSslProperty) {
+	private BootServerSettings(Environment environment, boolean http2, @Nullable String ownSslProperty) {
+		this.environment = environment;
 		this.http2 = http2;
 		this.ownSslProperty = ownSslProperty;
 	}
@@ -31,11 +40,36 @@ final class BootServerSettings {
 		boolean http2 = environment.getProperty("server.http2.enabled", Boolean.class, true);
 		for (String property : OWN_SSL_PROPERTIES) {
 			if (StringUtils.hasText(environment.getProperty(property))) {
-				return new BootServerSettings(http2, property);
+				return new BootServerSettings(environment, http2, property);
 			}
 		}
 		boolean sslOff = !environment.getProperty("server.ssl.enabled", Boolean.class, true);
-		return new BootServerSettings(http2, sslOff ? "server.ssl.enabled" : null);
+		return new BootServerSettings(environment, http2, sslOff ? "server.ssl.enabled" : null);
+	}
+
+	/**
+	 * Whether the application sets an Undertow socket option itself, named as Boot
+	 * names it ({@code WRITE_TIMEOUT}, {@code write-timeout} and {@code writeTimeout}
+	 * are one option, since Boot compares names by their letters and digits only).
+	 * @param option the option's name in Undertow's {@code Options}, such as
+	 * {@code WRITE_TIMEOUT}
+	 * @return {@code true} when it is set
+	 */
+	boolean hasUndertowSocketOption(String option) {
+		Map<String, String> socket = Binder.get(this.environment)
+			.bind("server.undertow.options.socket", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of());
+		String wanted = canonical(option);
+		return socket.keySet().stream().anyMatch((name) -> canonical(name).equals(wanted));
+	}
+
+	private static String canonical(String name) {
+		StringBuilder canonical = new StringBuilder(name.length());
+		name.chars()
+			.filter(Character::isLetterOrDigit)
+			.map(Character::toLowerCase)
+			.forEach((c) -> canonical.append((char) c));
+		return canonical.toString();
 	}
 
 	/**

@@ -6,24 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.undertow.Undertow;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
-import io.github.h2push.support.CacheDigestCookie;
-import io.github.h2push.support.LearnedHints;
 import io.github.h2push.PushAccessPolicy;
 import io.github.h2push.PushListener;
-import io.github.h2push.support.PushPlans;
 import io.github.h2push.PushPromiseService;
-import io.github.h2push.support.PushResourcesHandlerInterceptor;
-import io.github.h2push.support.PushRoutes;
-import io.github.h2push.support.PushStatistics;
-import io.github.h2push.PushTransport;
-import io.github.h2push.support.RequestHeaderAllowlist;
-import io.github.h2push.support.ResponseHintsFilter;
-import io.github.h2push.support.VersionedResourceUrls;
+import io.github.h2push.engine.CacheDigestCookie;
+import io.github.h2push.engine.DefaultPushPromiseService;
+import io.github.h2push.engine.LearnedHints;
+import io.github.h2push.engine.PushPlans;
+import io.github.h2push.engine.PushRoutes;
+import io.github.h2push.engine.PushStatistics;
+import io.github.h2push.engine.RequestHeaderAllowlist;
+import io.github.h2push.engine.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
+import io.github.h2push.spi.PushTransport;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
@@ -34,6 +29,11 @@ import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowHttp2LimitsCustomizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.github.h2push.web.PushResourcesHandlerInterceptor;
+import io.github.h2push.web.ResponseHintsFilter;
+import io.undertow.Undertow;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -106,8 +106,8 @@ public class H2PushAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	PushPromiseService pushPromiseService(H2PushProperties properties, ObjectProvider<PushTransport> transports,
+	@ConditionalOnMissingBean(PushPromiseService.class)
+	DefaultPushPromiseService pushPromiseService(H2PushProperties properties, ObjectProvider<PushTransport> transports,
 			ObjectProvider<PushAccessPolicy> accessPolicies, ObjectProvider<PushListener> listeners,
 			ObjectProvider<ResourceUrlProvider> resourceUrlProvider) {
 		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(properties.getCopiedHeaders(),
@@ -118,7 +118,7 @@ public class H2PushAutoConfiguration {
 					+ "client's credentials, and any intermediary that sees pushed requests sees them too");
 		}
 		CacheDigestProperties digest = properties.getDedup().getCacheDigest();
-		return PushPromiseService.builder(transports.orderedStream().toList())
+		return DefaultPushPromiseService.builder(transports.orderedStream().toList())
 			.copiedHeaders(copiedHeaders)
 			.maxPushesPerRequest(properties.getMaxPushesPerRequest())
 			.maxCopiedBytesPerRequest((int) properties.getMaxCopiedHeaderSizePerRequest().toBytes())
@@ -143,7 +143,7 @@ public class H2PushAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PushResourcesHandlerInterceptor pushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes,
-			PushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
+			DefaultPushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
 		return new PushResourcesHandlerInterceptor(plans, routes, pushPromiseService, learnedHints.getIfAvailable());
 	}
 
@@ -162,7 +162,7 @@ public class H2PushAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "responseHintsFilter")
 	FilterRegistrationBean<ResponseHintsFilter> responseHintsFilter(H2PushProperties properties,
-			PushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
+			DefaultPushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
 		LearnedHints learned = learnedHints.getIfAvailable();
 		FilterRegistrationBean<ResponseHintsFilter> registration = new FilterRegistrationBean<>(
 				new ResponseHintsFilter(pushPromiseService, properties.isPushFromLinkHeaders(), learned,
@@ -211,7 +211,7 @@ public class H2PushAutoConfiguration {
 				H2PushProperties properties, Environment environment) {
 			// a write timeout set as a server option wins
 			Duration writeTimeout = (properties.getWriteTimeout().isZero()
-					|| environment.containsProperty("server.undertow.options.socket.WRITE_TIMEOUT")) ? null
+					|| BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT")) ? null
 							: properties.getWriteTimeout();
 			return new UndertowHttp2LimitsCustomizer(slots, properties.getMaxClientResets(),
 					properties.getClientResetWindow(), writeTimeout);

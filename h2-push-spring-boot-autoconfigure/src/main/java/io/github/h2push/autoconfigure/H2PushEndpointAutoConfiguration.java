@@ -5,10 +5,10 @@ import java.util.Map;
 
 import io.github.h2push.actuate.H2PushEndpoint;
 import io.github.h2push.actuate.RunningServer;
-import io.github.h2push.support.LearnedHints;
-import io.github.h2push.support.PushPlans;
-import io.github.h2push.support.PushRoutes;
-import io.github.h2push.support.PushStatistics;
+import io.github.h2push.engine.LearnedHints;
+import io.github.h2push.engine.PushPlans;
+import io.github.h2push.engine.PushRoutes;
+import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.undertow.Http2PushSlots;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,9 +1,8 @@
 package io.github.h2push.autoconfigure;
 
-import io.micrometer.core.instrument.binder.MeterBinder;
-
 import io.github.h2push.actuate.PushMetrics;
-import io.github.h2push.support.PushStatistics;
+import io.github.h2push.engine.PushStatistics;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -2,9 +2,9 @@ package io.github.h2push.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.h2push.support.PushPathValidator;
-import io.github.h2push.support.PushRoutes;
-import io.github.h2push.support.RequestHeaderAllowlist;
+import io.github.h2push.engine.PushPathValidator;
+import io.github.h2push.engine.PushRoutes;
+import io.github.h2push.engine.RequestHeaderAllowlist;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.util.StringUtils;

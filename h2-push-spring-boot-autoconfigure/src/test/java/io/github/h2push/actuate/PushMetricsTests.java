@@ -1,12 +1,15 @@
 package io.github.h2push.actuate;
 
+import io.github.h2push.PushOutcome;
+import io.github.h2push.PushPromise;
+import io.github.h2push.PushReason;
+import io.github.h2push.PushResult;
+import io.github.h2push.engine.PushStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import io.github.h2push.PushOutcome;
-import io.github.h2push.PushResult;
-import io.github.h2push.support.PushStatistics;
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +24,9 @@ class PushMetricsTests {
 		PushStatistics statistics = new PushStatistics();
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		new PushMetrics(statistics).bindTo(registry);
-		statistics.onResult(null, new PushResult("/a.css", PushOutcome.PUSHED, null, null));
-		statistics.onResult(null, new PushResult("/b.css", PushOutcome.PUSHED, null, null));
-		statistics.onResult(null, new PushResult("/c.css", PushOutcome.LIMITED, null,
+		statistics.onResult(null, PushResult.pushed(new PushPromise("/a.css", new HttpHeaders())));
+		statistics.onResult(null, PushResult.pushed(new PushPromise("/b.css", new HttpHeaders())));
+		statistics.onResult(null, PushResult.notPushed("/c.css", PushOutcome.LIMITED, PushReason.MAX_PUSHES,
 				"max-pushes-per-request (2) reached"));
 		statistics.onPushReset("/a.css");
 		assertThat(sum(registry, PushMetrics.METER_NAME)).isEqualTo(3);

@@ -8,9 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.h2push.engine.RequestHeaderAllowlist;
 import org.junit.jupiter.api.Test;
-
-import io.github.h2push.support.RequestHeaderAllowlist;
 
 import org.springframework.core.io.ClassPathResource;
 

@@ -7,25 +7,26 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import io.github.h2push.support.PushPlans;
 import io.github.h2push.PushPromiseService;
-import io.github.h2push.support.LearnedHints;
-import io.github.h2push.support.PushResourcesHandlerInterceptor;
-import io.github.h2push.support.PushRoutes;
-import io.github.h2push.support.PushStatistics;
 import io.github.h2push.actuate.H2PushEndpoint;
-import io.github.h2push.actuate.RunningServer;
 import io.github.h2push.actuate.PushMetrics;
+import io.github.h2push.actuate.RunningServer;
+import io.github.h2push.engine.DefaultPushPromiseService;
+import io.github.h2push.engine.LearnedHints;
+import io.github.h2push.engine.PushPlans;
+import io.github.h2push.engine.PushRoutes;
+import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
-import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
+import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
 import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.undertow.Undertow;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -168,7 +169,7 @@ class H2PushAutoConfigurationTests {
 				assertThat(properties.getMaxPushesPerRequest()).isEqualTo(3);
 				assertThat(properties.isPreloadLinks()).isFalse();
 				assertThat(properties.getSsl().isSelfSigned()).isFalse();
-				assertThat(context.getBean(PushPromiseService.class).getCopiedHeaders().getNames())
+				assertThat(context.getBean(DefaultPushPromiseService.class).getCopiedHeaders().getNames())
 					.containsExactly("accept", "x-tenant");
 			});
 	}
@@ -351,7 +352,7 @@ class H2PushAutoConfigurationTests {
 
 	@Test
 	void usesTheApplicationsPushPromiseService() {
-		assertBacksOffFor(PushPromiseService.class, () -> PushPromiseService.builder(List.of()).build());
+		assertBacksOffFor(PushPromiseService.class, () -> DefaultPushPromiseService.builder(List.of()).build());
 	}
 
 	@Test
@@ -372,7 +373,7 @@ class H2PushAutoConfigurationTests {
 	@Test
 	void usesTheApplicationsPushResourcesHandlerInterceptor() {
 		assertBacksOffFor(PushResourcesHandlerInterceptor.class, () -> new PushResourcesHandlerInterceptor(
-				new PushPlans(null), PushRoutes.of(Map.of()), PushPromiseService.builder(List.of()).build()));
+				new PushPlans(null), PushRoutes.of(Map.of()), DefaultPushPromiseService.builder(List.of()).build()));
 	}
 
 	@Test

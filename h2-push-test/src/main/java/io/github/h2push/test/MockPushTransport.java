@@ -3,9 +3,10 @@ package io.github.h2push.test;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.github.h2push.PushChannel;
 import io.github.h2push.PushPromise;
-import io.github.h2push.PushTransport;
+import io.github.h2push.PushReason;
+import io.github.h2push.spi.PushChannel;
+import io.github.h2push.spi.PushTransport;
 
 import org.springframework.lang.Nullable;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -38,8 +39,8 @@ public class MockPushTransport implements PushTransport {
 
 		@Override
 		@Nullable
-		public String refusal() {
-			return this.refused ? "the client refused push" : null;
+		public Refusal refusal() {
+			return this.refused ? new Refusal(PushReason.CLIENT_REFUSED, "the client refused push") : null;
 		}
 
 		@Override

@@ -2,10 +2,10 @@ package io.github.h2push.test;
 
 import java.util.List;
 
-import io.github.h2push.support.PushPlans;
-import io.github.h2push.PushPromiseService;
-import io.github.h2push.support.PushResourcesHandlerInterceptor;
-import io.github.h2push.support.PushRoutes;
+import io.github.h2push.engine.DefaultPushPromiseService;
+import io.github.h2push.engine.PushPlans;
+import io.github.h2push.engine.PushRoutes;
+import io.github.h2push.web.PushResourcesHandlerInterceptor;
 
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -51,7 +51,7 @@ public final class PushMockMvcConfigurers {
 	 * with a {@link MockPushTransport}
 	 * @return the configurer
 	 */
-	public static MockMvcConfigurer capturePushes(PushPromiseService service) {
+	public static MockMvcConfigurer capturePushes(DefaultPushPromiseService service) {
 		return new CapturePushesConfigurer(service);
 	}
 
@@ -60,15 +60,15 @@ public final class PushMockMvcConfigurers {
 	 * allowlist and limits, for controllers set up standalone.
 	 * @return the service
 	 */
-	public static PushPromiseService capturingPushPromiseService() {
-		return PushPromiseService.builder(List.of(new MockPushTransport())).build();
+	public static DefaultPushPromiseService capturingPushPromiseService() {
+		return DefaultPushPromiseService.builder(List.of(new MockPushTransport())).build();
 	}
 
 	private static final class CapturePushesConfigurer extends MockMvcConfigurerAdapter {
 
-		private final PushPromiseService service;
+		private final DefaultPushPromiseService service;
 
-		CapturePushesConfigurer(PushPromiseService service) {
+		CapturePushesConfigurer(DefaultPushPromiseService service) {
 			this.service = service;
 		}
 

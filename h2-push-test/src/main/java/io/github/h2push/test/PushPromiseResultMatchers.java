@@ -2,12 +2,11 @@ package io.github.h2push.test;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushResult;
-import io.github.h2push.support.LearnedHints;
+import io.github.h2push.engine.LearnedHints;
 
 import org.springframework.lang.Nullable;
 import org.springframework.test.web.servlet.MvcResult;
@@ -67,10 +66,10 @@ public final class PushPromiseResultMatchers {
 				fail("Expected a push promise for " + path + " with header " + name + ": " + value, result);
 				return;
 			}
-			List<String> values = promise.headers().get(name);
-			if (values == null || !values.contains(value)) {
+			List<String> values = promise.headerValues(name);
+			if (!values.contains(value)) {
 				fail("Expected the push promise for " + path + " to have header " + name + ": " + value
-						+ ", but it had " + ((values != null) ? name + ": " + values : "no " + name + " header"),
+						+ ", but it had " + (!values.isEmpty() ? name + ": " + values : "no " + name + " header"),
 						result);
 			}
 		};
@@ -89,9 +88,10 @@ public final class PushPromiseResultMatchers {
 				fail("Expected a push promise for " + path + " without header " + name, result);
 				return;
 			}
-			if (promise.headers().containsKey(name)) {
+			List<String> values = promise.headerValues(name);
+			if (!values.isEmpty()) {
 				fail("Expected the push promise for " + path + " not to have header " + name + ", but it had "
-						+ name + ": " + promise.headers().get(name), result);
+						+ name + ": " + values, result);
 			}
 		};
 	}
@@ -208,13 +208,7 @@ public final class PushPromiseResultMatchers {
 		}
 		for (PushResult attempt : results) {
 			if (!attempt.isPushed()) {
-				description.append("\n  (")
-					.append(attempt.outcome().name().toLowerCase(Locale.ROOT))
-					.append(": ")
-					.append(attempt.path())
-					.append(" — ")
-					.append(attempt.reason())
-					.append(')');
+				description.append("\n  (").append(attempt).append(')');
 			}
 		}
 		return description.toString();

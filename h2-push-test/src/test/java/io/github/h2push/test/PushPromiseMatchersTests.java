@@ -3,6 +3,7 @@ package io.github.h2push.test;
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResources;
+import io.github.h2push.engine.DefaultPushPromiseService;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class PushPromiseMatchersTests {
 
-	private final PushPromiseService service = PushMockMvcConfigurers.capturingPushPromiseService();
+	private final DefaultPushPromiseService service = PushMockMvcConfigurers.capturingPushPromiseService();
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PageController(this.service))
 		.apply(PushMockMvcConfigurers.capturePushes(this.service))
@@ -141,7 +142,7 @@ class PushPromiseMatchersTests {
 		assertFailure(get("/page").with(pushRefused()),
 				pushPromises().path("/css/site.css"))
 			.contains("pushed nothing")
-			.contains("(hinted: /css/site.css — the client refused push)");
+			.contains("(HINTED /css/site.css (client-refused: the client refused push))");
 	}
 
 	private AbstractStringAssert<?> assertFailure(MockHttpServletRequestBuilder request, ResultMatcher matcher)

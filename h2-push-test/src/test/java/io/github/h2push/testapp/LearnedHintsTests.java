@@ -1,7 +1,7 @@
 package io.github.h2push.testapp;
 
 import io.github.h2push.PushAccessPolicy;
-import io.github.h2push.support.LearnedHints;
+import io.github.h2push.engine.LearnedHints;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

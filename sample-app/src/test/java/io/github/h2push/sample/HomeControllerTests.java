@@ -1,6 +1,6 @@
 package io.github.h2push.sample;
 
-import io.github.h2push.support.LearnedHints;
+import io.github.h2push.engine.LearnedHints;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,75 @@
+package io.github.h2push.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The {@code Link} header values h2-push adds to a response as hints, kept on the
+ * request, so that whatever watches the response's headers (such as the
+ * {@code ResponseHintsFilter}) tells them apart from the application's own.
+ *
+ * @since 0.1.0
+ */
+public final class OwnLinkHeaders {
+
+	private static final String ATTRIBUTE = OwnLinkHeaders.class.getName();
+
+	private OwnLinkHeaders() {
+	}
+
+	/**
+	 * Adds a hint to the response and remembers it as h2-push's own.
+	 * @param request the request
+	 * @param response the response
+	 * @param value the {@code Link} header value
+	 */
+	public static void add(HttpServletRequest request, HttpServletResponse response, String value) {
+		ownLinks(request, true).add(value);
+		response.addHeader(HttpHeaders.LINK, value);
+	}
+
+	/**
+	 * The hints h2-push added to the response of a request, in order.
+	 * @param request the request
+	 * @return the values, empty when none
+	 */
+	public static List<String> of(HttpServletRequest request) {
+		List<String> links = ownLinks(request, false);
+		return (links != null) ? List.copyOf(links) : List.of();
+	}
+
+	/**
+	 * Whether h2-push added this {@code Link} header value.
+	 * @param request the request
+	 * @param value the value
+	 * @return {@code true} for one of h2-push's own hints
+	 */
+	public static boolean isOwn(HttpServletRequest request, String value) {
+		List<String> links = ownLinks(request, false);
+		return links != null && links.contains(value);
+	}
+
+	/**
+	 * Forgets the hints of a response that was reset.
+	 * @param request the request
+	 */
+	public static void forget(HttpServletRequest request) {
+		request.removeAttribute(ATTRIBUTE);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> ownLinks(HttpServletRequest request, boolean create) {
+		List<String> links = (List<String>) request.getAttribute(ATTRIBUTE);
+		if (links == null && create) {
+			links = new ArrayList<>(4);
+			request.setAttribute(ATTRIBUTE, links);
+		}
+		return links;
+	}
+
+}

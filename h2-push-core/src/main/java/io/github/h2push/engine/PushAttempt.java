@@ -1,0 +1,310 @@
+package io.github.h2push.engine;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.github.h2push.PushAccessPolicy;
+import io.github.h2push.PushListener;
+import io.github.h2push.PushOutcome;
+import io.github.h2push.PushPromise;
+import io.github.h2push.PushPromiseService;
+import io.github.h2push.PushReason;
+import io.github.h2push.PushResult;
+import io.github.h2push.spi.PushChannel;
+import io.github.h2push.spi.PushTransport;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
+
+/**
+ * The pushes of one call to the {@link PushPromiseService}: the channel opened once for
+ * the request, the headers copied once, the hints to repeat in a {@code 103}, the paths
+ * to add to the cache digest, and the record of the results.
+ */
+final class PushAttempt {
+
+	private static final String CHANNEL_ATTRIBUTE = PushChannel.class.getName();
+
+	private static final Log logger = LogFactory.getLog(PushPromiseService.class);
+
+	private final PushSettings settings;
+
+	private final HttpServletRequest request;
+
+	@Nullable
+	private final HttpServletResponse response;
+
+	@Nullable
+	private final PushChannel channel;
+
+	@Nullable
+	private final PushChannel.Refusal refusal;
+
+	@Nullable
+	private final BitSet digest;
+
+	// the application's own Link header already hints every resource offered
+	private final boolean hintedByApplication;
+
+	private final List<String> hints = new ArrayList<>(4);
+
+	private final Set<String> offered = new HashSet<>(8);
+
+	private final List<String> pushed = new ArrayList<>(4);
+
+	@Nullable
+	private HttpHeaders copiedHeaders;
+
+	private int pushedBefore = -1;
+
+	private int copiedBytesBefore;
+
+	PushAttempt(PushSettings settings, HttpServletRequest request, @Nullable HttpServletResponse response,
+			boolean hintedByApplication) {
+		this.settings = settings;
+		this.request = request;
+		this.response = response;
+		this.hintedByApplication = hintedByApplication;
+		this.channel = open(settings.transports(), request);
+		this.refusal = refusal(this.channel, request);
+		this.digest = (settings.cacheDigest() != null && this.refusal == null) ? settings.cacheDigest().read(request)
+				: null;
+	}
+
+	// one channel per request, however many calls push for it (a plan, links, programmatic pushes)
+	@Nullable
+	private static PushChannel open(List<PushTransport> transports, HttpServletRequest request) {
+		if (request.getAttribute(CHANNEL_ATTRIBUTE) instanceof PushChannel opened) {
+			return opened;
+		}
+		for (PushTransport transport : transports) {
+			PushChannel channel = transport.open(request);
+			if (channel != null) {
+				request.setAttribute(CHANNEL_ATTRIBUTE, channel);
+				return channel;
+			}
+		}
+		return null;
+	}
+
+	@Nullable
+	private static PushChannel.Refusal refusal(@Nullable PushChannel channel, HttpServletRequest request) {
+		if (channel == null) {
+			return new PushChannel.Refusal(PushReason.UNAVAILABLE, "no push transport for this request");
+		}
+		if ("HEAD".equals(request.getMethod())) {
+			return new PushChannel.Refusal(PushReason.HEAD_REQUEST, null);
+		}
+		return channel.refusal();
+	}
+
+	/**
+	 * Whether nothing can be pushed for the request.
+	 */
+	boolean isRefused() {
+		return this.refusal != null;
+	}
+
+	/**
+	 * Records a push refused because its path is not valid.
+	 */
+	static PushResult reject(PushSettings settings, HttpServletRequest request, String path,
+			String problem) {
+		logger.warn("Rejected push of '" + LogSafe.escape(path) + "' for " + describe(request) + ": the path "
+				+ problem);
+		PushResult result = PushResult.notPushed(path, PushOutcome.REJECTED, PushReason.INVALID_PATH,
+				"path " + problem);
+		record(settings, request, List.of(result));
+		return result;
+	}
+
+	/**
+	 * Offers a resource, unless the attempt offered the same resolved path already (a
+	 * declared {@code /css/site.css} and a learned {@code /css/site-<hash>.css}).
+	 * @return what happened, or {@code null} when it was offered already
+	 */
+	@Nullable
+	PushResult offer(PreloadLink declared) {
+		PreloadLink link = resolve(declared);
+		String path = link.path();
+		if (!this.offered.add(path)) {
+			return null;
+		}
+		PushAccessPolicy.Access access = access(path);
+		if (access == PushAccessPolicy.Access.DENY) {
+			return PushResult.notPushed(path, PushOutcome.SKIPPED, PushReason.ACCESS_POLICY,
+					"the current user may not fetch it");
+		}
+		if (this.refusal != null) {
+			return hint(link, PushOutcome.HINTED, this.refusal.reason(), this.refusal.detail());
+		}
+		if (access == PushAccessPolicy.Access.HINT_ONLY) {
+			return hint(link, PushOutcome.HINTED, PushReason.ACCESS_POLICY,
+					"a pushed request, which carries only the copied headers, may not fetch it");
+		}
+		if (this.channel.wasPushed(path)) {
+			return duplicate(path, PushChannel.Answer.ALREADY_PUSHED.detail());
+		}
+		if (this.digest != null && CacheDigestCookie.contains(this.digest, path)) {
+			return duplicate(path, "the client's cache digest lists it");
+		}
+		if (this.pushedBefore < 0) {
+			countEarlierPushes();
+		}
+		int max = this.settings.maxPushesPerRequest();
+		if (this.pushedBefore + this.pushed.size() >= max) {
+			return hint(link, PushOutcome.LIMITED, PushReason.MAX_PUSHES, "max-pushes-per-request (" + max + ") reached");
+		}
+		HttpHeaders headers = copiedHeaders();
+		int bytes = RequestHeaderAllowlist.sizeOf(headers);
+		if (this.copiedBytesBefore + bytes * (this.pushed.size() + 1) > this.settings.maxCopiedBytesPerRequest()) {
+			return hint(link, PushOutcome.LIMITED, PushReason.HEADER_SIZE, "the request's copied headers would exceed "
+					+ this.settings.maxCopiedBytesPerRequest() + " bytes across its promises");
+		}
+		PushPromise promise = new PushPromise(path, headers);
+		PushChannel.Answer answer = this.channel.push(promise);
+		return switch (answer) {
+			case SENT -> {
+				this.pushed.add(path);
+				yield PushResult.pushed(promise);
+			}
+			case ALREADY_PUSHED -> duplicate(path, answer.detail());
+			case NO_STREAM_SLOT, BUSY, REFUSED -> hint(link, answer.outcome(), answer.reason(), answer.detail());
+		};
+	}
+
+	/**
+	 * Ends the attempt: writes the cache digest, sends one {@code 103} with the hints
+	 * when asked to, and records the results on the request and with the listeners.
+	 * @param results the results of the attempt's offers
+	 * @param earlyHints whether the hints may go into a {@code 103}
+	 * @return the results, hinted ones marked as early-hinted when the 103 was sent
+	 */
+	List<PushResult> finish(List<PushResult> results, boolean earlyHints) {
+		if (this.digest != null && !this.pushed.isEmpty() && this.response != null && !this.response.isCommitted()) {
+			this.settings.cacheDigest().write(this.request, this.response, this.digest, this.pushed);
+		}
+		if (earlyHints && sendEarlyHints()) {
+			results = new ArrayList<>(results);
+			results.replaceAll((result) -> (result.outcome() == PushOutcome.HINTED)
+					? result.withOutcome(PushOutcome.EARLY_HINTED) : result);
+		}
+		record(this.settings, this.request, results);
+		return results;
+	}
+
+	/**
+	 * Browsers act on a {@code 103} only for navigations: a request whose
+	 * {@code Sec-Fetch-Mode} says it is a fetch or a subresource gets its hints in the
+	 * final response only. Clients that do not say are sent one.
+	 */
+	private boolean sendEarlyHints() {
+		return Navigation.isNavigation(this.request) && this.channel != null && !this.hints.isEmpty()
+				&& this.response != null && !this.response.isCommitted()
+				&& this.channel.sendEarlyHints(this.hints, this.settings.earlyHintsOverHttp1());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void record(PushSettings settings, HttpServletRequest request,
+			List<PushResult> completed) {
+		List<PushResult> results = (List<PushResult>) request.getAttribute(PushPromiseService.RESULTS_ATTRIBUTE);
+		if (results == null) {
+			results = new ArrayList<>(4);
+			request.setAttribute(PushPromiseService.RESULTS_ATTRIBUTE, results);
+		}
+		results.addAll(completed);
+		for (PushResult result : completed) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
+			}
+			for (PushListener listener : settings.listeners()) {
+				try {
+					listener.onResult(request, result);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Push listener " + listener + " failed", ex);
+				}
+			}
+		}
+	}
+
+	private static String describe(HttpServletRequest request) {
+		return request.getMethod() + " " + LogSafe.escape(request.getRequestURI());
+	}
+
+	private HttpHeaders copiedHeaders() {
+		if (this.copiedHeaders == null) {
+			this.copiedHeaders = this.settings.copiedHeaders().copyFrom(this.request);
+		}
+		return this.copiedHeaders;
+	}
+
+	// earlier calls for the same request count against its limits
+	private void countEarlierPushes() {
+		this.pushedBefore = 0;
+		for (PushResult result : PushPromiseService.results(this.request)) {
+			if (result.isPushed()) {
+				this.pushedBefore++;
+				this.copiedBytesBefore += RequestHeaderAllowlist.sizeOf(result.promise().headers());
+			}
+		}
+	}
+
+	private PushResult duplicate(String path, @Nullable String detail) {
+		return PushResult.notPushed(path, PushOutcome.DUPLICATE, PushReason.DUPLICATE, detail);
+	}
+
+	private PreloadLink resolve(PreloadLink link) {
+		if (this.settings.urlResolver() == null) {
+			return link;
+		}
+		String resolved = this.settings.urlResolver().apply(this.request, link.path());
+		return (resolved != null && !resolved.equals(link.path()))
+				? new PreloadLink(resolved, link.as(), link.fetchPriority()) : link;
+	}
+
+	private PushAccessPolicy.Access access(String path) {
+		PushAccessPolicy.Access result = PushAccessPolicy.Access.PUSH;
+		for (PushAccessPolicy policy : this.settings.accessPolicies()) {
+			PushAccessPolicy.Access access = policy.check(this.request, path);
+			if (access == PushAccessPolicy.Access.DENY) {
+				return access;
+			}
+			if (access == PushAccessPolicy.Access.HINT_ONLY) {
+				result = access;
+			}
+		}
+		return result;
+	}
+
+	private PushResult hint(PreloadLink link, PushOutcome outcome, PushReason reason, @Nullable String detail) {
+		if (this.hintedByApplication) {
+			return PushResult.notPushed(link.path(), outcome, reason,
+					join(detail, "the application's Link header hints it"));
+		}
+		if (!this.settings.preloadLinks()) {
+			return PushResult.notPushed(link.path(), PushOutcome.SKIPPED, reason, join(detail, "preload links are off"));
+		}
+		if (this.response == null || this.response.isCommitted()) {
+			return PushResult.notPushed(link.path(), PushOutcome.SKIPPED, reason,
+					join(detail, "no uncommitted response for a preload link"));
+		}
+		String value = link.headerValue();
+		OwnLinkHeaders.add(this.request, this.response, value);
+		this.hints.add(value);
+		return PushResult.notPushed(link.path(), outcome, reason, detail);
+	}
+
+	private static String join(@Nullable String detail, String more) {
+		return (detail != null) ? detail + "; " + more : more;
+	}
+
+}

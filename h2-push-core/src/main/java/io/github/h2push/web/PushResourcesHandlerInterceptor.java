@@ -1,0 +1,100 @@
+package io.github.h2push.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.github.h2push.PushResources;
+import io.github.h2push.engine.DefaultPushPromiseService;
+import io.github.h2push.engine.LearnedHints;
+import io.github.h2push.engine.Navigation;
+import io.github.h2push.engine.PushPlan;
+import io.github.h2push.engine.PushPlans;
+import io.github.h2push.engine.PushRoutes;
+
+import org.springframework.lang.Nullable;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Pushes the resources planned for a request before its handler runs, so they flow
+ * while the controller works: those declared with {@link PushResources} on the handler
+ * method, followed by those of the {@code h2-push.routes} matching the request path,
+ * and, for navigations when learning is on, those {@link LearnedHints learned} for the
+ * handler method or route.
+ *
+ * @since 0.1.0
+ * @see PushResources
+ * @see PushRoutes
+ */
+public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
+
+	private final PushPlans plans;
+
+	private final PushRoutes routes;
+
+	private final DefaultPushPromiseService pushPromiseService;
+
+	@Nullable
+	private final LearnedHints learnedHints;
+
+	/**
+	 * Creates an interceptor.
+	 * @param plans the plans of the handler methods
+	 * @param routes the routes declared in configuration
+	 * @param pushPromiseService the service that pushes
+	 */
+	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, DefaultPushPromiseService pushPromiseService) {
+		this(plans, routes, pushPromiseService, null);
+	}
+
+	/**
+	 * Creates an interceptor that also offers learned hints on navigations.
+	 * @param plans the plans of the handler methods
+	 * @param routes the routes declared in configuration
+	 * @param pushPromiseService the service that pushes
+	 * @param learnedHints the learned hints, or {@code null} when not learning
+	 */
+	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, DefaultPushPromiseService pushPromiseService,
+			@Nullable LearnedHints learnedHints) {
+		this.plans = plans;
+		this.routes = routes;
+		this.pushPromiseService = pushPromiseService;
+		this.learnedHints = learnedHints;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			return true;
+		}
+		PushPlan plan = (handler instanceof HandlerMethod handlerMethod) ? this.plans.planFor(handlerMethod)
+				: PushPlan.EMPTY;
+		plan = plan.with(this.routes.planFor(request));
+		if (this.learnedHints != null && Navigation.isNavigation(request)) {
+			String key = learningKey(handler, request);
+			if (key != null) {
+				plan = plan.with(this.learnedHints.planFor(key));
+				// learned plans are offered to everyone: learn from anonymous pages only
+				if (request.getUserPrincipal() == null && this.learnedHints.wantsSample(key)) {
+					request.setAttribute(LearnedHints.KEY_ATTRIBUTE, key);
+				}
+			}
+		}
+		if (!plan.isEmpty()) {
+			this.pushPromiseService.push(request, response, plan);
+		}
+		return true;
+	}
+
+	// a key space the application bounds: its handler methods and configured routes, never the URL
+	@Nullable
+	private String learningKey(Object handler, HttpServletRequest request) {
+		if (handler instanceof HandlerMethod handlerMethod) {
+			return handlerMethod.toString();
+		}
+		String pattern = this.routes.patternFor(request);
+		return (pattern != null) ? "route " + pattern : null;
+	}
+
+}

@@ -1,0 +1,238 @@
+package io.github.h2push.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import io.github.h2push.engine.DefaultPushPromiseService;
+import io.github.h2push.engine.DocumentHead;
+import io.github.h2push.engine.LearnedHints;
+import io.github.h2push.engine.LinkHeader;
+import io.github.h2push.engine.OwnLinkHeaders;
+import io.github.h2push.engine.PreloadLink;
+import io.github.h2push.engine.PushPathValidator;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Watches what a response says about the resources its page needs first.
+ * <ul>
+ * <li>Each {@code Link} header the application sets, from a controller, a
+ * {@code ResponseEntity}, a filter further down the chain or a view, is handed to
+ * {@link DefaultPushPromiseService#pushLinks} as it is set, before the response commits, so its
+ * preload links are pushed to clients that take pushes
+ * ({@code h2-push.push-from-link-headers}). The header itself reaches the client
+ * unchanged. {@code Link} headers that the service adds as hints are not watched, so
+ * nothing is offered twice.</li>
+ * <li>When learning ({@code h2-push.learn.enabled}) and the interceptor marked the
+ * request as a sample, the first bytes of the body are copied as they are written, and
+ * a successful HTML response teaches {@link LearnedHints} its preload links and the
+ * render-blocking resources of its head.</li>
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public class ResponseHintsFilter extends OncePerRequestFilter {
+
+	private final DefaultPushPromiseService pushPromiseService;
+
+	private final boolean pushFromLinkHeaders;
+
+	@Nullable
+	private final LearnedHints learnedHints;
+
+	private final int headBytes;
+
+	/**
+	 * Creates a filter that only pushes from {@code Link} headers.
+	 * @param pushPromiseService the service that pushes the links
+	 */
+	public ResponseHintsFilter(DefaultPushPromiseService pushPromiseService) {
+		this(pushPromiseService, true, null, 0);
+	}
+
+	/**
+	 * Creates a filter.
+	 * @param pushPromiseService the service that pushes the links
+	 * @param pushFromLinkHeaders whether to push from the application's {@code Link}
+	 * headers
+	 * @param learnedHints where to learn hints, or {@code null} not to learn
+	 * @param headBytes the most bytes of a sampled response read for its head
+	 */
+	public ResponseHintsFilter(DefaultPushPromiseService pushPromiseService, boolean pushFromLinkHeaders,
+			@Nullable LearnedHints learnedHints, int headBytes) {
+		this.pushPromiseService = pushPromiseService;
+		this.pushFromLinkHeaders = pushFromLinkHeaders;
+		this.learnedHints = learnedHints;
+		this.headBytes = headBytes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filterChain)
+			throws ServletException, IOException {
+		WatchingResponse watching = new WatchingResponse(request, response, this);
+		filterChain.doFilter(request, watching);
+		// an async request writes its body later, on another thread: not learned from
+		if (this.learnedHints != null && watching.captured != null && !request.isAsyncStarted()) {
+			Object key = request.getAttribute(LearnedHints.KEY_ATTRIBUTE);
+			if (key instanceof String learnedKey && isSuccessfulHtml(watching)) {
+				List<PreloadLink> links = linksOf(request, watching);
+				List<PreloadLink> kept = this.learnedHints.learn(learnedKey, links);
+				request.setAttribute(LearnedHints.LEARNED_ATTRIBUTE, kept.stream().map(PreloadLink::path).toList());
+			}
+		}
+	}
+
+	private static boolean isSuccessfulHtml(HttpServletResponse response) {
+		String contentType = response.getContentType();
+		return response.getStatus() == HttpServletResponse.SC_OK && contentType != null
+				&& contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+	}
+
+	// the application's preload links first, then what the head loads; same origin and valid only
+	private static List<PreloadLink> linksOf(HttpServletRequest request, WatchingResponse response) {
+		List<PreloadLink> links = new ArrayList<>();
+		for (String value : response.linkValues) {
+			for (LinkHeader.Link link : LinkHeader.parse(value)) {
+				if (link.isPreload() && !link.isNoPush()) {
+					add(links, request, link, link.parameter("as"), link.parameter("fetchpriority"));
+				}
+			}
+		}
+		for (DocumentHead.Resource resource : DocumentHead.resources(response.captured.text())) {
+			add(links, request, new LinkHeader.Link(resource.target(), Map.of()), resource.as(), "");
+		}
+		return links;
+	}
+
+	private static void add(List<PreloadLink> links, HttpServletRequest request, LinkHeader.Link link, String as,
+			String fetchPriority) {
+		String path = link.sameOriginPath(request);
+		// a query can carry one user's values (a token, an id): learned plans are offered to everyone
+		if (path == null || path.indexOf('?') >= 0 || PushPathValidator.problemWith(path) != null) {
+			return;
+		}
+		for (PreloadLink existing : links) {
+			if (existing.path().equals(path)) {
+				return;
+			}
+		}
+		links.add(PreloadLink.found(path, as, fetchPriority));
+	}
+
+	private static final class WatchingResponse extends HttpServletResponseWrapper {
+
+		private final HttpServletRequest request;
+
+		private final ResponseHintsFilter filter;
+
+		private final List<String> linkValues = new ArrayList<>(0);
+
+		@Nullable
+		private HeadCapture captured;
+
+		@Nullable
+		private ServletOutputStream outputStream;
+
+		@Nullable
+		private PrintWriter writer;
+
+		WatchingResponse(HttpServletRequest request, HttpServletResponse response, ResponseHintsFilter filter) {
+			super(response);
+			this.request = request;
+			this.filter = filter;
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			boolean link = HttpHeaders.LINK.equalsIgnoreCase(name);
+			if (link) {
+				this.linkValues.clear();
+			}
+			watch(name, value);
+			super.setHeader(name, value);
+			if (link) {
+				// the application's header replaces the others, but not h2-push's own hints
+				OwnLinkHeaders.of(this.request).forEach((own) -> super.addHeader(HttpHeaders.LINK, own));
+			}
+		}
+
+		@Override
+		public void reset() {
+			super.reset();
+			this.linkValues.clear();
+			OwnLinkHeaders.forget(this.request);
+			this.captured = null;
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			watch(name, value);
+			super.addHeader(name, value);
+		}
+
+		// the application's own Link headers, not the hints h2-push adds
+		private boolean isApplicationLink(String name, @Nullable String value) {
+			return value != null && HttpHeaders.LINK.equalsIgnoreCase(name)
+					&& !OwnLinkHeaders.isOwn(this.request, value);
+		}
+
+		private void watch(String name, String value) {
+			if (!isApplicationLink(name, value)) {
+				return;
+			}
+			if (this.filter.learnedHints != null) {
+				this.linkValues.add(value);
+			}
+			if (this.filter.pushFromLinkHeaders && !isCommitted()) {
+				this.filter.pushPromiseService.pushLinks(this.request, this, value);
+			}
+		}
+
+		// the interceptor, which runs before the body is written, decides whether to sample
+		private boolean sampling() {
+			return this.filter.learnedHints != null && this.filter.headBytes > 0
+					&& this.request.getAttribute(LearnedHints.KEY_ATTRIBUTE) != null;
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			if (this.outputStream == null) {
+				ServletOutputStream stream = super.getOutputStream();
+				if (sampling()) {
+					this.captured = new HeadCapture(this.filter.headBytes);
+					stream = new HeadCapture.CapturingOutputStream(stream, this.captured);
+				}
+				this.outputStream = stream;
+			}
+			return this.outputStream;
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			if (this.writer == null) {
+				PrintWriter writer = super.getWriter();
+				if (sampling()) {
+					this.captured = new HeadCapture(this.filter.headBytes);
+					writer = new PrintWriter(new HeadCapture.CapturingWriter(writer, this.captured));
+				}
+				this.writer = writer;
+			}
+			return this.writer;
+		}
+
+	}
+
+}

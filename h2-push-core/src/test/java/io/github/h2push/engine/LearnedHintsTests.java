@@ -1,0 +1,102 @@
+package io.github.h2push.engine;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LearnedHints}.
+ */
+class LearnedHintsTests {
+
+	private static final List<PreloadLink> PAGE = List.of(PreloadLink.of("/css/site.css"),
+			PreloadLink.of("/js/app.js"));
+
+	@Test
+	void offersWhatWasLearnedAndCountsHits() {
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 5);
+		assertThat(hints.planFor("home")).isEqualTo(PushPlan.EMPTY);
+		hints.learn("home", PAGE);
+		assertThat(hints.planFor("home").resources()).isEqualTo(PAGE);
+		assertThat(hints.planFor("home").resources()).isEqualTo(PAGE);
+		assertThat(hints.getPlans().get("home").hits()).isEqualTo(2);
+		assertThat(hints.getPlans().get("home").resources()).containsExactly("</css/site.css>; rel=preload; as=style",
+				"</js/app.js>; rel=preload; as=script");
+	}
+
+	@Test
+	void samplesEveryNavigationUntilAPlanIsLearnedThenOneInN() {
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 3);
+		assertThat(hints.wantsSample("home")).isTrue();
+		assertThat(hints.wantsSample("home")).isTrue();
+		hints.learn("home", PAGE);
+		assertThat(List.of(hints.wantsSample("home"), hints.wantsSample("home"), hints.wantsSample("home"),
+				hints.wantsSample("home"), hints.wantsSample("home"), hints.wantsSample("home")))
+			.containsExactly(false, false, true, false, false, true);
+	}
+
+	@Test
+	void replacesAPlanThatDiffersAndForgetsOneThatNamesNothing() {
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 1);
+		hints.learn("home", PAGE);
+		hints.learn("home", PAGE);
+		assertThat(hints.getPlans().get("home").updates()).isZero();
+		hints.learn("home", List.of(PreloadLink.of("/css/new.css")));
+		assertThat(hints.planFor("home").resources()).containsExactly(PreloadLink.of("/css/new.css"));
+		assertThat(hints.getPlans().get("home").updates()).isEqualTo(1);
+		hints.learn("home", List.of());
+		assertThat(hints.getPlans()).isEmpty();
+		assertThat(hints.planFor("home").isEmpty()).isTrue();
+	}
+
+	@Test
+	void readsARouteThatTaughtNothingOnlyNowAndThen() {
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 20);
+		assertThat(hints.wantsSample("api")).isTrue();
+		hints.learn("api", List.of());
+		int sampled = 0;
+		for (int i = 0; i < 40; i++) {
+			sampled += hints.wantsSample("api") ? 1 : 0;
+		}
+		assertThat(sampled).isEqualTo(2);
+	}
+
+	@Test
+	void keepsAtMostTheFirstResourcesOfAPage() {
+		LearnedHints hints = new LearnedHints(10, 1, 100_000, 1);
+		assertThat(hints.learn("home", PAGE)).containsExactly(PreloadLink.of("/css/site.css"));
+		assertThat(hints.planFor("home").resources()).containsExactly(PreloadLink.of("/css/site.css"));
+	}
+
+	@Test
+	void learnsNoMoreRoutesThanAllowedAndStopsSamplingNewOnes() {
+		LearnedHints hints = new LearnedHints(2, 10, 100_000, 1);
+		hints.learn("a", PAGE);
+		hints.learn("b", PAGE);
+		assertThat(hints.wantsSample("c")).isFalse();
+		assertThat(hints.learn("c", PAGE)).isEmpty();
+		assertThat(hints.getPlans()).containsOnlyKeys("a", "b");
+		hints.learn("a", List.of());
+		assertThat(hints.getPlans()).containsOnlyKeys("b");
+		assertThat(hints.wantsSample("c")).as("a route that taught nothing keeps its place").isFalse();
+	}
+
+	@Test
+	void keepsTheTotalSizeWithinItsLimit() {
+		LearnedHints probe = new LearnedHints(10, 10, 100_000, 1);
+		probe.learn("a", PAGE);
+		long onePlan = probe.getBytes();
+		LearnedHints hints = new LearnedHints(10, 10, onePlan * 2, 1);
+		hints.learn("a", PAGE);
+		hints.learn("b", PAGE);
+		assertThat(hints.learn("c", PAGE)).isEmpty();
+		assertThat(hints.getBytes()).isEqualTo(onePlan * 2);
+		List<PreloadLink> bigger = List.of(PreloadLink.of("/css/site.css"), PreloadLink.of("/js/app.js"),
+				PreloadLink.of("/js/more.js"));
+		assertThat(hints.learn("a", bigger)).as("a bigger plan that does not fit keeps the old one").isEqualTo(PAGE);
+		assertThat(hints.getBytes()).isEqualTo(onePlan * 2);
+	}
+
+}

@@ -1,0 +1,262 @@
+package io.github.h2push;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.github.h2push.RawHttp2Connection.Frame;
+import io.github.h2push.testapp.PushTestApplication;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page's own response is sent ahead of subresource data already queued on the same
+ * HTTP/2 connection ({@code h2-push.html-first}), without breaking any response.
+ * <p>
+ * The subresources send their headers at once and their bodies a moment later, when the
+ * client has stopped reading, so their data frames pile up; the server's socket send
+ * buffer is small, so that they wait in Undertow's frame queue, where the order is
+ * decided, rather than in the kernel, where it is not. Each subresource stream then has
+ * one frame queued, so with Undertow's order the page waits behind a frame of every one
+ * of them.
+ */
+class HtmlFirstIntegrationTests {
+
+	private static final String SMALL_SEND_BUFFER = "server.undertow.options.socket.SEND_BUFFER=16384";
+
+	// every subresource response holds a worker while it waits for the client
+	private static final String WORKERS = "server.undertow.threads.worker=64";
+
+	private static final int SUBRESOURCES = 20;
+
+	private static final int SUBRESOURCE_SIZE = 512 * 1024;
+
+	@Nested
+	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { SMALL_SEND_BUFFER, WORKERS })
+	class ByDefault extends RunningServerTests {
+
+		@Test
+		void sendsThePageAheadOfQueuedSubresourceData() throws Exception {
+			Placement page = loadPageBehindSubresources(this);
+			assertThat(page.streamsAhead).as("subresource streams whose data went ahead of the page: %s", page)
+				.hasSizeLessThan(SUBRESOURCES / 2);
+			// frames written while the page's own writes were on their way, not queued ahead of them:
+			// how many depends on thread timing, so the bound is loose (Undertow's order gives one per stream and more);
+			// the page's content ends with its last non-empty frame, as an empty END_STREAM frame may follow much later
+			assertThat(page.dataFramesWithin).as("subresource data frames within the page's content: %s", page)
+				.isLessThan(SUBRESOURCES);
+			assertThat(page.subresourceBytesAfter).as("subresource bytes after the page: %s", page).isPositive();
+		}
+
+		@Test
+		void keepsEveryResponseIntactUnderMixedRequests() throws Exception {
+			try (RawHttp2Connection connection = new RawHttp2Connection(this.certificate.createClientSslContext(),
+					this.port, 8192)) {
+				List<Integer> big = new ArrayList<>();
+				for (int i = 0; i < 6; i++) {
+					big.add(connection.get("/big.txt?" + i, "sec-fetch-dest", "script"));
+				}
+				int firstPage = connection.get("/page", "sec-fetch-mode", "navigate", "sec-fetch-dest", "document");
+				connection.readUntilHeadersOf(big);
+				// with the client not reading, pages, small files and big ones interleave in the queue
+				List<Integer> pages = new ArrayList<>(List.of(firstPage));
+				List<Integer> small = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					pages.add(connection.get("/page?" + i, "sec-fetch-mode", "navigate", "priority", "u=0, i"));
+					small.add(connection.get("/css/site.css?" + i, "sec-fetch-dest", "style", "priority", "u=0"));
+					big.add(connection.get("/big.txt?more" + i, "sec-fetch-dest", "script"));
+					pages.add(connection.get("/plain?" + i, "priority", "u=0"));
+					small.add(connection.get("/js/app.js?" + i, "sec-fetch-dest", "script"));
+				}
+				Thread.sleep(300);
+				connection.readUntilAllEnded();
+				for (int stream : big) {
+					assertThat(connection.response(stream).finalStatus()).isEqualTo("200");
+					assertThat(connection.response(stream).bodyBytes).isEqualTo(PushTestApplication.BIG_SIZE);
+				}
+				for (int stream : small) {
+					RawHttp2Connection.Response response = connection.response(stream);
+					assertThat(response.finalStatus()).isEqualTo("200");
+					assertThat(response.headerBlocks.get(0).get("content-length"))
+						.isEqualTo(String.valueOf(response.bodyBytes));
+				}
+				for (int stream : pages) {
+					assertThat(connection.response(stream).finalStatus()).isEqualTo("200");
+					assertThat(connection.response(stream).bodyBytes).isPositive();
+				}
+				assertThat(connection.response(firstPage).headerBlocks.get(0)).containsEntry(":status", "103")
+					.containsKey("link");
+			}
+		}
+
+		@Test
+		void keepsPushedAndPageResponsesIntactForAClientThatDecodesThem() throws Exception {
+			// five requests (nghttp drops repeated URIs), pushed responses among them
+			String frames = Nghttp.run("-nv", "-H", "sec-fetch-mode: navigate", url("/big-page"), url("/page"),
+					url("/pushes-nested"), url("/plain"), url("/big-page?again"));
+			// nghttp itself says goodbye with a GOAWAY when it is done
+			assertThat(frames).doesNotContain("recv GOAWAY")
+				.doesNotContain("RST_STREAM")
+				.doesNotContain("COMPRESSION_ERROR")
+				.doesNotContain("PROTOCOL_ERROR");
+			int promises = count(frames, "recv PUSH_PROMISE frame");
+			assertThat(promises).isPositive();
+			assertThat(count(frames, ":status: 200")).as(frames).isEqualTo(5 + promises);
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = { SMALL_SEND_BUFFER, WORKERS, "h2-push.html-first=false" })
+	class WhenOff extends RunningServerTests {
+
+		@Test
+		void sendsThePageBehindQueuedSubresourceData() throws Exception {
+			Placement page = loadPageBehindSubresources(this);
+			assertThat(page.streamsAhead).as("subresource streams whose data went ahead of the page: %s", page)
+				.hasSizeGreaterThanOrEqualTo(SUBRESOURCES / 2);
+		}
+
+	}
+
+	/**
+	 * Requests large subresources, reads their headers, lets their data pile up unread,
+	 * asks for the page, and then reads everything.
+	 */
+	private static Placement loadPageBehindSubresources(RunningServerTests server) throws Exception {
+		try (RawHttp2Connection connection = new RawHttp2Connection(server.certificate.createClientSslContext(),
+				server.port, 8192)) {
+			List<Integer> subresources = new ArrayList<>();
+			for (int i = 0; i < SUBRESOURCES; i++) {
+				subresources.add(connection.get("/html-first/subresource?" + i, "sec-fetch-mode", "no-cors",
+						"sec-fetch-dest", "script"));
+			}
+			// once its headers are out, a subresource queues bare DATA frames, which the page
+			// may pass
+			connection.readUntilHeadersOf(subresources);
+			Thread.sleep(Subresources.BODY_DELAY_MILLIS + 500);
+			int framesRead = connection.framesReceived();
+			int page = connection.get("/plain", "sec-fetch-mode", "navigate", "sec-fetch-dest", "document",
+					"priority", "u=0, i");
+			Thread.sleep(500);
+			List<Frame> frames = connection.readUntilAllEnded();
+			for (int subresource : subresources) {
+				assertThat(connection.response(subresource).finalStatus()).isEqualTo("200");
+				assertThat(connection.response(subresource).bodyBytes).isEqualTo(SUBRESOURCE_SIZE);
+			}
+			assertThat(connection.response(page).finalStatus()).isEqualTo("200");
+			return new Placement(frames.subList(framesRead, frames.size()), page);
+		}
+	}
+
+	private static int count(String text, String part) {
+		Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+		int count = 0;
+		while (matcher.find()) {
+			count++;
+		}
+		return count;
+	}
+
+	/**
+	 * Where the page's frames came among the subresources' data received after the page
+	 * was requested.
+	 */
+	static final class Placement {
+
+		final Set<Integer> streamsAhead = new HashSet<>();
+
+		long subresourceBytesAhead;
+
+		int dataFramesWithin;
+
+		long subresourceBytesAfter;
+
+		private final StringBuilder pageFrames = new StringBuilder();
+
+		Placement(List<Frame> frames, int page) {
+			int first = -1;
+			int last = -1;
+			for (int i = 0; i < frames.size(); i++) {
+				Frame frame = frames.get(i);
+				if (frame.streamId == page) {
+					first = (first < 0) ? i : first;
+					last = (frame.length > 0) ? i : last;
+					this.pageFrames.append(" #").append(i).append(" type ").append(frame.type).append(" length ")
+						.append(frame.length).append(" flags ").append(frame.flags);
+				}
+			}
+			assertThat(first).as("the page's frames arrived").isNotNegative();
+			for (int i = 0; i < frames.size(); i++) {
+				Frame frame = frames.get(i);
+				if (frame.type != RawHttp2Connection.DATA || frame.streamId == page) {
+					continue;
+				}
+				if (i < first) {
+					this.streamsAhead.add(frame.streamId);
+					this.subresourceBytesAhead += frame.length;
+				}
+				else if (i > last) {
+					this.subresourceBytesAfter += frame.length;
+				}
+				else {
+					this.dataFramesWithin++;
+				}
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "subresource data ahead of the page: " + this.subresourceBytesAhead + " bytes from "
+					+ this.streamsAhead.size() + " streams; subresource data frames within the page: "
+					+ this.dataFramesWithin + "; subresource bytes after the page: " + this.subresourceBytesAfter
+					+ "; the page's frames:" + this.pageFrames;
+		}
+
+	}
+
+	/**
+	 * Subresources that send their headers at once and their body later.
+	 */
+	@RestController
+	static class Subresources {
+
+		static final long BODY_DELAY_MILLIS = 300;
+
+		private static final byte[] CHUNK = new byte[16 * 1024];
+
+		static {
+			Arrays.fill(CHUNK, (byte) 'x');
+		}
+
+		@GetMapping("/html-first/subresource")
+		void subresource(HttpServletResponse response) throws Exception {
+			response.setContentType("text/javascript");
+			response.setContentLength(SUBRESOURCE_SIZE);
+			response.flushBuffer();
+			Thread.sleep(BODY_DELAY_MILLIS);
+			OutputStream body = response.getOutputStream();
+			for (int written = 0; written < SUBRESOURCE_SIZE; written += CHUNK.length) {
+				body.write(CHUNK);
+			}
+		}
+
+	}
+
+}

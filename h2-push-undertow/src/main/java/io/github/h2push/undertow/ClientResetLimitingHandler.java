@@ -1,0 +1,155 @@
+package io.github.h2push.undertow;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.undertow.protocols.http2.Http2Channel;
+import io.undertow.protocols.http2.Http2StreamSinkChannel;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.xnio.IoUtils;
+
+/**
+ * The first handler of a deployment, run on the connection's I/O thread as each request
+ * arrives, that closes an HTTP/2 connection whose client resets too many of its own
+ * requests before they are answered (rapid reset, CVE-2023-44487), with
+ * GOAWAY(ENHANCE_YOUR_CALM).
+ * <p>
+ * Undertow 2.3 (up to 2.3.27 at least) has such a limit
+ * ({@code UndertowOptions.MAX_RST_FRAMES_PER_WINDOW}) but counts a reset only while the
+ * stream's request is still being received, so a client that sends each request in one
+ * HEADERS frame and resets it at once is never stopped. This handler counts, per
+ * connection, the requests whose stream was reset before their response was complete:
+ * the previous request when the next one arrives (so that a flood is stopped while it is
+ * being read, not once the worker threads reach it) and every request when it completes,
+ * each once.
+ *
+ * @since 0.1.0
+ */
+class ClientResetLimitingHandler implements HttpHandler {
+
+	private static final Log logger = LogFactory.getLog(ClientResetLimitingHandler.class);
+
+	private static final AttachmentKey<Resets> RESETS = AttachmentKey.create(Resets.class);
+
+	private final HttpHandler next;
+
+	private final Http2PushSlots slots;
+
+	private final int maxResets;
+
+	private final long windowMillis;
+
+	/**
+	 * Creates a handler.
+	 * @param next the handler to call next
+	 * @param slots reaches an exchange's HTTP/2 stream
+	 * @param maxResets how many resets a connection may make within the window
+	 * @param window the window
+	 */
+	public ClientResetLimitingHandler(HttpHandler next, Http2PushSlots slots, int maxResets, Duration window) {
+		this.next = next;
+		this.slots = slots;
+		this.maxResets = maxResets;
+		this.windowMillis = window.toMillis();
+	}
+
+	@Override
+	public void handleRequest(HttpServerExchange exchange) throws Exception {
+		Http2StreamSinkChannel stream = this.slots.responseChannel(exchange);
+		if (stream != null && stream.getStreamId() % 2 == 1) {
+			Http2Channel channel = stream.getChannel();
+			Resets resets;
+			synchronized (channel) {
+				resets = exchange.getConnection().getAttachment(RESETS);
+				if (resets == null) {
+					resets = new Resets();
+					exchange.getConnection().putAttachment(RESETS, resets);
+				}
+			}
+			Request request = new Request(exchange, stream);
+			Request previous = resets.last;
+			resets.last = request;
+			if (previous != null && previous.wasResetBeforeComplete()) {
+				count(previous, resets, exchange, channel);
+			}
+			Resets counted = resets;
+			exchange.addExchangeCompleteListener((completed, nextListener) -> {
+				try {
+					if (Http2PushSlots.wasReset(stream)) {
+						count(request, counted, completed, channel);
+					}
+				}
+				finally {
+					nextListener.proceed();
+				}
+			});
+		}
+		this.next.handleRequest(exchange);
+	}
+
+	private void count(Request request, Resets resets, HttpServerExchange exchange, Http2Channel channel) {
+		if (!request.counted.compareAndSet(false, true)) {
+			return;
+		}
+		if (resets.count(System.currentTimeMillis(), this.windowMillis) > this.maxResets && !channel.isThisGoneAway()) {
+			logger.debug("Closing HTTP/2 connection from " + exchange.getSourceAddress() + ": more than "
+					+ this.maxResets + " requests reset within " + this.windowMillis + " ms");
+			channel.sendGoAway(Http2Channel.ERROR_ENHANCE_YOUR_CALM);
+			// read no more of what the client keeps sending: the I/O thread serves other
+			// connections too. Undertow closes the connection once the GOAWAY is written;
+			// close it anyway if the client does not read it
+			channel.suspendReceives();
+			channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), 1, TimeUnit.SECONDS);
+		}
+	}
+
+	/**
+	 * One request of a connection, counted at most once.
+	 */
+	private static final class Request {
+
+		private final HttpServerExchange exchange;
+
+		private final Http2StreamSinkChannel stream;
+
+		private final AtomicBoolean counted = new AtomicBoolean();
+
+		Request(HttpServerExchange exchange, Http2StreamSinkChannel stream) {
+			this.exchange = exchange;
+			this.stream = stream;
+		}
+
+		// a stream the client reset is closed (or broken) while its exchange still runs
+		boolean wasResetBeforeComplete() {
+			return !this.exchange.isComplete() && (!this.stream.isOpen() || this.stream.isBroken());
+		}
+
+	}
+
+	/**
+	 * The resets of one connection within the current window, and its latest request.
+	 */
+	private static final class Resets {
+
+		private volatile Request last;
+
+		private long start;
+
+		private int count;
+
+		synchronized int count(long now, long windowMillis) {
+			if (this.count == 0 || now - this.start >= windowMillis) {
+				this.start = now;
+				this.count = 0;
+			}
+			return ++this.count;
+		}
+
+	}
+
+}
