@@ -73,7 +73,7 @@ final class PushAttempt {
 		this.request = request;
 		this.response = response;
 		this.hintedByApplication = hintedByApplication;
-		this.channel = open(settings.transports(), request);
+		this.channel = open(settings.transports(), request, response);
 		this.refusal = refusal(this.channel, request);
 		this.digest = (settings.cacheDigest() != null && this.refusal == null) ? settings.cacheDigest().read(request)
 				: null;
@@ -81,12 +81,13 @@ final class PushAttempt {
 
 	// one channel per request, however many calls push for it (a plan, links, programmatic pushes)
 	@Nullable
-	private static PushChannel open(List<PushTransport> transports, HttpServletRequest request) {
+	private static PushChannel open(List<PushTransport> transports, HttpServletRequest request,
+			@Nullable HttpServletResponse response) {
 		if (request.getAttribute(CHANNEL_ATTRIBUTE) instanceof PushChannel opened) {
 			return opened;
 		}
 		for (PushTransport transport : transports) {
-			PushChannel channel = transport.open(request);
+			PushChannel channel = transport.open(request, response);
 			if (channel != null) {
 				request.setAttribute(CHANNEL_ATTRIBUTE, channel);
 				return channel;

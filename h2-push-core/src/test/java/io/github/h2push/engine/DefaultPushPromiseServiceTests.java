@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.h2push.PushOutcome;
 import io.github.h2push.PushPromise;
@@ -267,7 +268,7 @@ class DefaultPushPromiseServiceTests {
 		}
 
 		@Override
-		public PushChannel open(HttpServletRequest request) {
+		public PushChannel open(HttpServletRequest request, @Nullable HttpServletResponse response) {
 			this.opened.incrementAndGet();
 			return new PushChannel() {
 

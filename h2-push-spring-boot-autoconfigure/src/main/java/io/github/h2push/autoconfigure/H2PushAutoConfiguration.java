@@ -17,8 +17,10 @@ import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.engine.RequestHeaderAllowlist;
 import io.github.h2push.engine.VersionedResourceUrls;
+import io.github.h2push.jetty.JettyEarlyHintsTransport;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.spi.PushTransport;
+import io.github.h2push.tomcat.TomcatEarlyHintsTransport;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
@@ -52,7 +54,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -63,13 +67,16 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for HTTP/2 server push with Spring MVC on embedded Undertow.
+ * Auto-configuration} for HTTP/2 server push and {@code 103 Early Hints} with Spring MVC:
+ * the engine and its web layer for any servlet server, HTTP/2 over TLS with the
+ * development certificate when no SSL is configured, and the adapter of the server in
+ * use: Undertow (push and early hints), Tomcat 10.1 and 11, Jetty 12 (early hints).
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ Undertow.class, DispatcherServlet.class })
+@ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "h2-push.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(H2PushProperties.class)
 public class H2PushAutoConfiguration {
@@ -174,7 +181,7 @@ public class H2PushAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(UndertowServletWebServerFactory.class)
+	@ConditionalOnClass({ Undertow.class, UndertowServletWebServerFactory.class })
 	static class UndertowConfiguration {
 
 		@Bean
@@ -236,14 +243,8 @@ public class H2PushAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowHttp2Customizer undertowHttp2Customizer(Environment environment,
-				ObjectProvider<DevelopmentCertificate> developmentCertificate) {
-			boolean enableHttp2 = BootServerSettings.of(environment).isHttp2Enabled();
-			DevelopmentCertificate certificate = developmentCertificate.getIfAvailable();
-			return (certificate != null)
-					? new UndertowHttp2Customizer(enableHttp2, DevelopmentCertificate.BUNDLE_NAME,
-							certificate::getSslBundle)
-					: new UndertowHttp2Customizer(enableHttp2, null, null);
+		UndertowHttp2Customizer undertowHttp2Customizer() {
+			return new UndertowHttp2Customizer();
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -261,6 +262,55 @@ public class H2PushAutoConfiguration {
 				return new UndertowHtmlFirstCustomizer(frameOrder);
 			}
 
+		}
+
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Http2OverTlsCustomizer h2PushHttp2OverTlsCustomizer(Environment environment,
+			ObjectProvider<DevelopmentCertificate> developmentCertificate) {
+		DevelopmentCertificate certificate = developmentCertificate.getIfAvailable();
+		return new Http2OverTlsCustomizer(BootServerSettings.of(environment).isHttp2Enabled(),
+				(certificate != null) ? certificate::getSslBundle : null);
+	}
+
+	/**
+	 * Tomcat 10.1 and 11 cannot push: early hints and preload links only.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",
+			"io.github.h2push.tomcat.TomcatEarlyHintsTransport" })
+	static class TomcatConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TomcatEarlyHintsTransport tomcatEarlyHintsTransport(ResourceLoader resourceLoader) {
+			ClassLoader classLoader = resourceLoader.getClassLoader();
+			if (!ClassUtils.isPresent("io.undertow.Undertow", classLoader)) {
+				boolean undertowSupported = ClassUtils.isPresent(
+						"org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory", classLoader);
+				logger.info("h2-push on Tomcat: 103 Early Hints and preload Link headers; Tomcat cannot push."
+						+ (undertowSupported ? " For push, serve with Undertow: exclude spring-boot-starter-tomcat and "
+								+ "add spring-boot-starter-undertow" : ""));
+			}
+			return new TomcatEarlyHintsTransport();
+		}
+
+	}
+
+	/**
+	 * Jetty 12 with its Servlet 6.1 layer cannot push: early hints and preload links only.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.eclipse.jetty.ee11.servlet.ServletContextRequest",
+			"io.github.h2push.jetty.JettyEarlyHintsTransport" })
+	static class JettyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JettyEarlyHintsTransport jettyEarlyHintsTransport() {
+			return new JettyEarlyHintsTransport();
 		}
 
 	}

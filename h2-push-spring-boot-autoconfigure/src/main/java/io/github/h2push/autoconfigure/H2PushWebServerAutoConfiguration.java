@@ -18,7 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.UndertowServletWebServerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.undertow.UndertowBuilderCustomizer;
@@ -51,9 +50,14 @@ import org.springframework.web.servlet.DispatcherServlet;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(before = ServletWebServerFactoryAutoConfiguration.class)
+@AutoConfiguration(beforeName = H2PushWebServerAutoConfiguration.SERVLET_WEB_SERVER_FACTORY_AUTO_CONFIGURATION)
+// Spring Boot 3.5's, where Undertow can serve; Spring Boot 4 has no Undertow support
+@ConditionalOnClass(name = H2PushWebServerAutoConfiguration.SERVLET_WEB_SERVER_FACTORY_AUTO_CONFIGURATION)
 @ConditionalOnBooleanProperty(name = "h2-push.enabled", matchIfMissing = true)
 public class H2PushWebServerAutoConfiguration {
+
+	static final String SERVLET_WEB_SERVER_FACTORY_AUTO_CONFIGURATION = "org.springframework.boot.autoconfigure.web."
+			+ "servlet.ServletWebServerFactoryAutoConfiguration";
 
 	private static final Log logger = LogFactory.getLog(H2PushWebServerAutoConfiguration.class);
 

@@ -17,6 +17,7 @@ import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
+import io.github.h2push.tomcat.TomcatEarlyHintsTransport;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
@@ -29,6 +30,7 @@ import io.github.h2push.undertow.UndertowPushTransport;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.undertow.Undertow;
+import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -91,10 +93,20 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutUndertow() {
+	void hintsOnTomcatWithoutUndertow() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Undertow.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(PushPromiseService.class)
-				.doesNotHaveBean(H2PushProperties.class));
+			.run((context) -> assertThat(context).hasSingleBean(PushPromiseService.class)
+				.hasSingleBean(TomcatEarlyHintsTransport.class)
+				.hasSingleBean(Http2OverTlsCustomizer.class)
+				.doesNotHaveBean(UndertowPushTransport.class)
+				.doesNotHaveBean(UndertowHttp2Customizer.class));
+	}
+
+	@Test
+	void hasNoTomcatTransportWithoutTomcat() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Tomcat.class))
+			.run((context) -> assertThat(context).hasSingleBean(UndertowPushTransport.class)
+				.doesNotHaveBean(TomcatEarlyHintsTransport.class));
 	}
 
 	@Test
@@ -403,8 +415,18 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
+	void usesTheApplicationsHttp2OverTlsCustomizer() {
+		assertBacksOffFor(Http2OverTlsCustomizer.class, () -> new Http2OverTlsCustomizer(false, null));
+	}
+
+	@Test
+	void usesTheApplicationsTomcatTransport() {
+		assertBacksOffFor(TomcatEarlyHintsTransport.class, TomcatEarlyHintsTransport::new);
+	}
+
+	@Test
 	void usesTheApplicationsUndertowHttp2Customizer() {
-		assertBacksOffFor(UndertowHttp2Customizer.class, () -> new UndertowHttp2Customizer(true, null, null));
+		assertBacksOffFor(UndertowHttp2Customizer.class, UndertowHttp2Customizer::new);
 	}
 
 	@Test

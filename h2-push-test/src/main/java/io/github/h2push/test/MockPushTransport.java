@@ -2,6 +2,7 @@ package io.github.h2push.test;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushReason;
@@ -26,7 +27,7 @@ public class MockPushTransport implements PushTransport {
 
 	@Override
 	@Nullable
-	public PushChannel open(HttpServletRequest request) {
+	public PushChannel open(HttpServletRequest request, @Nullable HttpServletResponse response) {
 		return (WebUtils.getNativeRequest(request, MockHttpServletRequest.class) != null)
 				? new MockPushChannel(isRefused(request)) : null;
 	}

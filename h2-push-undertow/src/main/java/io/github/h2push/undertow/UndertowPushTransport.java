@@ -3,6 +3,7 @@ package io.github.h2push.undertow;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.h2push.spi.PushChannel;
 import io.github.h2push.spi.PushTransport;
@@ -56,7 +57,7 @@ public class UndertowPushTransport implements PushTransport {
 
 	@Override
 	@Nullable
-	public PushChannel open(HttpServletRequest request) {
+	public PushChannel open(HttpServletRequest request, @Nullable HttpServletResponse response) {
 		HttpServletRequestImpl undertowRequest = WebUtils.getNativeRequest(request, HttpServletRequestImpl.class);
 		HttpServerExchange exchange = (undertowRequest != null) ? undertowRequest.getExchange() : null;
 		return (exchange != null)

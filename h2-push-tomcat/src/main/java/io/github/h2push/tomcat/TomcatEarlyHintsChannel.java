@@ -1,0 +1,92 @@
+package io.github.h2push.tomcat;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.catalina.connector.Response;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.MimeHeaders;
+
+import io.github.h2push.PushPromise;
+import io.github.h2push.PushReason;
+import io.github.h2push.spi.PushChannel;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The channel of one request on Tomcat: refuses every push, and sends a
+ * {@code 103 Early Hints} with exactly the given {@code Link} headers.
+ */
+final class TomcatEarlyHintsChannel implements PushChannel {
+
+	private static final Log logger = LogFactory.getLog(TomcatEarlyHintsChannel.class);
+
+	private static final Refusal CANNOT_PUSH = new Refusal(PushReason.UNAVAILABLE, "Tomcat cannot push");
+
+	private final String protocol;
+
+	@Nullable
+	private final Response response;
+
+	TomcatEarlyHintsChannel(String protocol, @Nullable Response response) {
+		this.protocol = protocol;
+		this.response = response;
+	}
+
+	@Override
+	public Refusal refusal() {
+		return CANNOT_PUSH;
+	}
+
+	@Override
+	public Answer push(PushPromise promise) {
+		return Answer.REFUSED;
+	}
+
+	@Override
+	public boolean sendEarlyHints(List<String> links, boolean overHttp1) {
+		if (this.response == null || links.isEmpty() || this.response.isCommitted() || !allowedOn(overHttp1)) {
+			return false;
+		}
+		MimeHeaders headers = this.response.getCoyoteResponse().getMimeHeaders();
+		MimeHeaders saved = new MimeHeaders();
+		try {
+			saved.duplicate(headers);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		headers.recycle();
+		try {
+			for (String link : links) {
+				headers.addValue("Link").setString(link);
+			}
+			this.response.sendEarlyHints();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Tomcat did not send the 103 Early Hints", ex);
+			return false;
+		}
+		finally {
+			headers.recycle();
+			try {
+				headers.duplicate(saved);
+			}
+			catch (IOException ex) {
+				// duplicate only copies bytes already in memory
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	// browsers act on a 103 over HTTP/2 and later only; HTTP/1.0 has no interim responses
+	private boolean allowedOn(boolean overHttp1) {
+		if (this.protocol.startsWith("HTTP/2")) {
+			return true;
+		}
+		return overHttp1 && "HTTP/1.1".equals(this.protocol);
+	}
+
+}
