@@ -20,7 +20,7 @@ import org.springframework.util.StreamUtils;
  * client cannot play, such as one that sends SETTINGS_ENABLE_PUSH=0. Skips the test
  * when nghttp is missing, except on CI, where it fails it.
  */
-final class Nghttp {
+public final class Nghttp {
 
 	private static final Pattern RECEIVED_HEADER = Pattern
 		.compile("\\] recv \\(stream_id=\\d+(?:, sensitive)?\\) (:?[^:]+): (.*)$");
@@ -28,7 +28,14 @@ final class Nghttp {
 	private Nghttp() {
 	}
 
-	static String run(String... arguments) throws IOException, InterruptedException {
+	/**
+	 * Runs nghttp with the given arguments.
+	 * @param arguments the arguments
+	 * @return its output
+	 * @throws IOException if it cannot be started
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public static String run(String... arguments) throws IOException, InterruptedException {
 		boolean installed = new File("/usr/bin/nghttp").canExecute();
 		if (!installed && System.getenv("CI") == null) {
 			Assumptions.abort("nghttp is not installed (apt-get install nghttp2-client)");
@@ -48,12 +55,26 @@ final class Nghttp {
 	}
 
 	/**
+	 * The header blocks of the HEADERS frames received in {@code -nv} output, in order:
+	 * interim responses such as a {@code 103} each have their own.
+	 * @param frames the output
+	 * @return one map of header names to values per HEADERS frame
+	 */
+	public static List<Map<String, String>> responseHeaders(String frames) {
+		return headerBlocks(frames, "recv HEADERS frame");
+	}
+
+	/**
 	 * The header blocks of the PUSH_PROMISE frames in {@code -nv} output, in order.
 	 * nghttp prints each received header on its own line before the frame it came in.
 	 * @param frames the output
 	 * @return one map of header names to values per promise
 	 */
 	static List<Map<String, String>> promises(String frames) {
+		return headerBlocks(frames, "recv PUSH_PROMISE frame");
+	}
+
+	private static List<Map<String, String>> headerBlocks(String frames, String frameType) {
 		List<Map<String, String>> promises = new ArrayList<>();
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (String line : frames.split("\n")) {
@@ -62,7 +83,7 @@ final class Nghttp {
 				headers.put(header.group(1), header.group(2));
 			}
 			else if (line.contains("] recv ") && line.contains(" frame <")) {
-				if (line.contains("recv PUSH_PROMISE frame")) {
+				if (line.contains(frameType)) {
 					promises.add(headers);
 				}
 				headers = new LinkedHashMap<>();

@@ -87,7 +87,15 @@ final class PushAttempt {
 			return opened;
 		}
 		for (PushTransport transport : transports) {
-			PushChannel channel = transport.open(request, response);
+			PushChannel channel;
+			try {
+				channel = transport.open(request, response);
+			}
+			catch (RuntimeException ex) {
+				// a transport that fails must not fail the page: it only loses its hints
+				logger.warn("Push transport " + transport + " failed to open a channel for " + describe(request), ex);
+				continue;
+			}
 			if (channel != null) {
 				request.setAttribute(CHANNEL_ATTRIBUTE, channel);
 				return channel;

@@ -112,6 +112,19 @@ class DefaultPushPromiseServiceTests {
 	}
 
 	@Test
+	void skipsATransportThatFailsToOpenAChannel() {
+		FakeTransport working = new FakeTransport(null);
+		PushTransport failing = (request, response) -> {
+			throw new IllegalStateException("not this server's request");
+		};
+		PushResult result = DefaultPushPromiseService.builder(List.of(failing, working))
+			.build()
+			.push(this.request, this.response, "/css/site.css");
+		assertThat(result.isPushed()).isTrue();
+		assertThat(working.opened).hasValue(1);
+	}
+
+	@Test
 	void hintsWhenTheConnectionRefusesThePush() {
 		FakeTransport transport = new FakeTransport(null);
 		transport.answer = PushChannel.Answer.REFUSED;

@@ -1,7 +1,10 @@
 package io.github.h2push.jetty;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee11.servlet.ServletApiRequest;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 
 import io.github.h2push.spi.PushChannel;
@@ -22,11 +25,20 @@ public class JettyEarlyHintsTransport implements PushTransport {
 	@Override
 	@Nullable
 	public PushChannel open(HttpServletRequest request, @Nullable HttpServletResponse response) {
-		ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
-		if (jettyRequest == null) {
+		if (!isJettyRequest(request)) {
 			return null;
 		}
+		ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
 		return new JettyEarlyHintsChannel(request.getProtocol(), jettyRequest.getServletContextResponse());
+	}
+
+	// Jetty's lookup fails on another server's request, such as Tomcat's when both are present
+	private static boolean isJettyRequest(ServletRequest request) {
+		ServletRequest unwrapped = request;
+		while (unwrapped instanceof ServletRequestWrapper wrapper) {
+			unwrapped = wrapper.getRequest();
+		}
+		return unwrapped instanceof ServletApiRequest;
 	}
 
 }

@@ -2,21 +2,19 @@ package io.github.h2push.actuate;
 
 import io.github.h2push.undertow.UndertowListeners;
 
-import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.boot.web.server.WebServer;
-import org.springframework.context.ApplicationListener;
 import org.springframework.lang.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
  * What the application's web server really does, read from the server once it has
  * started (not from properties): which server it is, whether its port serves TLS and
- * HTTP/2, and so whether pushes can happen. A management server on a port of its own
- * is ignored.
+ * HTTP/2, and so whether pushes can happen. Told of the application's server (not a
+ * management server on a port of its own) by a listener of the Spring Boot line in use.
  *
  * @since 0.1.0
  */
-public class RunningServer implements ApplicationListener<WebServerInitializedEvent> {
+public class RunningServer {
 
 	private static final boolean UNDERTOW_PRESENT = ClassUtils.isPresent("io.undertow.Undertow",
 			RunningServer.class.getClassLoader());
@@ -39,11 +37,12 @@ public class RunningServer implements ApplicationListener<WebServerInitializedEv
 		this.pushSupported = pushSupported;
 	}
 
-	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		if (event.getApplicationContext().getServerNamespace() == null) {
-			this.facts = read(event.getWebServer());
-		}
+	/**
+	 * Reads the facts of the application's web server, once it has started.
+	 * @param webServer the server
+	 */
+	public void started(WebServer webServer) {
+		this.facts = read(webServer);
 	}
 
 	/**

@@ -18,7 +18,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -31,14 +34,50 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(PushStatistics.class)
 public class H2PushEndpointAutoConfiguration {
 
+	/**
+	 * On Undertow, pushes can happen when its push slots are available.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.github.h2push.undertow.Http2PushSlots")
+	static class UndertowRunningServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint(H2PushEndpoint.class)
+		RunningServer h2PushRunningServer(ObjectProvider<DevelopmentCertificate> developmentCertificate,
+				ObjectProvider<Http2PushSlots> slots) {
+			Http2PushSlots pushSlots = slots.getIfAvailable();
+			return new RunningServer(developmentCertificate.getIfAvailable() != null,
+					pushSlots != null && pushSlots.isAvailable());
+		}
+
+	}
+
+	// Tomcat and Jetty cannot push
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(H2PushEndpoint.class)
-	RunningServer h2PushRunningServer(ObjectProvider<DevelopmentCertificate> developmentCertificate,
-			ObjectProvider<Http2PushSlots> slots) {
-		Http2PushSlots pushSlots = slots.getIfAvailable();
-		return new RunningServer(developmentCertificate.getIfAvailable() != null,
-				pushSlots != null && pushSlots.isAvailable());
+	RunningServer h2PushRunningServer(ObjectProvider<DevelopmentCertificate> developmentCertificate) {
+		return new RunningServer(developmentCertificate.getIfAvailable() != null, false);
+	}
+
+	/**
+	 * Tells the running server's facts on Spring Boot 3.5, whose event this is.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.web.context.WebServerInitializedEvent")
+	static class WebServerStartedConfiguration {
+
+		@Bean
+		static ApplicationListener<WebServerInitializedEvent> h2PushWebServerStartedListener(
+				ObjectProvider<RunningServer> server) {
+			return (event) -> {
+				if (event.getApplicationContext().getServerNamespace() == null) {
+					server.ifAvailable((running) -> running.started(event.getWebServer()));
+				}
+			};
+		}
+
 	}
 
 	@Bean

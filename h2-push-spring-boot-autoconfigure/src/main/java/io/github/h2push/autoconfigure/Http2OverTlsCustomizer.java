@@ -51,9 +51,10 @@ public class Http2OverTlsCustomizer implements WebServerFactoryCustomizer<Config
 		this.developmentBundle = developmentBundle;
 	}
 
+	// after Spring Boot's server customizers (order 0), which set the server's SSL bundles
 	@Override
 	public int getOrder() {
-		return 0;
+		return 1;
 	}
 
 	@Override

@@ -32,7 +32,7 @@ public class UndertowHttp2Customizer implements WebServerFactoryCustomizer<Under
 
 	@Override
 	public int getOrder() {
-		return 1;
+		return 2;
 	}
 
 	@Override
