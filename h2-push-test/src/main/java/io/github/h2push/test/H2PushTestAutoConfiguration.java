@@ -6,7 +6,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -21,10 +23,12 @@ import org.springframework.mock.web.MockHttpServletRequest;
 @ConditionalOnClass(MockHttpServletRequest.class)
 public class H2PushTestAutoConfiguration {
 
+	// plays the application's server: Undertow pushes, Tomcat and Jetty only hint
 	@Bean
 	@ConditionalOnMissingBean
-	MockPushTransport mockPushTransport() {
-		return new MockPushTransport();
+	MockPushTransport mockPushTransport(ResourceLoader resourceLoader) {
+		return ClassUtils.isPresent("io.undertow.Undertow", resourceLoader.getClassLoader()) ? new MockPushTransport()
+				: MockPushTransport.hintsOnly();
 	}
 
 }

@@ -28,4 +28,12 @@ public final class PushPromiseMatchers {
 		return new PushPromiseResultMatchers();
 	}
 
+	/**
+	 * Matchers on the {@code 103 Early Hints} response the request got.
+	 * @return the matchers
+	 */
+	public static EarlyHintsResultMatchers earlyHints() {
+		return new EarlyHintsResultMatchers();
+	}
+
 }

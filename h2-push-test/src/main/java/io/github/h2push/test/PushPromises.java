@@ -39,6 +39,18 @@ public final class PushPromises {
 	}
 
 	/**
+	 * The {@code Link} values of the {@code 103 Early Hints} response the request got
+	 * before its final response, recorded by the {@link MockPushTransport}.
+	 * @param result the MockMvc result
+	 * @return the values, empty when no {@code 103} was sent
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<String> earlyHints(MvcResult result) {
+		Object links = result.getRequest().getAttribute(MockPushTransport.EARLY_HINTS_ATTRIBUTE);
+		return (links != null) ? (List<String>) links : List.of();
+	}
+
+	/**
 	 * Everything attempted for a request: pushed, hinted, skipped and rejected.
 	 * @param result the MockMvc result
 	 * @return the results, in order

@@ -1,5 +1,7 @@
 package io.github.h2push.test;
 
+import java.util.List;
+
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResources;
@@ -16,6 +18,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.github.h2push.test.PushPromiseMatchers.earlyHints;
 import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
 import static io.github.h2push.test.PushRequestPostProcessors.pushRefused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,39 @@ class PushPromiseMatchersTests {
 			.andReturn();
 		assertThat(PushPromises.of(result)).extracting(PushPromise::path, (p) -> p.headers().getFirst("user-agent"))
 			.containsExactly(tuple("/img/logo.svg", "test"));
+	}
+
+	@Test
+	void capturesTheEarlyHintsOfANavigationThatCannotPush() throws Exception {
+		this.mvc.perform(get("/page").with(pushRefused()))
+			.andExpect(earlyHints().paths("/css/site.css", "/js/app.js"))
+			.andExpect(earlyHints().link("</css/site.css>; rel=preload; as=style"));
+		this.mvc.perform(get("/page").with(pushRefused()).header("Sec-Fetch-Mode", "no-cors"))
+			.andExpect(earlyHints().none());
+		this.mvc.perform(get("/page")).andExpect(earlyHints().none());
+	}
+
+	@Test
+	void earlyHintsFailuresSayWhatWasSent() throws Exception {
+		assertFailure(get("/page").with(pushRefused()), earlyHints().paths("/css/site.css"))
+			.contains("Expected a 103 Early Hints for [/css/site.css]")
+			.contains("got a 103 Early Hints with [</css/site.css>; rel=preload; as=style, "
+					+ "</js/app.js>; rel=preload; as=script]");
+		assertFailure(get("/page"), earlyHints().link("</css/site.css>; rel=preload; as=style"))
+			.contains("got no 103 Early Hints");
+	}
+
+	@Test
+	void hintsEverythingForAServerThatCannotPush() throws Exception {
+		DefaultPushPromiseService hintsOnly = DefaultPushPromiseService
+			.builder(List.of(MockPushTransport.hintsOnly()))
+			.build();
+		MockMvc tomcat = MockMvcBuilders.standaloneSetup(new PageController(hintsOnly))
+			.apply(PushMockMvcConfigurers.capturePushes(hintsOnly))
+			.build();
+		tomcat.perform(get("/page"))
+			.andExpect(pushPromises().none())
+			.andExpect(earlyHints().paths("/css/site.css", "/js/app.js"));
 	}
 
 	@Test
@@ -142,7 +178,7 @@ class PushPromiseMatchersTests {
 		assertFailure(get("/page").with(pushRefused()),
 				pushPromises().path("/css/site.css"))
 			.contains("pushed nothing")
-			.contains("(HINTED /css/site.css (client-refused: the client refused push))");
+			.contains("(EARLY_HINTED /css/site.css (client-refused: the client refused push))");
 	}
 
 	private AbstractStringAssert<?> assertFailure(MockHttpServletRequestBuilder request, ResultMatcher matcher)
