@@ -20,15 +20,13 @@ import io.github.h2push.engine.VersionedResourceUrls;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.spi.PushTransport;
 import io.github.h2push.undertow.Http2FrameOrder;
-import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
-import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
+import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
-import io.github.h2push.undertow.UndertowHttp2LimitsCustomizer;
-import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.github.h2push.web.ResponseHintsFilter;
 import io.undertow.Undertow;
@@ -179,12 +177,6 @@ public class H2PushAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Http2PushSlots http2PushSlots() {
-			return Http2PushSlots.create();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
 		PushedResponseGuard pushedResponseGuard(H2PushProperties properties) {
 			return new PushedResponseGuard(properties.getMaxPushedResponsesInFlightPerConnection(),
 					properties.getPushedResponseTimeout());
@@ -192,29 +184,37 @@ public class H2PushAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowPushTransport undertowPushTransport(Http2PushSlots slots, H2PushProperties properties,
-				PushedResponseGuard guard) {
-			return new UndertowPushTransport(slots, properties.getDedup().getPerConnection(),
-					properties.getAuthorities(), guard);
+		UndertowPushTransport undertowPushTransport(H2PushProperties properties, PushedResponseGuard guard) {
+			return new UndertowPushTransport(properties.getDedup().getPerConnection(), properties.getAuthorities(),
+					guard);
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "h2-push.html-first", matchIfMissing = true)
+		@ConditionalOnMissingBean
+		Http2FrameOrder http2FrameOrder() {
+			return Http2FrameOrder.create();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, PushedResponseGuard guard,
-				ObjectProvider<PushListener> listeners) {
-			return new UndertowPushCustomizer(slots, guard, listeners.orderedStream().toList());
+		UndertowHandlerChainCustomizer undertowHandlerChainCustomizer(H2PushProperties properties,
+				PushedResponseGuard guard, ObjectProvider<PushListener> listeners,
+				ObjectProvider<Http2FrameOrder> frameOrder) {
+			return new UndertowHandlerChainCustomizer(guard, listeners.orderedStream().toList(),
+					properties.getMaxClientResets(), properties.getClientResetWindow(),
+					properties.isHtmlFirst() ? frameOrder.getIfAvailable() : null);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowHttp2LimitsCustomizer undertowHttp2LimitsCustomizer(Http2PushSlots slots,
-				H2PushProperties properties, Environment environment) {
+		UndertowWriteTimeoutCustomizer undertowWriteTimeoutCustomizer(H2PushProperties properties,
+				Environment environment) {
 			// a write timeout set as a server option wins
-			Duration writeTimeout = (properties.getWriteTimeout().isZero()
-					|| BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT")) ? null
-							: properties.getWriteTimeout();
-			return new UndertowHttp2LimitsCustomizer(slots, properties.getMaxClientResets(),
-					properties.getClientResetWindow(), writeTimeout);
+			Duration writeTimeout = properties.getWriteTimeout();
+			boolean leftAlone = writeTimeout.isZero()
+					|| BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT");
+			return new UndertowWriteTimeoutCustomizer(leftAlone ? null : writeTimeout);
 		}
 
 		@Bean
@@ -244,23 +244,6 @@ public class H2PushAutoConfiguration {
 					? new UndertowHttp2Customizer(enableHttp2, DevelopmentCertificate.BUNDLE_NAME,
 							certificate::getSslBundle)
 					: new UndertowHttp2Customizer(enableHttp2, null, null);
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnBooleanProperty(name = "h2-push.html-first", matchIfMissing = true)
-		static class HtmlFirstConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean
-			Http2FrameOrder http2FrameOrder() {
-				return Http2FrameOrder.create();
-			}
-
-			@Bean
-			UndertowHtmlFirstCustomizer undertowHtmlFirstCustomizer(Http2FrameOrder frameOrder) {
-				return new UndertowHtmlFirstCustomizer(frameOrder);
-			}
-
 		}
 
 	}

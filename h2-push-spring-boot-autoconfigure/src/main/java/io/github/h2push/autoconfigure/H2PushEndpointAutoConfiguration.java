@@ -9,7 +9,7 @@ import io.github.h2push.engine.LearnedHints;
 import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
-import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.UndertowPushTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -35,10 +35,10 @@ public class H2PushEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(H2PushEndpoint.class)
 	RunningServer h2PushRunningServer(ObjectProvider<DevelopmentCertificate> developmentCertificate,
-			ObjectProvider<Http2PushSlots> slots) {
-		Http2PushSlots pushSlots = slots.getIfAvailable();
+			ObjectProvider<UndertowPushTransport> transport) {
+		UndertowPushTransport undertow = transport.getIfAvailable();
 		return new RunningServer(developmentCertificate.getIfAvailable() != null,
-				pushSlots != null && pushSlots.isAvailable());
+				undertow != null && undertow.isPushAvailable());
 	}
 
 	@Bean

@@ -18,14 +18,13 @@ import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.undertow.Http2FrameOrder;
-import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
-import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
+import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
-import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.undertow.Undertow;
@@ -62,32 +61,31 @@ class H2PushAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PushPromiseService.class)
 			.hasSingleBean(PushPlans.class)
 			.hasSingleBean(PushResourcesHandlerInterceptor.class)
-			.hasSingleBean(Http2PushSlots.class)
 			.hasSingleBean(UndertowPushTransport.class)
-			.hasSingleBean(UndertowPushCustomizer.class)
+			.hasSingleBean(PushedResponseGuard.class)
+			.hasSingleBean(UndertowHandlerChainCustomizer.class)
+			.hasSingleBean(UndertowWriteTimeoutCustomizer.class)
+			.hasSingleBean(UndertowBufferPoolCustomizer.class)
 			.hasSingleBean(UndertowHttp2Customizer.class)
 			.hasSingleBean(DevelopmentCertificate.class));
 	}
 
 	@Test
 	void findsTheUndertowInternalsItNeeds() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(Http2PushSlots.class).isAvailable()).isTrue());
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(UndertowPushTransport.class).isPushAvailable()).isTrue());
 	}
 
 	@Test
 	void ordersDocumentFramesFirstByDefault() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(UndertowHtmlFirstCustomizer.class);
-			assertThat(context.getBean(Http2FrameOrder.class).isAvailable()).isTrue();
-		});
+		this.contextRunner.run((context) -> assertThat(context.getBean(Http2FrameOrder.class).isAvailable()).isTrue());
 	}
 
 	@Test
 	void keepsUndertowsFrameOrderWhenHtmlFirstIsOff() {
 		this.contextRunner.withPropertyValues("h2-push.html-first=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(Http2FrameOrder.class)
-				.doesNotHaveBean(UndertowHtmlFirstCustomizer.class)
-				.hasSingleBean(UndertowPushCustomizer.class));
+				.hasSingleBean(UndertowHandlerChainCustomizer.class));
 	}
 
 	@Test
@@ -377,20 +375,24 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
-	void usesTheApplicationsHttp2PushSlots() {
-		assertBacksOffFor(Http2PushSlots.class, Http2PushSlots::create);
-	}
-
-	@Test
 	void usesTheApplicationsUndertowPushTransport() {
-		assertBacksOffFor(UndertowPushTransport.class,
-				() -> new UndertowPushTransport(Http2PushSlots.create(), 16, List.of(), guard()));
+		assertBacksOffFor(UndertowPushTransport.class, () -> new UndertowPushTransport(16, List.of(), guard()));
 	}
 
 	@Test
-	void usesTheApplicationsUndertowPushCustomizer() {
-		assertBacksOffFor(UndertowPushCustomizer.class,
-				() -> new UndertowPushCustomizer(Http2PushSlots.create(), guard(), List.of()));
+	void usesTheApplicationsUndertowHandlerChainCustomizer() {
+		assertBacksOffFor(UndertowHandlerChainCustomizer.class,
+				() -> new UndertowHandlerChainCustomizer(guard(), List.of(), 0, Duration.ofSeconds(30), null));
+	}
+
+	@Test
+	void usesTheApplicationsHttp2FrameOrder() {
+		assertBacksOffFor(Http2FrameOrder.class, Http2FrameOrder::create);
+	}
+
+	@Test
+	void usesTheApplicationsUndertowWriteTimeoutCustomizer() {
+		assertBacksOffFor(UndertowWriteTimeoutCustomizer.class, () -> new UndertowWriteTimeoutCustomizer(null));
 	}
 
 	@Test
