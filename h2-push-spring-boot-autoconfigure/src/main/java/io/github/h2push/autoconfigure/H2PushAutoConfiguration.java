@@ -121,7 +121,7 @@ public class H2PushAutoConfiguration {
 			.maxPushesPerRequest(properties.getMaxPushesPerRequest())
 			.maxCopiedBytesPerRequest((int) properties.getMaxCopiedHeaderSizePerRequest().toBytes())
 			.preloadLinks(properties.isPreloadLinks())
-			.earlyHints(properties.isEarlyHints(), properties.isEarlyHintsOverHttp1())
+			.earlyHints(properties.getEarlyHints().isEnabled(), properties.getEarlyHints().isOverHttp1())
 			.accessPolicies(accessPolicies.orderedStream().toList())
 			.listeners(listeners.orderedStream().toList())
 			.urlResolver(new VersionedResourceUrls(SingletonSupplier.of(resourceUrlProvider::getIfUnique)))
@@ -178,8 +178,9 @@ public class H2PushAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PushedResponseGuard pushedResponseGuard(H2PushProperties properties) {
-			return new PushedResponseGuard(properties.getMaxPushedResponsesInFlightPerConnection(),
-					properties.getPushedResponseTimeout());
+			ConnectionProperties connection = properties.getConnection();
+			return new PushedResponseGuard(connection.getMaxPushedResponsesInFlight(),
+					connection.getPushedResponseTimeout());
 		}
 
 		@Bean
@@ -190,7 +191,7 @@ public class H2PushAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnBooleanProperty(name = "h2-push.html-first", matchIfMissing = true)
+		@ConditionalOnBooleanProperty(name = "h2-push.html-first.enabled", matchIfMissing = true)
 		@ConditionalOnMissingBean
 		Http2FrameOrder http2FrameOrder() {
 			return Http2FrameOrder.create();
@@ -201,9 +202,10 @@ public class H2PushAutoConfiguration {
 		UndertowHandlerChainCustomizer undertowHandlerChainCustomizer(H2PushProperties properties,
 				PushedResponseGuard guard, ObjectProvider<PushListener> listeners,
 				ObjectProvider<Http2FrameOrder> frameOrder) {
+			ConnectionProperties connection = properties.getConnection();
 			return new UndertowHandlerChainCustomizer(guard, listeners.orderedStream().toList(),
-					properties.getMaxClientResets(), properties.getClientResetWindow(),
-					properties.isHtmlFirst() ? frameOrder.getIfAvailable() : null);
+					connection.getMaxClientResets(), connection.getClientResetWindow(),
+					properties.getHtmlFirst().isEnabled() ? frameOrder.getIfAvailable() : null);
 		}
 
 		@Bean
@@ -211,7 +213,7 @@ public class H2PushAutoConfiguration {
 		UndertowWriteTimeoutCustomizer undertowWriteTimeoutCustomizer(H2PushProperties properties,
 				Environment environment) {
 			// a write timeout set as a server option wins
-			Duration writeTimeout = properties.getWriteTimeout();
+			Duration writeTimeout = properties.getConnection().getWriteTimeout();
 			boolean leftAlone = writeTimeout.isZero()
 					|| BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT");
 			return new UndertowWriteTimeoutCustomizer(leftAlone ? null : writeTimeout);

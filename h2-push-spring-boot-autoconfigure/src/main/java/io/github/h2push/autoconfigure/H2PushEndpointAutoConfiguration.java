@@ -56,8 +56,8 @@ public class H2PushEndpointAutoConfiguration {
 		configuration.put("copied-headers", properties.getCopiedHeaders());
 		configuration.put("max-pushes-per-request", properties.getMaxPushesPerRequest());
 		configuration.put("preload-links", properties.isPreloadLinks());
-		configuration.put("early-hints", properties.isEarlyHints());
-		configuration.put("early-hints-over-http1", properties.isEarlyHintsOverHttp1());
+		configuration.put("early-hints.enabled", properties.getEarlyHints().isEnabled());
+		configuration.put("early-hints.over-http1", properties.getEarlyHints().isOverHttp1());
 		configuration.put("push-from-link-headers", properties.isPushFromLinkHeaders());
 		configuration.put("learn.enabled", properties.getLearn().isEnabled());
 		configuration.put("authorities", properties.getAuthorities());

@@ -40,6 +40,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
@@ -83,7 +84,7 @@ class H2PushAutoConfigurationTests {
 
 	@Test
 	void keepsUndertowsFrameOrderWhenHtmlFirstIsOff() {
-		this.contextRunner.withPropertyValues("h2-push.html-first=false")
+		this.contextRunner.withPropertyValues("h2-push.html-first.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(Http2FrameOrder.class)
 				.hasSingleBean(UndertowHandlerChainCustomizer.class));
 	}
@@ -247,14 +248,45 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnConnectionLimitsOutOfRangeNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("h2-push.connection.max-pushed-responses-in-flight=0",
+					"h2-push.connection.pushed-response-timeout=0s", "h2-push.connection.max-client-resets=-1",
+					"h2-push.connection.client-reset-window=0s", "h2-push.connection.write-timeout=-1s")
+			.run((context) -> assertThat(failureAnalysis(context))
+				.contains("Property: h2-push.connection.maxPushedResponsesInFlight Reason: "
+						+ "h2-push.connection.max-pushed-responses-in-flight must be at least 1")
+				.contains("Reason: h2-push.connection.pushed-response-timeout must be positive")
+				.contains("Reason: h2-push.connection.max-client-resets must not be negative")
+				.contains("Reason: h2-push.connection.client-reset-window must be positive")
+				.contains("Reason: h2-push.connection.write-timeout must not be negative"));
+	}
+
+	@Test
+	void passesConnectionLimitsToUndertow() {
+		this.contextRunner
+			.withPropertyValues("h2-push.connection.max-client-resets=0", "h2-push.connection.write-timeout=0s",
+					"h2-push.early-hints.over-http1=true")
+			.run((context) -> {
+				H2PushProperties properties = context.getBean(H2PushProperties.class);
+				assertThat(properties.getConnection().getMaxClientResets()).isZero();
+				assertThat(properties.getConnection().getWriteTimeout()).isZero();
+				assertThat(properties.getEarlyHints().isOverHttp1()).isTrue();
+				UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
+				context.getBean(UndertowWriteTimeoutCustomizer.class).customize(factory);
+				assertThat(factory.getBuilderCustomizers()).isEmpty();
+			});
+	}
+
+	@Test
 	void bindsRoutesAndFeatureSwitches() {
 		this.contextRunner
 			.withPropertyValues("h2-push.routes[0].pattern=/docs/**", "h2-push.routes[0].resources=/a.css,/b.js",
-					"h2-push.early-hints=false", "h2-push.dedup.cache-digest.enabled=true")
+					"h2-push.early-hints.enabled=false", "h2-push.dedup.cache-digest.enabled=true")
 			.run((context) -> {
 				assertThat(context.getBean(PushRoutes.class).getPlans()).containsOnlyKeys("/docs/**");
 				H2PushProperties properties = context.getBean(H2PushProperties.class);
-				assertThat(properties.isEarlyHints()).isFalse();
+				assertThat(properties.getEarlyHints().isEnabled()).isFalse();
 				assertThat(properties.getDedup().getCacheDigest().isEnabled()).isTrue();
 			});
 	}
