@@ -484,7 +484,7 @@ final class UndertowInternals {
 		/**
 		 * The page's own frames first (see {@link Http2FrameOrder}).
 		 */
-		FRAME_ORDER("h2-push.html-first (frames are sent in Undertow's own order)", CONNECTION_CHANNEL,
+		FRAME_ORDER("h2-push.html-first.enabled (frames are sent in Undertow's own order)", CONNECTION_CHANNEL,
 				CONNECTION_RESPONSE_CHANNEL, FRAME_PRIORITY, FRAMED_SINK_HEADER, HTTP2_SINK_HEADER),
 
 		/**

@@ -1,6 +1,9 @@
 package io.github.h2push.undertow;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.undertow.Version;
 import org.junit.jupiter.api.Test;
@@ -49,10 +52,28 @@ class UndertowInternalsTests {
 		assertThat(internals.supports(UndertowInternals.Feature.LISTENER_HTTP2)).isTrue();
 		assertThat(internals.warning())
 			.contains("lacks internals h2-push uses: AbstractFramedChannel.framePriority, UndertowAcceptingSslChannel.")
-			.contains("Turned off: h2-push.html-first (frames are sent in Undertow's own order); "
+			.contains("Turned off: h2-push.html-first.enabled (frames are sent in Undertow's own order); "
 					+ "h2-push.ssl.answer-plain-http (a plain http:// request to the HTTPS port gets no answer).")
 			.doesNotContain("HTTP/2 push");
 		assertThat(new Http2FrameOrder(internals).isAvailable()).isFalse();
+	}
+
+	@Test
+	void namesEachMemberAsTheWarningDoes() {
+		List<String> members = List.of(UndertowInternals.CONNECTION_CHANNEL,
+				UndertowInternals.CONNECTION_RESPONSE_CHANNEL, UndertowInternals.REMOVE_STREAM_SOURCE,
+				UndertowInternals.SEND_CONCURRENT_STREAMS, UndertowInternals.FRAME_PRIORITY,
+				UndertowInternals.FRAMED_SINK_HEADER, UndertowInternals.HTTP2_SINK_HEADER,
+				UndertowInternals.LISTENER_CHANNEL, UndertowInternals.LISTENER_SSL,
+				UndertowInternals.LISTENER_OPEN_LISTENER, UndertowInternals.SSL_CHANNEL,
+				UndertowInternals.SSL_CHANNEL_TCP_SERVER, UndertowInternals.SSL_CHANNEL_CIPHER_SUITES_ORDER);
+		for (String member : members) {
+			UndertowInternals internals = new UndertowInternals(member::equals);
+			assertThat(internals.warning()).as(member).contains("lacks internals h2-push uses: " + member + ".");
+			Stream<UndertowInternals.Feature> off = Arrays.stream(UndertowInternals.Feature.values())
+				.filter((feature) -> !internals.supports(feature));
+			assertThat(off).as(member).isNotEmpty();
+		}
 	}
 
 	@Test
