@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// streams reset by the rapid-reset attacker never complete in Undertow, so a graceful
 		// shutdown would wait its whole timeout for them
-		properties = { "h2-push.dedup.per-connection=0", "h2-push.pushed-response-timeout=3s",
-				"h2-push.write-timeout=3s", "server.shutdown=immediate" })
+		properties = { "h2-push.dedup.per-connection=0", "h2-push.connection.pushed-response-timeout=3s",
+				"h2-push.connection.write-timeout=3s", "server.shutdown=immediate" })
 class DenialOfServiceIntegrationTests extends RunningServerTests {
 
 	private static final Duration SERVED_WITHIN = Duration.ofSeconds(5);

@@ -88,7 +88,7 @@ class EarlyHintsIntegrationTests {
 
 	@Nested
 	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = "h2-push.early-hints-over-http1=true")
+			properties = "h2-push.early-hints.over-http1=true")
 	class OverHttp11WhenAskedFor extends RunningServerTests {
 
 		@Test
@@ -110,7 +110,7 @@ class EarlyHintsIntegrationTests {
 
 	@Nested
 	@SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = "h2-push.early-hints=false")
+			properties = "h2-push.early-hints.enabled=false")
 	class WhenOff extends RunningServerTests {
 
 		@Test

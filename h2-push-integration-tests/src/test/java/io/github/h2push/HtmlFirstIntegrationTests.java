@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A page's own response is sent ahead of subresource data already queued on the same
- * HTTP/2 connection ({@code h2-push.html-first}), without breaking any response.
+ * HTTP/2 connection ({@code h2-push.html-first.enabled}), without breaking any response.
  * <p>
  * The subresources send their headers at once and their bodies a moment later, when the
  * client has stopped reading, so their data frames pile up; the server's socket send
@@ -123,7 +123,7 @@ class HtmlFirstIntegrationTests {
 	@Nested
 	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
 			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { SMALL_SEND_BUFFER, WORKERS, "h2-push.html-first=false" })
+			properties = { SMALL_SEND_BUFFER, WORKERS, "h2-push.html-first.enabled=false" })
 	class WhenOff extends RunningServerTests {
 
 		@Test

@@ -29,8 +29,8 @@ public class RunningServer {
 	 * Creates an instance that learns the facts when the server starts.
 	 * @param developmentCertificate whether h2-push configured its development
 	 * certificate, because the application has no SSL of its own
-	 * @param pushSupported whether this Undertow version can push (its push slots are
-	 * available)
+	 * @param pushSupported whether this Undertow version can push (it has the internals
+	 * h2-push needs to push)
 	 */
 	public RunningServer(boolean developmentCertificate, boolean pushSupported) {
 		this.developmentCertificate = developmentCertificate;

@@ -22,15 +22,13 @@ import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.spi.PushTransport;
 import io.github.h2push.tomcat.TomcatEarlyHintsTransport;
 import io.github.h2push.undertow.Http2FrameOrder;
-import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
-import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
+import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
-import io.github.h2push.undertow.UndertowHttp2LimitsCustomizer;
-import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.github.h2push.web.ResponseHintsFilter;
 import io.undertow.Undertow;
@@ -130,7 +128,7 @@ public class H2PushAutoConfiguration {
 			.maxPushesPerRequest(properties.getMaxPushesPerRequest())
 			.maxCopiedBytesPerRequest((int) properties.getMaxCopiedHeaderSizePerRequest().toBytes())
 			.preloadLinks(properties.isPreloadLinks())
-			.earlyHints(properties.isEarlyHints(), properties.isEarlyHintsOverHttp1())
+			.earlyHints(properties.getEarlyHints().isEnabled(), properties.getEarlyHints().isOverHttp1())
 			.accessPolicies(accessPolicies.orderedStream().toList())
 			.listeners(listeners.orderedStream().toList())
 			.urlResolver(new VersionedResourceUrls(SingletonSupplier.of(resourceUrlProvider::getIfUnique)))
@@ -186,42 +184,46 @@ public class H2PushAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Http2PushSlots http2PushSlots() {
-			return Http2PushSlots.create();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
 		PushedResponseGuard pushedResponseGuard(H2PushProperties properties) {
-			return new PushedResponseGuard(properties.getMaxPushedResponsesInFlightPerConnection(),
-					properties.getPushedResponseTimeout());
+			ConnectionProperties connection = properties.getConnection();
+			return new PushedResponseGuard(connection.getMaxPushedResponsesInFlight(),
+					connection.getPushedResponseTimeout());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowPushTransport undertowPushTransport(Http2PushSlots slots, H2PushProperties properties,
-				PushedResponseGuard guard) {
-			return new UndertowPushTransport(slots, properties.getDedup().getPerConnection(),
-					properties.getAuthorities(), guard);
+		UndertowPushTransport undertowPushTransport(H2PushProperties properties, PushedResponseGuard guard) {
+			return new UndertowPushTransport(properties.getDedup().getPerConnection(), properties.getAuthorities(),
+					guard);
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "h2-push.html-first.enabled", matchIfMissing = true)
+		@ConditionalOnMissingBean
+		Http2FrameOrder http2FrameOrder() {
+			return Http2FrameOrder.create();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowPushCustomizer undertowPushCustomizer(Http2PushSlots slots, PushedResponseGuard guard,
-				ObjectProvider<PushListener> listeners) {
-			return new UndertowPushCustomizer(slots, guard, listeners.orderedStream().toList());
+		UndertowHandlerChainCustomizer undertowHandlerChainCustomizer(H2PushProperties properties,
+				PushedResponseGuard guard, ObjectProvider<PushListener> listeners,
+				ObjectProvider<Http2FrameOrder> frameOrder) {
+			ConnectionProperties connection = properties.getConnection();
+			return new UndertowHandlerChainCustomizer(guard, listeners.orderedStream().toList(),
+					connection.getMaxClientResets(), connection.getClientResetWindow(),
+					properties.getHtmlFirst().isEnabled() ? frameOrder.getIfAvailable() : null);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		UndertowHttp2LimitsCustomizer undertowHttp2LimitsCustomizer(Http2PushSlots slots,
-				H2PushProperties properties, Environment environment) {
+		UndertowWriteTimeoutCustomizer undertowWriteTimeoutCustomizer(H2PushProperties properties,
+				Environment environment) {
 			// a write timeout set as a server option wins
-			Duration writeTimeout = (properties.getWriteTimeout().isZero()
-					|| BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT")) ? null
-							: properties.getWriteTimeout();
-			return new UndertowHttp2LimitsCustomizer(slots, properties.getMaxClientResets(),
-					properties.getClientResetWindow(), writeTimeout);
+			Duration writeTimeout = properties.getConnection().getWriteTimeout();
+			boolean leftAlone = writeTimeout.isZero()
+					|| BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT");
+			return new UndertowWriteTimeoutCustomizer(leftAlone ? null : writeTimeout);
 		}
 
 		@Bean
@@ -245,23 +247,6 @@ public class H2PushAutoConfiguration {
 		@ConditionalOnMissingBean
 		UndertowHttp2Customizer undertowHttp2Customizer() {
 			return new UndertowHttp2Customizer();
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnBooleanProperty(name = "h2-push.html-first", matchIfMissing = true)
-		static class HtmlFirstConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean
-			Http2FrameOrder http2FrameOrder() {
-				return Http2FrameOrder.create();
-			}
-
-			@Bean
-			UndertowHtmlFirstCustomizer undertowHtmlFirstCustomizer(Http2FrameOrder frameOrder) {
-				return new UndertowHtmlFirstCustomizer(frameOrder);
-			}
-
 		}
 
 	}

@@ -9,7 +9,7 @@ import io.github.h2push.engine.LearnedHints;
 import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
-import io.github.h2push.undertow.Http2PushSlots;
+import io.github.h2push.undertow.UndertowPushTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -38,17 +38,17 @@ public class H2PushEndpointAutoConfiguration {
 	 * On Undertow, pushes can happen when its push slots are available.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "io.github.h2push.undertow.Http2PushSlots")
+	@ConditionalOnClass(name = "io.github.h2push.undertow.UndertowPushTransport")
 	static class UndertowRunningServerConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint(H2PushEndpoint.class)
 		RunningServer h2PushRunningServer(ObjectProvider<DevelopmentCertificate> developmentCertificate,
-				ObjectProvider<Http2PushSlots> slots) {
-			Http2PushSlots pushSlots = slots.getIfAvailable();
+				ObjectProvider<UndertowPushTransport> transport) {
+			UndertowPushTransport undertow = transport.getIfAvailable();
 			return new RunningServer(developmentCertificate.getIfAvailable() != null,
-					pushSlots != null && pushSlots.isAvailable());
+					undertow != null && undertow.isPushAvailable());
 		}
 
 	}
@@ -95,8 +95,8 @@ public class H2PushEndpointAutoConfiguration {
 		configuration.put("copied-headers", properties.getCopiedHeaders());
 		configuration.put("max-pushes-per-request", properties.getMaxPushesPerRequest());
 		configuration.put("preload-links", properties.isPreloadLinks());
-		configuration.put("early-hints", properties.isEarlyHints());
-		configuration.put("early-hints-over-http1", properties.isEarlyHintsOverHttp1());
+		configuration.put("early-hints.enabled", properties.getEarlyHints().isEnabled());
+		configuration.put("early-hints.over-http1", properties.getEarlyHints().isOverHttp1());
 		configuration.put("push-from-link-headers", properties.isPushFromLinkHeaders());
 		configuration.put("learn.enabled", properties.getLearn().isEnabled());
 		configuration.put("authorities", properties.getAuthorities());

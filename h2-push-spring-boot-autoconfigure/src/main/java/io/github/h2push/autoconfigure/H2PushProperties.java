@@ -1,6 +1,5 @@
 package io.github.h2push.autoconfigure;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,27 +49,6 @@ public class H2PushProperties implements Validator {
 	private boolean preloadLinks = true;
 
 	/**
-	 * Whether to send the preload links of a page's declared resources in a "103 Early
-	 * Hints" response before the controller runs, when they cannot be pushed. HTTP/2
-	 * only, unless early-hints-over-http1 is set.
-	 */
-	private boolean earlyHints = true;
-
-	/**
-	 * Whether to send "103 Early Hints" over HTTP/1.1 too. Off because Undertow writes
-	 * it out of order under pipelining and Chromium ignores it there; never sent over
-	 * HTTP/1.0.
-	 */
-	private boolean earlyHintsOverHttp1;
-
-	/**
-	 * Whether to send the frames of a page's own response (a navigation, or a request of
-	 * priority urgency 0) ahead of frames of other responses already queued on the same
-	 * HTTP/2 connection, such as hinted or pushed subresources.
-	 */
-	private boolean htmlFirst = true;
-
-	/**
 	 * Whether to push the same-origin "Link: rel=preload" headers the application sets
 	 * on its responses (not those marked nopush) to clients that take pushes, as
 	 * nginx's http2_push_preload does. The headers stay for clients that refuse push.
@@ -91,47 +69,21 @@ public class H2PushProperties implements Validator {
 	private List<RouteProperties> routes = new ArrayList<>();
 
 	/**
-	 * Most pushed responses one HTTP/2 connection may have promised or running at once,
-	 * each holding a worker thread while it writes; further pushes get preload links. As
-	 * many as one page may push by default, so a page's own pushes are not limited.
-	 */
-	private int maxPushedResponsesInFlightPerConnection = 10;
-
-	/**
-	 * How long a pushed response may run before its stream is reset and its worker
-	 * thread released, for example when the client gives it no flow-control window.
-	 */
-	private Duration pushedResponseTimeout = Duration.ofSeconds(10);
-
-	/**
-	 * Most requests an HTTP/2 client may reset before they are answered within
-	 * client-reset-window before its connection is closed with GOAWAY (rapid reset,
-	 * CVE-2023-44487); 0 for no limit.
-	 */
-	private int maxClientResets = 200;
-
-	/**
-	 * The window in which max-client-resets are counted.
-	 */
-	private Duration clientResetWindow = Duration.ofSeconds(30);
-
-	/**
-	 * Write timeout of Undertow's connections (the WRITE_TIMEOUT socket option) unless
-	 * server.undertow.options.socket.WRITE_TIMEOUT is set: an HTTP/2 stream whose data
-	 * waits that long for the client's flow-control window is reset, releasing the worker
-	 * thread writing it, and a connection that accepts no data for that long is closed.
-	 * 0 leaves it unset (Undertow's default: streams wait 10 minutes). It applies to
-	 * every connection, HTTP/1.1 too, like nginx's send_timeout of 60 seconds.
-	 */
-	private Duration writeTimeout = Duration.ofSeconds(60);
-
-	/**
 	 * How many free I/O buffers Undertow's buffer pool keeps for reuse beside its small
 	 * per-thread caches (at 16 KB each, 512 hold at most 8 MB, and only as many as were
 	 * in use at once). 0 leaves Undertow's default pool, which releases a buffer given
 	 * back on another thread than the one that took it: over HTTP/2, nearly every frame.
 	 */
 	private int pooledBuffers = 512;
+
+	@NestedConfigurationProperty
+	private final EarlyHintsProperties earlyHints = new EarlyHintsProperties();
+
+	@NestedConfigurationProperty
+	private final HtmlFirstProperties htmlFirst = new HtmlFirstProperties();
+
+	@NestedConfigurationProperty
+	private final ConnectionProperties connection = new ConnectionProperties();
 
 	@NestedConfigurationProperty
 	private final DedupProperties dedup = new DedupProperties();
@@ -182,30 +134,6 @@ public class H2PushProperties implements Validator {
 		this.preloadLinks = preloadLinks;
 	}
 
-	public boolean isEarlyHints() {
-		return this.earlyHints;
-	}
-
-	public void setEarlyHints(boolean earlyHints) {
-		this.earlyHints = earlyHints;
-	}
-
-	public boolean isEarlyHintsOverHttp1() {
-		return this.earlyHintsOverHttp1;
-	}
-
-	public void setEarlyHintsOverHttp1(boolean earlyHintsOverHttp1) {
-		this.earlyHintsOverHttp1 = earlyHintsOverHttp1;
-	}
-
-	public boolean isHtmlFirst() {
-		return this.htmlFirst;
-	}
-
-	public void setHtmlFirst(boolean htmlFirst) {
-		this.htmlFirst = htmlFirst;
-	}
-
 	public boolean isPushFromLinkHeaders() {
 		return this.pushFromLinkHeaders;
 	}
@@ -230,52 +158,24 @@ public class H2PushProperties implements Validator {
 		this.routes = routes;
 	}
 
-	public int getMaxPushedResponsesInFlightPerConnection() {
-		return this.maxPushedResponsesInFlightPerConnection;
-	}
-
-	public void setMaxPushedResponsesInFlightPerConnection(int maxPushedResponsesInFlightPerConnection) {
-		this.maxPushedResponsesInFlightPerConnection = maxPushedResponsesInFlightPerConnection;
-	}
-
-	public Duration getPushedResponseTimeout() {
-		return this.pushedResponseTimeout;
-	}
-
-	public void setPushedResponseTimeout(Duration pushedResponseTimeout) {
-		this.pushedResponseTimeout = pushedResponseTimeout;
-	}
-
-	public int getMaxClientResets() {
-		return this.maxClientResets;
-	}
-
-	public void setMaxClientResets(int maxClientResets) {
-		this.maxClientResets = maxClientResets;
-	}
-
-	public Duration getClientResetWindow() {
-		return this.clientResetWindow;
-	}
-
-	public void setClientResetWindow(Duration clientResetWindow) {
-		this.clientResetWindow = clientResetWindow;
-	}
-
-	public Duration getWriteTimeout() {
-		return this.writeTimeout;
-	}
-
-	public void setWriteTimeout(Duration writeTimeout) {
-		this.writeTimeout = writeTimeout;
-	}
-
 	public int getPooledBuffers() {
 		return this.pooledBuffers;
 	}
 
 	public void setPooledBuffers(int pooledBuffers) {
 		this.pooledBuffers = pooledBuffers;
+	}
+
+	public EarlyHintsProperties getEarlyHints() {
+		return this.earlyHints;
+	}
+
+	public HtmlFirstProperties getHtmlFirst() {
+		return this.htmlFirst;
+	}
+
+	public ConnectionProperties getConnection() {
+		return this.connection;
 	}
 
 	public DedupProperties getDedup() {

@@ -40,24 +40,7 @@ final class H2PushPropertiesValidation {
 			errors.rejectValue("maxCopiedHeaderSizePerRequest", "h2-push.out-of-range",
 					"h2-push.max-copied-header-size-per-request must be between 0 and 2GB");
 		}
-		if (properties.getMaxPushedResponsesInFlightPerConnection() < 1) {
-			errors.rejectValue("maxPushedResponsesInFlightPerConnection", "h2-push.out-of-range",
-					"h2-push.max-pushed-responses-in-flight-per-connection must be at least 1");
-		}
-		if (!isPositive(properties.getPushedResponseTimeout())) {
-			errors.rejectValue("pushedResponseTimeout", "h2-push.out-of-range",
-					"h2-push.pushed-response-timeout must be positive");
-		}
-		if (properties.getMaxClientResets() < 0) {
-			errors.rejectValue("maxClientResets", "h2-push.negative", "h2-push.max-client-resets must not be negative");
-		}
-		if (!isPositive(properties.getClientResetWindow())) {
-			errors.rejectValue("clientResetWindow", "h2-push.out-of-range",
-					"h2-push.client-reset-window must be positive");
-		}
-		if (properties.getWriteTimeout() == null || properties.getWriteTimeout().isNegative()) {
-			errors.rejectValue("writeTimeout", "h2-push.negative", "h2-push.write-timeout must not be negative");
-		}
+		validateConnection(properties.getConnection(), errors);
 		if (properties.getPooledBuffers() < 0) {
 			errors.rejectValue("pooledBuffers", "h2-push.negative", "h2-push.pooled-buffers must not be negative");
 		}
@@ -84,6 +67,29 @@ final class H2PushPropertiesValidation {
 		}
 		for (int i = 0; i < properties.getRoutes().size(); i++) {
 			validateRoute(properties.getRoutes().get(i), "h2-push.routes[" + i + "]", errors);
+		}
+	}
+
+	private static void validateConnection(ConnectionProperties connection, Errors errors) {
+		if (connection.getMaxPushedResponsesInFlight() < 1) {
+			errors.rejectValue("connection.maxPushedResponsesInFlight", "h2-push.out-of-range",
+					"h2-push.connection.max-pushed-responses-in-flight must be at least 1");
+		}
+		if (!isPositive(connection.getPushedResponseTimeout())) {
+			errors.rejectValue("connection.pushedResponseTimeout", "h2-push.out-of-range",
+					"h2-push.connection.pushed-response-timeout must be positive");
+		}
+		if (connection.getMaxClientResets() < 0) {
+			errors.rejectValue("connection.maxClientResets", "h2-push.negative",
+					"h2-push.connection.max-client-resets must not be negative");
+		}
+		if (!isPositive(connection.getClientResetWindow())) {
+			errors.rejectValue("connection.clientResetWindow", "h2-push.out-of-range",
+					"h2-push.connection.client-reset-window must be positive");
+		}
+		if (connection.getWriteTimeout() == null || connection.getWriteTimeout().isNegative()) {
+			errors.rejectValue("connection.writeTimeout", "h2-push.negative",
+					"h2-push.connection.write-timeout must not be negative");
 		}
 	}
 

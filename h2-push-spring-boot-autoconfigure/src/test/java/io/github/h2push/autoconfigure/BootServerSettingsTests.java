@@ -25,7 +25,7 @@ class BootServerSettingsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "server.undertow.options.socket.READ_TIMEOUT", "server.undertow.options.server.WRITE_TIMEOUT",
-			"h2-push.write-timeout" })
+			"h2-push.connection.write-timeout" })
 	void ignoresOtherOptions(String property) {
 		MockEnvironment environment = new MockEnvironment().withProperty(property, "30000");
 		assertThat(BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT")).isFalse();

@@ -23,10 +23,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void describesEveryPropertyWithItsDefault() throws Exception {
-		JsonNode metadata;
-		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			metadata = new ObjectMapper().readTree(in);
-		}
+		JsonNode metadata = metadata();
 		Map<String, Object> expectedDefaults = new HashMap<>();
 		expectedDefaults.put("h2-push.enabled", true);
 		expectedDefaults.put("h2-push.copied-headers", RequestHeaderAllowlist.DEFAULT_HEADERS);
@@ -34,16 +31,16 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.max-copied-header-size", "2KB");
 		expectedDefaults.put("h2-push.max-copied-header-size-per-request", "8KB");
 		expectedDefaults.put("h2-push.preload-links", true);
-		expectedDefaults.put("h2-push.early-hints", true);
-		expectedDefaults.put("h2-push.early-hints-over-http1", false);
-		expectedDefaults.put("h2-push.html-first", true);
+		expectedDefaults.put("h2-push.early-hints.enabled", true);
+		expectedDefaults.put("h2-push.early-hints.over-http1", false);
+		expectedDefaults.put("h2-push.html-first.enabled", true);
 		expectedDefaults.put("h2-push.push-from-link-headers", true);
 		expectedDefaults.put("h2-push.authorities", List.of());
-		expectedDefaults.put("h2-push.max-pushed-responses-in-flight-per-connection", 10);
-		expectedDefaults.put("h2-push.pushed-response-timeout", "10s");
-		expectedDefaults.put("h2-push.max-client-resets", 200);
-		expectedDefaults.put("h2-push.client-reset-window", "30s");
-		expectedDefaults.put("h2-push.write-timeout", "60s");
+		expectedDefaults.put("h2-push.connection.max-pushed-responses-in-flight", 10);
+		expectedDefaults.put("h2-push.connection.pushed-response-timeout", "10s");
+		expectedDefaults.put("h2-push.connection.max-client-resets", 200);
+		expectedDefaults.put("h2-push.connection.client-reset-window", "30s");
+		expectedDefaults.put("h2-push.connection.write-timeout", "60s");
 		expectedDefaults.put("h2-push.pooled-buffers", 512);
 		expectedDefaults.put("h2-push.routes", null);
 		expectedDefaults.put("h2-push.dedup.per-connection", 256);
@@ -58,8 +55,10 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.learn.sample-every", 20);
 		expectedDefaults.put("h2-push.ssl.self-signed", true);
 		expectedDefaults.put("h2-push.ssl.answer-plain-http", true);
-		List<JsonNode> properties = new ArrayList<>();
-		metadata.get("properties").forEach(properties::add);
+		// a renamed property keeps its default under its old name
+		RenamedPropertiesEnvironmentPostProcessor.RENAMED
+			.forEach((old, replacement) -> expectedDefaults.put(old, expectedDefaults.get(replacement)));
+		List<JsonNode> properties = properties(metadata);
 		assertThat(properties).extracting((property) -> property.get("name").asText())
 			.filteredOn((name) -> name.startsWith("h2-push."))
 			.containsExactlyInAnyOrderElementsOf(expectedDefaults.keySet());
@@ -79,15 +78,48 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void describesEveryRenamedPropertyAsDeprecatedWithItsReplacement() throws Exception {
+		Map<String, JsonNode> byName = new HashMap<>();
+		properties(metadata()).forEach((property) -> byName.put(property.get("name").asText(), property));
+		Map<String, String> deprecated = new HashMap<>();
+		byName.forEach((name, property) -> {
+			if (name.startsWith("h2-push.") && property.has("deprecation")) {
+				deprecated.put(name, property.get("deprecation").path("replacement").asText());
+			}
+		});
+		assertThat(deprecated).isEqualTo(RenamedPropertiesEnvironmentPostProcessor.RENAMED);
+		deprecated.forEach((old, replacement) -> {
+			JsonNode property = byName.get(old);
+			assertThat(property.get("deprecation").path("level").asText()).as("level of %s", old).isEqualTo("warning");
+			assertThat(byName).as("replacement of %s", old).containsKey(replacement);
+			assertThat(byName.get(replacement).has("deprecation")).as("%s deprecated", replacement).isFalse();
+			assertThat(property.path("type").asText()).as("type of %s", old)
+				.isEqualTo(byName.get(replacement).path("type").asText());
+		});
+	}
+
+	private static JsonNode metadata() throws Exception {
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return new ObjectMapper().readTree(in);
+		}
+	}
+
+	private static List<JsonNode> properties(JsonNode metadata) {
+		List<JsonNode> properties = new ArrayList<>();
+		metadata.get("properties").forEach(properties::add);
+		return properties;
+	}
+
+	@Test
 	void defaultsMatchTheProperties() {
 		H2PushProperties properties = new H2PushProperties();
 		assertThat(properties.getCopiedHeaders()).isEqualTo(RequestHeaderAllowlist.DEFAULT_HEADERS);
 		assertThat(properties.getMaxPushesPerRequest()).isEqualTo(10);
 		assertThat(properties.getMaxCopiedHeaderSize().toBytes()).isEqualTo(RequestHeaderAllowlist.DEFAULT_MAX_BYTES);
 		assertThat(properties.getMaxCopiedHeaderSizePerRequest().toKilobytes()).isEqualTo(8);
-		assertThat(properties.isEarlyHints()).isTrue();
-		assertThat(properties.isEarlyHintsOverHttp1()).isFalse();
-		assertThat(properties.isHtmlFirst()).isTrue();
+		assertThat(properties.getEarlyHints().isEnabled()).isTrue();
+		assertThat(properties.getEarlyHints().isOverHttp1()).isFalse();
+		assertThat(properties.getHtmlFirst().isEnabled()).isTrue();
 		assertThat(properties.getDedup().getPerConnection()).isEqualTo(256);
 		assertThat(properties.getDedup().getCacheDigest().isEnabled()).isFalse();
 		assertThat(properties.getDedup().getCacheDigest().getMaxAge()).hasDays(7);
@@ -96,11 +128,11 @@ class ConfigurationMetadataTests {
 		assertThat(properties.getLearn().getHeadSize().toKilobytes()).isEqualTo(16);
 		assertThat(properties.getLearn().getMaxSize().toKilobytes()).isEqualTo(256);
 		assertThat(properties.getAuthorities()).isEmpty();
-		assertThat(properties.getMaxPushedResponsesInFlightPerConnection()).isEqualTo(10);
-		assertThat(properties.getPushedResponseTimeout()).hasSeconds(10);
-		assertThat(properties.getMaxClientResets()).isEqualTo(200);
-		assertThat(properties.getClientResetWindow()).hasSeconds(30);
-		assertThat(properties.getWriteTimeout()).hasSeconds(60);
+		assertThat(properties.getConnection().getMaxPushedResponsesInFlight()).isEqualTo(10);
+		assertThat(properties.getConnection().getPushedResponseTimeout()).hasSeconds(10);
+		assertThat(properties.getConnection().getMaxClientResets()).isEqualTo(200);
+		assertThat(properties.getConnection().getClientResetWindow()).hasSeconds(30);
+		assertThat(properties.getConnection().getWriteTimeout()).hasSeconds(60);
 		assertThat(properties.getRoutes()).isEmpty();
 	}
 

@@ -19,14 +19,13 @@ import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.tomcat.TomcatEarlyHintsTransport;
 import io.github.h2push.undertow.Http2FrameOrder;
-import io.github.h2push.undertow.Http2PushSlots;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
-import io.github.h2push.undertow.UndertowHtmlFirstCustomizer;
+import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
-import io.github.h2push.undertow.UndertowPushCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.undertow.Undertow;
@@ -43,6 +42,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
@@ -64,32 +64,31 @@ class H2PushAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PushPromiseService.class)
 			.hasSingleBean(PushPlans.class)
 			.hasSingleBean(PushResourcesHandlerInterceptor.class)
-			.hasSingleBean(Http2PushSlots.class)
 			.hasSingleBean(UndertowPushTransport.class)
-			.hasSingleBean(UndertowPushCustomizer.class)
+			.hasSingleBean(PushedResponseGuard.class)
+			.hasSingleBean(UndertowHandlerChainCustomizer.class)
+			.hasSingleBean(UndertowWriteTimeoutCustomizer.class)
+			.hasSingleBean(UndertowBufferPoolCustomizer.class)
 			.hasSingleBean(UndertowHttp2Customizer.class)
 			.hasSingleBean(DevelopmentCertificate.class));
 	}
 
 	@Test
 	void findsTheUndertowInternalsItNeeds() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(Http2PushSlots.class).isAvailable()).isTrue());
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(UndertowPushTransport.class).isPushAvailable()).isTrue());
 	}
 
 	@Test
 	void ordersDocumentFramesFirstByDefault() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(UndertowHtmlFirstCustomizer.class);
-			assertThat(context.getBean(Http2FrameOrder.class).isAvailable()).isTrue();
-		});
+		this.contextRunner.run((context) -> assertThat(context.getBean(Http2FrameOrder.class).isAvailable()).isTrue());
 	}
 
 	@Test
 	void keepsUndertowsFrameOrderWhenHtmlFirstIsOff() {
-		this.contextRunner.withPropertyValues("h2-push.html-first=false")
+		this.contextRunner.withPropertyValues("h2-push.html-first.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(Http2FrameOrder.class)
-				.doesNotHaveBean(UndertowHtmlFirstCustomizer.class)
-				.hasSingleBean(UndertowPushCustomizer.class));
+				.hasSingleBean(UndertowHandlerChainCustomizer.class));
 	}
 
 	@Test
@@ -261,14 +260,45 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnConnectionLimitsOutOfRangeNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("h2-push.connection.max-pushed-responses-in-flight=0",
+					"h2-push.connection.pushed-response-timeout=0s", "h2-push.connection.max-client-resets=-1",
+					"h2-push.connection.client-reset-window=0s", "h2-push.connection.write-timeout=-1s")
+			.run((context) -> assertThat(failureAnalysis(context))
+				.contains("Property: h2-push.connection.maxPushedResponsesInFlight Reason: "
+						+ "h2-push.connection.max-pushed-responses-in-flight must be at least 1")
+				.contains("Reason: h2-push.connection.pushed-response-timeout must be positive")
+				.contains("Reason: h2-push.connection.max-client-resets must not be negative")
+				.contains("Reason: h2-push.connection.client-reset-window must be positive")
+				.contains("Reason: h2-push.connection.write-timeout must not be negative"));
+	}
+
+	@Test
+	void passesConnectionLimitsToUndertow() {
+		this.contextRunner
+			.withPropertyValues("h2-push.connection.max-client-resets=0", "h2-push.connection.write-timeout=0s",
+					"h2-push.early-hints.over-http1=true")
+			.run((context) -> {
+				H2PushProperties properties = context.getBean(H2PushProperties.class);
+				assertThat(properties.getConnection().getMaxClientResets()).isZero();
+				assertThat(properties.getConnection().getWriteTimeout()).isZero();
+				assertThat(properties.getEarlyHints().isOverHttp1()).isTrue();
+				UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
+				context.getBean(UndertowWriteTimeoutCustomizer.class).customize(factory);
+				assertThat(factory.getBuilderCustomizers()).isEmpty();
+			});
+	}
+
+	@Test
 	void bindsRoutesAndFeatureSwitches() {
 		this.contextRunner
 			.withPropertyValues("h2-push.routes[0].pattern=/docs/**", "h2-push.routes[0].resources=/a.css,/b.js",
-					"h2-push.early-hints=false", "h2-push.dedup.cache-digest.enabled=true")
+					"h2-push.early-hints.enabled=false", "h2-push.dedup.cache-digest.enabled=true")
 			.run((context) -> {
 				assertThat(context.getBean(PushRoutes.class).getPlans()).containsOnlyKeys("/docs/**");
 				H2PushProperties properties = context.getBean(H2PushProperties.class);
-				assertThat(properties.isEarlyHints()).isFalse();
+				assertThat(properties.getEarlyHints().isEnabled()).isFalse();
 				assertThat(properties.getDedup().getCacheDigest().isEnabled()).isTrue();
 			});
 	}
@@ -389,20 +419,24 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
-	void usesTheApplicationsHttp2PushSlots() {
-		assertBacksOffFor(Http2PushSlots.class, Http2PushSlots::create);
-	}
-
-	@Test
 	void usesTheApplicationsUndertowPushTransport() {
-		assertBacksOffFor(UndertowPushTransport.class,
-				() -> new UndertowPushTransport(Http2PushSlots.create(), 16, List.of(), guard()));
+		assertBacksOffFor(UndertowPushTransport.class, () -> new UndertowPushTransport(16, List.of(), guard()));
 	}
 
 	@Test
-	void usesTheApplicationsUndertowPushCustomizer() {
-		assertBacksOffFor(UndertowPushCustomizer.class,
-				() -> new UndertowPushCustomizer(Http2PushSlots.create(), guard(), List.of()));
+	void usesTheApplicationsUndertowHandlerChainCustomizer() {
+		assertBacksOffFor(UndertowHandlerChainCustomizer.class,
+				() -> new UndertowHandlerChainCustomizer(guard(), List.of(), 0, Duration.ofSeconds(30), null));
+	}
+
+	@Test
+	void usesTheApplicationsHttp2FrameOrder() {
+		assertBacksOffFor(Http2FrameOrder.class, Http2FrameOrder::create);
+	}
+
+	@Test
+	void usesTheApplicationsUndertowWriteTimeoutCustomizer() {
+		assertBacksOffFor(UndertowWriteTimeoutCustomizer.class, () -> new UndertowWriteTimeoutCustomizer(null));
 	}
 
 	@Test

@@ -14,10 +14,11 @@ import org.apache.commons.logging.LogFactory;
 import org.xnio.IoUtils;
 
 /**
- * The first handler of a deployment, run on the connection's I/O thread as each request
- * arrives, that closes an HTTP/2 connection whose client resets too many of its own
- * requests before they are answered (rapid reset, CVE-2023-44487), with
- * GOAWAY(ENHANCE_YOUR_CALM).
+ * A handler of the deployment's initial chain, run on the connection's I/O thread as each
+ * request arrives, ahead of any handler that may answer it (see
+ * {@link UndertowHandlerChainCustomizer}), that closes an HTTP/2 connection whose client
+ * resets too many of its own requests before they are answered (rapid reset,
+ * CVE-2023-44487), with GOAWAY(ENHANCE_YOUR_CALM).
  * <p>
  * Undertow 2.3 (up to 2.3.27 at least) has such a limit
  * ({@code UndertowOptions.MAX_RST_FRAMES_PER_WINDOW}) but counts a reset only while the
@@ -38,7 +39,7 @@ class ClientResetLimitingHandler implements HttpHandler {
 
 	private final HttpHandler next;
 
-	private final Http2PushSlots slots;
+	private final UndertowInternals internals;
 
 	private final int maxResets;
 
@@ -47,20 +48,20 @@ class ClientResetLimitingHandler implements HttpHandler {
 	/**
 	 * Creates a handler.
 	 * @param next the handler to call next
-	 * @param slots reaches an exchange's HTTP/2 stream
+	 * @param internals reaches an exchange's HTTP/2 stream
 	 * @param maxResets how many resets a connection may make within the window
 	 * @param window the window
 	 */
-	public ClientResetLimitingHandler(HttpHandler next, Http2PushSlots slots, int maxResets, Duration window) {
+	public ClientResetLimitingHandler(HttpHandler next, UndertowInternals internals, int maxResets, Duration window) {
 		this.next = next;
-		this.slots = slots;
+		this.internals = internals;
 		this.maxResets = maxResets;
 		this.windowMillis = window.toMillis();
 	}
 
 	@Override
 	public void handleRequest(HttpServerExchange exchange) throws Exception {
-		Http2StreamSinkChannel stream = this.slots.responseChannel(exchange);
+		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
 		if (stream != null && stream.getStreamId() % 2 == 1) {
 			Http2Channel channel = stream.getChannel();
 			Resets resets;

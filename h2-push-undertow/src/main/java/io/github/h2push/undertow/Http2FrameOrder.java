@@ -1,10 +1,5 @@
 package io.github.h2push.undertow;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 
 import io.github.h2push.engine.Navigation;
@@ -13,9 +8,6 @@ import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.protocols.http2.Http2DataStreamSinkChannel;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.ServerConnection;
-import io.undertow.server.protocol.framed.AbstractFramedChannel;
-import io.undertow.server.protocol.framed.AbstractFramedStreamSinkChannel;
 import io.undertow.server.protocol.framed.FramePriority;
 import io.undertow.server.protocol.framed.SendFrameHeader;
 import io.undertow.server.protocol.http2.Http2ServerConnection;
@@ -41,9 +33,9 @@ import org.springframework.lang.Nullable;
  * Frames already written sit in the kernel's socket buffer, where no order applies; how
  * much waits there depends on {@code SO_SNDBUF} and {@code net.ipv4.tcp_notsent_lowat}.
  * <p>
- * The members it needs are private in Undertow; they are looked up once by
- * {@link #create()}, which returns an order that is not {@linkplain #isAvailable()
- * available}, so that Undertow's own order applies, when any is missing.
+ * The members it needs are private in Undertow (see {@code UndertowInternals}); when any
+ * is missing, the order is not {@linkplain #isAvailable() available} and Undertow's own
+ * order applies.
  *
  * @since 0.1.0
  */
@@ -55,79 +47,19 @@ public final class Http2FrameOrder {
 
 	private static final byte FRAME_TYPE_DATA = 0;
 
-	private final boolean available;
+	private final UndertowInternals internals;
 
-	private final MethodHandle channelOfConnection;
-
-	private final MethodHandle responseChannelOfConnection;
-
-	private final MethodHandle framePriority;
-
-	private final MethodHandle setFramePriority;
-
-	private final MethodHandle headerOfFramedSink;
-
-	private final MethodHandle headerOfHttp2Sink;
-
-	private Http2FrameOrder(@Nullable MethodHandle channelOfConnection,
-			@Nullable MethodHandle responseChannelOfConnection, @Nullable MethodHandle framePriority,
-			@Nullable MethodHandle setFramePriority, @Nullable MethodHandle headerOfFramedSink,
-			@Nullable MethodHandle headerOfHttp2Sink) {
-		this.available = channelOfConnection != null;
-		this.channelOfConnection = channelOfConnection;
-		this.responseChannelOfConnection = responseChannelOfConnection;
-		this.framePriority = framePriority;
-		this.setFramePriority = setFramePriority;
-		this.headerOfFramedSink = headerOfFramedSink;
-		this.headerOfHttp2Sink = headerOfHttp2Sink;
+	Http2FrameOrder(UndertowInternals internals) {
+		this.internals = internals;
 	}
 
 	/**
-	 * Looks up the Undertow members this class needs, once. When this Undertow version
-	 * does not have them, logs a warning and returns an order that is not
-	 * {@linkplain #isAvailable() available}.
+	 * Creates the frame order of the Undertow on the class path, which is not
+	 * {@linkplain #isAvailable() available} when that Undertow lacks a member it needs.
 	 * @return the frame order
 	 */
 	public static Http2FrameOrder create() {
-		try {
-			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			Field channel = accessible(Http2ServerConnection.class, "channel", Http2Channel.class);
-			Field responseChannel = accessible(Http2ServerConnection.class, "responseChannel",
-					Http2StreamSinkChannel.class);
-			Field priority = accessible(AbstractFramedChannel.class, "framePriority", FramePriority.class);
-			// a frame's generated header: in the HTTP/2 sink until the write loop takes it
-			Field framedHeader = accessible(AbstractFramedStreamSinkChannel.class, "header", SendFrameHeader.class);
-			Field http2Header = accessible(Http2StreamSinkChannel.class, "header", SendFrameHeader.class);
-			if (Modifier.isStatic(priority.getModifiers())) {
-				throw new NoSuchFieldException("framePriority is static");
-			}
-			return new Http2FrameOrder(
-					lookup.unreflectGetter(channel).asType(MethodType.methodType(Http2Channel.class, Object.class)),
-					lookup.unreflectGetter(responseChannel)
-						.asType(MethodType.methodType(Http2StreamSinkChannel.class, Object.class)),
-					lookup.unreflectGetter(priority)
-						.asType(MethodType.methodType(Object.class, Http2Channel.class)),
-					lookup.unreflectSetter(priority)
-						.asType(MethodType.methodType(void.class, Http2Channel.class, Object.class)),
-					lookup.unreflectGetter(framedHeader)
-						.asType(MethodType.methodType(SendFrameHeader.class, Http2DataStreamSinkChannel.class)),
-					lookup.unreflectGetter(http2Header)
-						.asType(MethodType.methodType(SendFrameHeader.class, Http2DataStreamSinkChannel.class)));
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			logger.warn("h2-push.html-first is off: this Undertow version does not have the internals h2-push needs "
-					+ "to order HTTP/2 frames (" + ex + "); frames are sent in Undertow's order");
-			return new Http2FrameOrder(null, null, null, null, null, null);
-		}
-	}
-
-	private static Field accessible(Class<?> type, String name, Class<?> fieldType) throws NoSuchFieldException {
-		Field field = type.getDeclaredField(name);
-		if (!fieldType.isAssignableFrom(field.getType())) {
-			throw new NoSuchFieldException(type.getSimpleName() + "." + name + " is a " + field.getType().getName());
-		}
-		field.setAccessible(true);
-		return field;
+		return new Http2FrameOrder(UndertowInternals.get());
 	}
 
 	/**
@@ -135,7 +67,7 @@ public final class Http2FrameOrder {
 	 * @return {@code true} if document responses are sent first
 	 */
 	public boolean isAvailable() {
-		return this.available;
+		return this.internals.supports(UndertowInternals.Feature.FRAME_ORDER);
 	}
 
 	/**
@@ -145,18 +77,17 @@ public final class Http2FrameOrder {
 	 * @param exchange an exchange that has not started its response
 	 */
 	public void prioritize(HttpServerExchange exchange) {
-		ServerConnection connection = exchange.getConnection();
-		if (!this.available || !(connection instanceof Http2ServerConnection)) {
+		if (!isAvailable() || !(exchange.getConnection() instanceof Http2ServerConnection connection)) {
 			return;
 		}
 		try {
-			Http2Channel channel = (Http2Channel) this.channelOfConnection.invokeExact((Object) connection);
-			HtmlFirstFramePriority priority = installedOn(channel);
-			if (priority == null) {
+			Http2Channel channel = this.internals.channel(connection);
+			HtmlFirstFramePriority priority = (channel != null) ? installedOn(channel) : null;
+			Http2StreamSinkChannel responseChannel = (priority != null) ? this.internals.responseChannel(exchange)
+					: null;
+			if (responseChannel == null) {
 				return;
 			}
-			Http2StreamSinkChannel responseChannel = (Http2StreamSinkChannel) this.responseChannelOfConnection
-				.invokeExact((Object) connection);
 			int streamId = responseChannel.getStreamId();
 			// a pushed stream (even id) is never the page, whatever headers it copied
 			if (streamId % 2 == 1 && isDocumentRequest(exchange)) {
@@ -167,23 +98,23 @@ public final class Http2FrameOrder {
 				});
 			}
 		}
-		catch (Throwable ex) {
+		catch (RuntimeException ex) {
 			logger.debug("Could not order the frames of an HTTP/2 exchange", ex);
 		}
 	}
 
 	@Nullable
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private HtmlFirstFramePriority installedOn(Http2Channel channel) throws Throwable {
+	private HtmlFirstFramePriority installedOn(Http2Channel channel) {
 		// unlocked read: once installed, the wrapper stays for the connection's lifetime
-		Object current = this.framePriority.invokeExact(channel);
+		Object current = this.internals.framePriority(channel);
 		if (current instanceof HtmlFirstFramePriority installed) {
 			return installed;
 		}
 		// Undertow reads the field only in flushSenders and recalculateHeldFrames, both
 		// synchronized on the channel: holding its monitor, no frame is being placed
 		synchronized (channel) {
-			current = this.framePriority.invokeExact(channel);
+			current = this.internals.framePriority(channel);
 			if (current instanceof HtmlFirstFramePriority installed) {
 				return installed;
 			}
@@ -192,8 +123,7 @@ public final class Http2FrameOrder {
 			}
 			// the channel is an Http2Channel, so its priority object orders HTTP/2 frames
 			HtmlFirstFramePriority wrapper = new HtmlFirstFramePriority((FramePriority) current, this::carriesOnlyData);
-			this.setFramePriority.invokeExact(channel, (Object) wrapper);
-			return wrapper;
+			return this.internals.setFramePriority(channel, wrapper) ? wrapper : null;
 		}
 	}
 
@@ -218,20 +148,18 @@ public final class Http2FrameOrder {
 	 * does or when that cannot be read
 	 */
 	boolean carriesOnlyData(Http2DataStreamSinkChannel frame) {
+		SendFrameHeader header = this.internals.frameHeader(frame);
+		if (header == null || header.getTrailer() != null) {
+			return false;
+		}
 		try {
-			SendFrameHeader header = (SendFrameHeader) this.headerOfFramedSink.invokeExact(frame);
-			if (header == null) {
-				header = (SendFrameHeader) this.headerOfHttp2Sink.invokeExact(frame);
-			}
-			if (header == null || header.getTrailer() != null) {
-				return false;
-			}
 			PooledByteBuffer pooled = header.getByteBuffer();
 			ByteBuffer bytes = (pooled != null) ? pooled.getBuffer() : null;
 			return bytes != null && bytes.position() == 0 && bytes.remaining() == FRAME_HEADER_LENGTH
 					&& bytes.get(3) == FRAME_TYPE_DATA;
 		}
-		catch (Throwable ex) {
+		catch (RuntimeException ex) {
+			// a buffer already freed
 			return false;
 		}
 	}

@@ -1,7 +1,6 @@
 package io.github.h2push.undertow;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -26,16 +25,14 @@ import org.springframework.context.ApplicationListener;
  * connections are handed to Undertow unchanged.
  * <p>
  * Undertow has no hook for this: the HTTPS listener's TCP server, TLS wrapper and open
- * listener are private fields, looked up once. When any is missing, the server is left
- * as it is and that is logged at info level.
+ * listener are private fields (see {@code UndertowInternals}). When any is missing, the
+ * server is left as it is.
  *
  * @since 0.1.0
  */
 public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitializedEvent> {
 
 	private static final Log logger = LogFactory.getLog(PlainHttpOnTlsPort.class);
-
-	private static final String SSL_CHANNEL = "io.undertow.protocols.ssl.UndertowAcceptingSslChannel";
 
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
@@ -51,36 +48,38 @@ public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitiali
 	 * @return how many listeners now answer plain HTTP
 	 */
 	static int install(Undertow undertow) {
+		UndertowInternals internals = UndertowInternals.get();
+		if (!internals.supports(UndertowInternals.Feature.PLAIN_HTTP_ANSWER)) {
+			return 0;
+		}
 		int installed = 0;
 		for (Undertow.ListenerInfo listener : undertow.getListenerInfo()) {
-			if ("https".equals(listener.getProtcol()) && install(listener)) {
+			if ("https".equals(listener.getProtcol()) && install(listener, internals)) {
 				installed++;
 			}
 		}
 		return installed;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static boolean install(Undertow.ListenerInfo listener) {
+	private static boolean install(Undertow.ListenerInfo listener, UndertowInternals internals) {
+		AcceptingChannel<?> sslChannel = internals.acceptingChannel(listener);
+		if (!internals.isSslChannel(sslChannel)) {
+			return false;
+		}
+		AcceptingChannel<StreamConnection> server = internals.tcpServer(sslChannel);
+		UndertowXnioSsl ssl = internals.ssl(listener);
+		OpenListener openListener = internals.openListener(listener);
+		Boolean cipherSuitesOrder = internals.useCipherSuitesOrder(sslChannel);
 		try {
-			Object channel = field(Undertow.ListenerInfo.class, "channel").get(listener);
-			Class<?> sslChannelType = Class.forName(SSL_CHANNEL, false, Undertow.class.getClassLoader());
-			if (!(sslChannelType.isInstance(channel) && channel instanceof AcceptingChannel<?> sslChannel)) {
-				return false;
+			if (server == null || ssl == null || openListener == null || cipherSuitesOrder == null) {
+				throw new IllegalStateException("a listener member could not be read");
 			}
-			Object tcpServer = field(sslChannelType, "tcpServer").get(sslChannel);
-			UndertowXnioSsl ssl = (UndertowXnioSsl) field(Undertow.ListenerInfo.class, "ssl").get(listener);
-			OpenListener openListener = (OpenListener) field(Undertow.ListenerInfo.class, "openListener")
-				.get(listener);
-			boolean cipherSuitesOrder = field(sslChannelType, "useCipherSuitesOrder")
-				.getBoolean(sslChannel);
-			AcceptingChannel<StreamConnection> server = (AcceptingChannel<StreamConnection>) tcpServer;
 			PlainHttpAnsweringListener answering = new PlainHttpAnsweringListener(server, ssl,
 					sslOptions(sslChannel, cipherSuitesOrder), openListener);
 			server.getAcceptSetter().set(answering);
 			return true;
 		}
-		catch (ReflectiveOperationException | RuntimeException | IOException ex) {
+		catch (RuntimeException | IOException ex) {
 			logger.info("Plain http:// requests to the HTTPS port will not be answered: this Undertow version's "
 					+ "listener internals differ (" + ex + ")");
 			return false;
@@ -105,12 +104,6 @@ public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitiali
 		if (value != null) {
 			options.set(option, value);
 		}
-	}
-
-	private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-		Field field = type.getDeclaredField(name);
-		field.setAccessible(true);
-		return field;
 	}
 
 }

@@ -9,10 +9,11 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
 /**
- * The first handler of a deployment: lets Undertow release the slot of every pushed
- * stream when it completes, tells the listeners of pushed streams the client reset, and
- * runs a pushed response only within the limits of a {@link PushedResponseGuard}. See
- * {@link Http2PushSlots}.
+ * A handler of the deployment's initial chain, ahead of any handler that may answer or
+ * end an exchange (see {@link UndertowHandlerChainCustomizer}): lets Undertow release the
+ * slot of every pushed stream when it completes, tells the listeners of pushed streams
+ * the client reset, and runs a pushed response only within the limits of a
+ * {@link PushedResponseGuard}. See {@link Http2PushSlots}.
  *
  * @since 0.1.0
  */

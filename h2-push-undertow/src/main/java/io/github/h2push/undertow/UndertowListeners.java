@@ -1,14 +1,11 @@
 package io.github.h2push.undertow;
 
-import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.util.List;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.OpenListener;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.web.embedded.undertow.UndertowWebServer;
 import org.springframework.boot.web.server.WebServer;
@@ -18,16 +15,11 @@ import org.springframework.lang.Nullable;
  * Reads what a started Undertow server really serves on its port: HTTPS or HTTP
  * ({@link Undertow.ListenerInfo}), and whether HTTP/2 is on
  * ({@link UndertowOptions#ENABLE_HTTP2} of the listener's open listener, a private
- * field looked up once; unknown when it is missing).
+ * field; unknown when this Undertow version lacks it).
  *
  * @since 0.1.0
  */
 public final class UndertowListeners {
-
-	private static final Log logger = LogFactory.getLog(UndertowListeners.class);
-
-	@Nullable
-	private static final Field OPEN_LISTENER = openListenerField();
 
 	private UndertowListeners() {
 	}
@@ -58,27 +50,14 @@ public final class UndertowListeners {
 
 	@Nullable
 	private static Boolean http2(Undertow.ListenerInfo listener) {
-		if (OPEN_LISTENER == null) {
+		OpenListener openListener = UndertowInternals.get().openListener(listener);
+		if (openListener == null) {
 			return null;
 		}
 		try {
-			OpenListener openListener = (OpenListener) OPEN_LISTENER.get(listener);
 			return openListener.getUndertowOptions().get(UndertowOptions.ENABLE_HTTP2, false);
 		}
-		catch (IllegalAccessException | RuntimeException ex) {
-			return null;
-		}
-	}
-
-	@Nullable
-	private static Field openListenerField() {
-		try {
-			Field field = Undertow.ListenerInfo.class.getDeclaredField("openListener");
-			field.setAccessible(true);
-			return field;
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			logger.debug("Cannot read whether HTTP/2 is on from this Undertow version's listeners", ex);
+		catch (RuntimeException ex) {
 			return null;
 		}
 	}

@@ -51,6 +51,8 @@ final class UndertowPushChannel implements PushChannel {
 
 	private final HttpServerExchange exchange;
 
+	private final UndertowInternals internals;
+
 	private final Http2PushSlots slots;
 
 	private final int remembered;
@@ -60,15 +62,20 @@ final class UndertowPushChannel implements PushChannel {
 	@Nullable
 	private final Http2ServerConnection connection;
 
+	// the connection's HTTP/2 channel, whose monitor guards pushes and the record
+	@Nullable
+	private Http2Channel channel;
+
 	@Nullable
 	private RequestAuthority authority;
 
 	@Nullable
 	private final Refusal refusal;
 
-	UndertowPushChannel(HttpServerExchange exchange, Http2PushSlots slots, int remembered,
-			PushAuthorityRule authorityRule, PushedResponseGuard guard) {
+	UndertowPushChannel(HttpServerExchange exchange, UndertowInternals internals, Http2PushSlots slots,
+			int remembered, PushAuthorityRule authorityRule, PushedResponseGuard guard) {
 		this.exchange = exchange;
+		this.internals = internals;
 		this.slots = slots;
 		this.remembered = remembered;
 		this.guard = guard;
@@ -81,16 +88,17 @@ final class UndertowPushChannel implements PushChannel {
 		if (this.connection == null) {
 			return new Refusal(PushReason.NOT_HTTP2, this.exchange.getProtocol().toString());
 		}
-		if (!this.slots.isAvailable()) {
+		this.channel = this.slots.isAvailable() ? this.internals.channel(this.connection) : null;
+		if (this.channel == null) {
 			return new Refusal(PushReason.UNAVAILABLE, "push is off on this Undertow version");
 		}
 		if (!this.connection.isPushSupported()) {
 			return new Refusal(PushReason.CLIENT_REFUSED, "the client refused push, or this is a pushed request");
 		}
-		if (this.slots.peerStreamLimit(this.connection) == 0) {
+		if (this.channel.getSendMaxConcurrentStreams() == 0) {
 			return new Refusal(PushReason.STREAM_LIMIT, "the client allows no concurrent streams");
 		}
-		if (this.slots.peerInitialWindowSize(this.connection) == 0) {
+		if (this.channel.getInitialSendWindowSize() == 0) {
 			// a pushed response would hold a worker until the client opens its window
 			return new Refusal(PushReason.STREAM_LIMIT, "the client gives new streams no flow-control window");
 		}
@@ -117,10 +125,10 @@ final class UndertowPushChannel implements PushChannel {
 			return false;
 		}
 		String key = key(path);
-		return this.slots.read(this.connection, () -> {
+		synchronized (this.channel) {
 			ConnectionPushRecord record = this.connection.getAttachment(PUSHED);
 			return record != null && record.contains(key);
-		});
+		}
 	}
 
 	@Override
@@ -133,7 +141,7 @@ final class UndertowPushChannel implements PushChannel {
 			headers.addAll(new HttpString(header.getKey()), header.getValue());
 		}
 		String key = key(promise.path());
-		return this.slots.push(this.connection, (slotFree) -> {
+		return this.slots.push(this.channel, (slotFree) -> {
 			ConnectionPushRecord record = record();
 			if (record != null && record.contains(key)) {
 				return Answer.ALREADY_PUSHED;
@@ -218,7 +226,7 @@ final class UndertowPushChannel implements PushChannel {
 			return false;
 		}
 		if (http2) {
-			Http2StreamSinkChannel stream = this.slots.responseChannel(exchange);
+			Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
 			if (stream != null) {
 				// not on a stream the client reset already (pushed exchanges say HTTP/1.1, so never get here)
 				return !stream.isBroken() && stream.isOpen() && sendHttp2EarlyHints(stream, links);

@@ -19,15 +19,19 @@ import org.springframework.web.util.WebUtils;
  * <p>
  * It pushes only for a valid authority this server is authoritative for (see
  * {@code h2-push.authorities}), under the connection's real scheme, with a fresh header
- * map per promise, only while the peer's stream limit leaves a slot free (see
- * {@link Http2PushSlots}) and the connection runs fewer pushed responses than its limit
- * (see {@link PushedResponseGuard}), and never a path the connection already had (a bounded
+ * map per promise, only while the peer's stream limit leaves a slot free (Undertow 2.3
+ * leaks push slots; the {@link UndertowHandlerChainCustomizer handler chain} gives them
+ * back) and the connection runs fewer pushed responses than its limit (see
+ * {@link PushedResponseGuard}), and never a path the connection already had (a bounded
  * per-connection record, decided under the connection's monitor). It sends
- * {@code 103 Early Hints} through Undertow's out-of-band response.
+ * {@code 103 Early Hints} on the request's own HTTP/2 stream, and over HTTP/1.1 through
+ * Undertow's out-of-band response.
  *
  * @since 0.1.0
  */
 public class UndertowPushTransport implements PushTransport {
+
+	private final UndertowInternals internals;
 
 	private final Http2PushSlots slots;
 
@@ -38,8 +42,8 @@ public class UndertowPushTransport implements PushTransport {
 	private final PushedResponseGuard guard;
 
 	/**
-	 * Creates a transport.
-	 * @param slots the push slots; when not available, nothing is pushed
+	 * Creates a transport. It pushes only when this Undertow version has the internals
+	 * the push-slot workaround needs (see {@link #isPushAvailable()}).
 	 * @param rememberedPerConnection how many pushed paths to remember per connection,
 	 * 0 to push every time
 	 * @param authorities the authorities ({@code host} or {@code host:port}) to push
@@ -47,12 +51,26 @@ public class UndertowPushTransport implements PushTransport {
 	 * connection's address
 	 * @param guard bounds the pushed responses of a connection
 	 */
-	public UndertowPushTransport(Http2PushSlots slots, int rememberedPerConnection, List<String> authorities,
+	public UndertowPushTransport(int rememberedPerConnection, List<String> authorities, PushedResponseGuard guard) {
+		this(UndertowInternals.get(), rememberedPerConnection, authorities, guard);
+	}
+
+	UndertowPushTransport(UndertowInternals internals, int rememberedPerConnection, List<String> authorities,
 			PushedResponseGuard guard) {
-		this.slots = slots;
+		this.internals = internals;
+		this.slots = new Http2PushSlots(internals);
 		this.rememberedPerConnection = rememberedPerConnection;
 		this.authorityRule = new PushAuthorityRule(authorities);
 		this.guard = guard;
+	}
+
+	/**
+	 * Whether this Undertow version lets h2-push push: it has the internals the push-slot
+	 * workaround needs. When it does not, every resource is hinted instead.
+	 * @return {@code true} if pushes can be made
+	 */
+	public boolean isPushAvailable() {
+		return this.slots.isAvailable();
 	}
 
 	@Override
@@ -61,8 +79,8 @@ public class UndertowPushTransport implements PushTransport {
 		HttpServletRequestImpl undertowRequest = WebUtils.getNativeRequest(request, HttpServletRequestImpl.class);
 		HttpServerExchange exchange = (undertowRequest != null) ? undertowRequest.getExchange() : null;
 		return (exchange != null)
-				? new UndertowPushChannel(exchange, this.slots, this.rememberedPerConnection, this.authorityRule,
-						this.guard)
+				? new UndertowPushChannel(exchange, this.internals, this.slots, this.rememberedPerConnection,
+						this.authorityRule, this.guard)
 				: null;
 	}
 

@@ -94,7 +94,8 @@ abstract class Figure {
 
 	/** The benchmark app with the starter's hints off: no 103 Early Hints, no preload links. */
 	protected final Server hintsOff() throws IOException {
-		return this.servers.ours("h2-push-hints-off", "h2-push.early-hints=false", "h2-push.preload-links=false");
+		return this.servers.ours("h2-push-hints-off", "h2-push.early-hints.enabled=false",
+				"h2-push.preload-links=false");
 	}
 
 	/** P2's link in front of {@code port}: 50 ms RTT, 20 Mbit/s. */

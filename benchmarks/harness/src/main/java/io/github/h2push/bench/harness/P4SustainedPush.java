@@ -24,7 +24,7 @@ final class P4SustainedPush extends Figure {
 		// when its exchange completes, a moment after the driver has read its end, so the limit
 		// has one page's worth more
 		Server ours = this.servers.ours("h2-push-sustained",
-				"h2-push.max-pushed-responses-in-flight-per-connection=" + ((IN_FLIGHT + 1) * 3));
+				"h2-push.connection.max-pushed-responses-in-flight=" + ((IN_FLIGHT + 1) * 3));
 		PushDriver driver = new PushDriver(this.workspace.cert());
 		driver.run(ours.port(), 1_000_000_000L, this.options.smoke() ? 300 : 5_000, IN_FLIGHT);
 		String variant = String.format(Locale.ROOT, "%,d loads on one connection, 3 pushes each", this.options.p4Loads());

@@ -1,0 +1,25 @@
+package io.github.h2push.autoconfigure;
+
+/**
+ * The page's own frames first on HTTP/2.
+ *
+ * @since 0.1.0
+ */
+public class HtmlFirstProperties {
+
+	/**
+	 * Whether to send the frames of a page's own response (a navigation, or a request of
+	 * priority urgency 0) ahead of frames of other responses already queued on the same
+	 * HTTP/2 connection, such as hinted or pushed subresources.
+	 */
+	private boolean enabled = true;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.github.h2push.undertow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.h2push.PushListener;
+import io.undertow.server.HandlerWrapper;
+import io.undertow.servlet.api.DeploymentInfo;
+
+import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.lang.Nullable;
+import org.springframework.util.Assert;
+
+/**
+ * Installs every handler h2-push puts in the deployment's handler chain, in one declared
+ * order. A request meets them in this order:
+ * <ol>
+ * <li>{@link ClientResetLimitingHandler} (client streams only): counts the requests a
+ * client resets as each request arrives, on the I/O thread, before any handler could
+ * answer it, so that a request answered early still counts.</li>
+ * <li>{@link PushedStreamReleasingHandler} (pushed streams only): marks the pushed
+ * stream so that Undertow gives its concurrent-stream slot back, and applies the limit
+ * of pushed responses in flight, before any handler could answer or end the exchange;
+ * a pushed exchange ended before it would leak its slot. It and the handler before it
+ * act on different streams (odd and even ids), so each is first for its own.</li>
+ * <li>{@link UnparsableHostHandler}: answers 400 to a {@code Host} Undertow cannot take
+ * apart, before anything asks for the server name.</li>
+ * <li>{@link EarlyHintsVaryHandler}: lets browsers use the fonts a 103 made them fetch,
+ * for requests that reach the application.</li>
+ * <li>{@link HtmlFirstHandler} (with {@code h2-push.html-first.enabled}): puts the
+ * connection under the {@link Http2FrameOrder} and marks a document's stream, last, so
+ * that only requests that reach the application are marked, yet before any of their
+ * response is written.</li>
+ * </ol>
+ * Those are initial handlers (run before Undertow's servlet handling, on the I/O
+ * thread). One handler runs on the worker thread just before the servlet chain, as
+ * late as possible so that it sees resets made while the request waited for a worker:
+ * <ol start="6">
+ * <li>{@link ResetRequestSkippingHandler} (client streams only): skips the application
+ * for a request the client already reset.</li>
+ * </ol>
+ * A handler is left out when its limit is off (the reset limit at 0, no frame order)
+ * or when this Undertow version lacks an internal member it needs (see
+ * {@code UndertowInternals}, which logs what is off).
+ *
+ * @since 0.1.0
+ */
+public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomizer<UndertowServletWebServerFactory> {
+
+	private final UndertowInternals internals;
+
+	private final Http2PushSlots slots;
+
+	private final PushedResponseGuard guard;
+
+	private final List<PushListener> listeners;
+
+	private final int maxClientResets;
+
+	private final Duration clientResetWindow;
+
+	@Nullable
+	private final Http2FrameOrder frameOrder;
+
+	/**
+	 * Creates a customizer.
+	 * @param guard bounds the pushed responses of a connection
+	 * @param listeners told when the client resets a pushed stream
+	 * @param maxClientResets how many requests a client may reset within the window
+	 * before its connection is closed, 0 for no limit
+	 * @param clientResetWindow the window
+	 * @param frameOrder the frame order, {@code null} to keep Undertow's own
+	 */
+	public UndertowHandlerChainCustomizer(PushedResponseGuard guard, List<? extends PushListener> listeners,
+			int maxClientResets, Duration clientResetWindow, @Nullable Http2FrameOrder frameOrder) {
+		this(UndertowInternals.get(), guard, listeners, maxClientResets, clientResetWindow, frameOrder);
+	}
+
+	UndertowHandlerChainCustomizer(UndertowInternals internals, PushedResponseGuard guard,
+			List<? extends PushListener> listeners, int maxClientResets, Duration clientResetWindow,
+			@Nullable Http2FrameOrder frameOrder) {
+		Assert.isTrue(maxClientResets >= 0, "maxClientResets must not be negative");
+		this.internals = internals;
+		this.slots = new Http2PushSlots(internals);
+		this.guard = guard;
+		this.listeners = List.copyOf(listeners);
+		this.maxClientResets = maxClientResets;
+		this.clientResetWindow = clientResetWindow;
+		this.frameOrder = frameOrder;
+	}
+
+	@Override
+	public void customize(UndertowServletWebServerFactory factory) {
+		factory.addDeploymentInfoCustomizers(this::install);
+	}
+
+	private void install(DeploymentInfo deploymentInfo) {
+		// Undertow wraps the chain with each wrapper in the order they were added, so the
+		// one added last runs first: add them from the innermost out
+		List<HandlerWrapper> initial = initialHandlers();
+		for (int i = initial.size() - 1; i >= 0; i--) {
+			deploymentInfo.addInitialHandlerChainWrapper(initial.get(i));
+		}
+		List<HandlerWrapper> outer = outerHandlers();
+		for (int i = outer.size() - 1; i >= 0; i--) {
+			deploymentInfo.addOuterHandlerChainWrapper(outer.get(i));
+		}
+	}
+
+	// in the order a request meets them
+	private List<HandlerWrapper> initialHandlers() {
+		List<HandlerWrapper> handlers = new ArrayList<>();
+		if (limitsClientResets()) {
+			handlers.add((next) -> new ClientResetLimitingHandler(next, this.internals, this.maxClientResets,
+					this.clientResetWindow));
+		}
+		if (this.slots.isAvailable()) {
+			handlers.add((next) -> new PushedStreamReleasingHandler(next, this.slots, this.guard, this.listeners));
+		}
+		handlers.add(UnparsableHostHandler::new);
+		handlers.add(EarlyHintsVaryHandler::new);
+		if (this.frameOrder != null && this.frameOrder.isAvailable()) {
+			handlers.add((next) -> new HtmlFirstHandler(next, this.frameOrder));
+		}
+		return handlers;
+	}
+
+	// in the order a request meets them
+	private List<HandlerWrapper> outerHandlers() {
+		List<HandlerWrapper> handlers = new ArrayList<>();
+		if (limitsClientResets()) {
+			handlers.add((next) -> new ResetRequestSkippingHandler(next, this.internals));
+		}
+		return handlers;
+	}
+
+	private boolean limitsClientResets() {
+		return this.maxClientResets > 0 && this.internals.supports(UndertowInternals.Feature.CLIENT_RESET_LIMIT);
+	}
+
+}

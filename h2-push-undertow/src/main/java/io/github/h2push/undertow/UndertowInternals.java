@@ -1,0 +1,637 @@
+package io.github.h2push.undertow;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Predicate;
+
+import io.undertow.Undertow;
+import io.undertow.Version;
+import io.undertow.protocols.http2.Http2Channel;
+import io.undertow.protocols.http2.Http2DataStreamSinkChannel;
+import io.undertow.protocols.http2.Http2StreamSinkChannel;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.OpenListener;
+import io.undertow.server.protocol.framed.AbstractFramedChannel;
+import io.undertow.server.protocol.framed.AbstractFramedStreamSinkChannel;
+import io.undertow.server.protocol.framed.FramePriority;
+import io.undertow.server.protocol.framed.SendFrameHeader;
+import io.undertow.server.protocol.http2.Http2ServerConnection;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.xnio.StreamConnection;
+import org.xnio.channels.AcceptingChannel;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The one place that reaches Undertow's private and package-private members: each is
+ * looked up once, and the rest of the adapter asks this class. Undertow has no public
+ * API for what h2-push does with them, and any 2.3.x release may change them.
+ * <p>
+ * When members are missing, the {@link Feature features} that need them are off, and one
+ * WARN, logged when the members are first looked up, names the missing members and the
+ * features turned off. Reading a member that was found never throws: a failed read
+ * answers {@code null} (or {@code false}, or {@code -1}), which callers treat as "cannot
+ * tell".
+ * <p>
+ * Reflection on Undertow from the class path needs no {@code --add-opens}.
+ */
+final class UndertowInternals {
+
+	private static final Log logger = LogFactory.getLog(UndertowInternals.class);
+
+	static final String CONNECTION_CHANNEL = "Http2ServerConnection.channel";
+
+	static final String CONNECTION_RESPONSE_CHANNEL = "Http2ServerConnection.responseChannel";
+
+	static final String REMOVE_STREAM_SOURCE = "Http2Channel.removeStreamSource(int)";
+
+	static final String SEND_CONCURRENT_STREAMS = "Http2Channel.sendConcurrentStreams";
+
+	static final String FRAME_PRIORITY = "AbstractFramedChannel.framePriority";
+
+	static final String FRAMED_SINK_HEADER = "AbstractFramedStreamSinkChannel.header";
+
+	static final String HTTP2_SINK_HEADER = "Http2StreamSinkChannel.header";
+
+	static final String LISTENER_CHANNEL = "Undertow.ListenerInfo.channel";
+
+	static final String LISTENER_SSL = "Undertow.ListenerInfo.ssl";
+
+	static final String LISTENER_OPEN_LISTENER = "Undertow.ListenerInfo.openListener";
+
+	static final String SSL_CHANNEL = "UndertowAcceptingSslChannel";
+
+	static final String SSL_CHANNEL_TCP_SERVER = "UndertowAcceptingSslChannel.tcpServer";
+
+	static final String SSL_CHANNEL_CIPHER_SUITES_ORDER = "UndertowAcceptingSslChannel.useCipherSuitesOrder";
+
+	private static final String SSL_CHANNEL_CLASS = "io.undertow.protocols.ssl.UndertowAcceptingSslChannel";
+
+	private static final UndertowInternals INSTANCE = lookUpAndReport();
+
+	private final List<String> missing;
+
+	private final Set<Feature> unavailable;
+
+	@Nullable
+	private final MethodHandle connectionChannel;
+
+	@Nullable
+	private final MethodHandle connectionResponseChannel;
+
+	@Nullable
+	private final MethodHandle removeStreamSource;
+
+	@Nullable
+	private final MethodHandle sendConcurrentStreams;
+
+	@Nullable
+	private final MethodHandle framePriority;
+
+	@Nullable
+	private final MethodHandle setFramePriority;
+
+	@Nullable
+	private final MethodHandle framedSinkHeader;
+
+	@Nullable
+	private final MethodHandle http2SinkHeader;
+
+	@Nullable
+	private final MethodHandle listenerChannel;
+
+	@Nullable
+	private final MethodHandle listenerSsl;
+
+	@Nullable
+	private final MethodHandle listenerOpenListener;
+
+	@Nullable
+	private final Class<?> sslChannelType;
+
+	@Nullable
+	private final MethodHandle sslChannelTcpServer;
+
+	@Nullable
+	private final MethodHandle sslChannelCipherSuitesOrder;
+
+	/**
+	 * Looks the members up.
+	 * @param hidden members to treat as missing, by the names this class gives them
+	 * (tests use it to see what happens on an Undertow that lacks them)
+	 */
+	UndertowInternals(Predicate<String> hidden) {
+		Members members = new Members(hidden);
+		this.connectionChannel = members.getter(Http2ServerConnection.class, "channel", Http2Channel.class,
+				MethodType.methodType(Http2Channel.class, Http2ServerConnection.class));
+		this.connectionResponseChannel = members.getter(Http2ServerConnection.class, "responseChannel",
+				Http2StreamSinkChannel.class,
+				MethodType.methodType(Http2StreamSinkChannel.class, Http2ServerConnection.class));
+		this.removeStreamSource = members.method(Http2Channel.class, "removeStreamSource",
+				MethodType.methodType(void.class, Http2Channel.class, int.class), int.class);
+		this.sendConcurrentStreams = members.getter(Http2Channel.class, "sendConcurrentStreams", int.class,
+				MethodType.methodType(int.class, Http2Channel.class));
+		Field priority = members.field(AbstractFramedChannel.class, "framePriority", FramePriority.class);
+		this.framePriority = members.getter(priority, FRAME_PRIORITY,
+				MethodType.methodType(FramePriority.class, Http2Channel.class));
+		this.setFramePriority = members.setter(priority, FRAME_PRIORITY,
+				MethodType.methodType(void.class, Http2Channel.class, FramePriority.class));
+		// a frame's generated header: in the HTTP/2 sink until the write loop takes it
+		this.framedSinkHeader = members.getter(AbstractFramedStreamSinkChannel.class, "header",
+				SendFrameHeader.class, MethodType.methodType(SendFrameHeader.class, Http2DataStreamSinkChannel.class));
+		this.http2SinkHeader = members.getter(Http2StreamSinkChannel.class, "header", SendFrameHeader.class,
+				MethodType.methodType(SendFrameHeader.class, Http2DataStreamSinkChannel.class));
+		this.listenerChannel = members.getter(Undertow.ListenerInfo.class, "channel", AcceptingChannel.class,
+				MethodType.methodType(AcceptingChannel.class, Undertow.ListenerInfo.class));
+		this.listenerSsl = members.getter(Undertow.ListenerInfo.class, "ssl", UndertowXnioSsl.class,
+				MethodType.methodType(UndertowXnioSsl.class, Undertow.ListenerInfo.class));
+		this.listenerOpenListener = members.getter(Undertow.ListenerInfo.class, "openListener", OpenListener.class,
+				MethodType.methodType(OpenListener.class, Undertow.ListenerInfo.class));
+		this.sslChannelType = members.type(SSL_CHANNEL_CLASS, SSL_CHANNEL);
+		this.sslChannelTcpServer = (this.sslChannelType != null) ? members.getter(this.sslChannelType, "tcpServer",
+				AcceptingChannel.class, MethodType.methodType(AcceptingChannel.class, Object.class)) : null;
+		this.sslChannelCipherSuitesOrder = (this.sslChannelType != null)
+				? members.getter(this.sslChannelType, "useCipherSuitesOrder", boolean.class,
+						MethodType.methodType(boolean.class, Object.class))
+				: null;
+		this.missing = List.copyOf(members.missing);
+		this.unavailable = EnumSet.noneOf(Feature.class);
+		for (Feature feature : Feature.values()) {
+			if (feature.members.stream().anyMatch(this.missing::contains)) {
+				this.unavailable.add(feature);
+			}
+		}
+	}
+
+	/**
+	 * The members of the Undertow on the class path, looked up once; the first call logs
+	 * what is missing.
+	 * @return the internals
+	 */
+	static UndertowInternals get() {
+		return INSTANCE;
+	}
+
+	private static UndertowInternals lookUpAndReport() {
+		UndertowInternals internals = new UndertowInternals((member) -> false);
+		String warning = internals.warning();
+		if (warning != null) {
+			logger.warn(warning);
+		}
+		return internals;
+	}
+
+	/**
+	 * Whether this Undertow has every member a feature needs.
+	 * @param feature the feature
+	 * @return {@code true} if it can be on
+	 */
+	boolean supports(Feature feature) {
+		return !this.unavailable.contains(feature);
+	}
+
+	/**
+	 * What to log when members are missing: which, and which features are off.
+	 * @return the message, {@code null} when every member was found
+	 */
+	@Nullable
+	String warning() {
+		if (this.missing.isEmpty()) {
+			return null;
+		}
+		StringBuilder message = new StringBuilder("This Undertow version (").append(undertowVersion())
+			.append(") lacks internals h2-push uses: ")
+			.append(String.join(", ", this.missing))
+			.append(". Turned off:");
+		for (Feature feature : this.unavailable) {
+			message.append(' ').append(feature.description).append(';');
+		}
+		message.setLength(message.length() - 1);
+		return message.append('.').toString();
+	}
+
+	private static String undertowVersion() {
+		try {
+			return Version.getVersionString();
+		}
+		catch (RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * The HTTP/2 channel of a connection, whose monitor Undertow holds while it sends a
+	 * push promise or places a frame.
+	 * @param connection the connection
+	 * @return its channel, {@code null} when it cannot be reached
+	 */
+	@Nullable
+	Http2Channel channel(Http2ServerConnection connection) {
+		if (this.connectionChannel == null) {
+			return null;
+		}
+		try {
+			return (Http2Channel) this.connectionChannel.invokeExact(connection);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The HTTP/2 stream an exchange answers on.
+	 * @param exchange the exchange
+	 * @return its stream, {@code null} when it is not an HTTP/2 exchange or the stream
+	 * cannot be reached
+	 */
+	@Nullable
+	Http2StreamSinkChannel responseChannel(HttpServerExchange exchange) {
+		if (this.connectionResponseChannel == null
+				|| !(exchange.getConnection() instanceof Http2ServerConnection connection)) {
+			return null;
+		}
+		try {
+			return (Http2StreamSinkChannel) this.connectionResponseChannel.invokeExact(connection);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Marks the source side of a stream closed, as if its request had ended, so that
+	 * Undertow removes the stream, and gives back its concurrent-stream slot, once its
+	 * response completes.
+	 * @param channel the stream's channel
+	 * @param streamId the stream
+	 * @return {@code true} if it was marked
+	 */
+	boolean removeStreamSource(Http2Channel channel, int streamId) {
+		if (this.removeStreamSource == null) {
+			return false;
+		}
+		try {
+			this.removeStreamSource.invokeExact(channel, streamId);
+			return true;
+		}
+		catch (Throwable ex) {
+			logger.debug("Could not mark stream " + streamId + " as closed for reading", ex);
+			return false;
+		}
+	}
+
+	/**
+	 * How many streams Undertow counts against the peer's concurrent-stream limit.
+	 * @param channel the channel, whose monitor the caller holds
+	 * @return the count, -1 when it cannot be read
+	 */
+	int sendConcurrentStreams(Http2Channel channel) {
+		if (this.sendConcurrentStreams == null) {
+			return -1;
+		}
+		try {
+			return (int) this.sendConcurrentStreams.invokeExact(channel);
+		}
+		catch (Throwable ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * The object that decides where a new frame of a channel goes.
+	 * @param channel the channel
+	 * @return its frame priority, {@code null} when it cannot be read
+	 */
+	@Nullable
+	@SuppressWarnings("rawtypes")
+	FramePriority framePriority(Http2Channel channel) {
+		if (this.framePriority == null) {
+			return null;
+		}
+		try {
+			return (FramePriority) this.framePriority.invokeExact(channel);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Replaces the object that decides where a new frame of a channel goes. Undertow
+	 * reads it only while holding the channel's monitor, which the caller holds.
+	 * @param channel the channel
+	 * @param priority the new frame priority
+	 * @return {@code true} if it was replaced
+	 */
+	@SuppressWarnings("rawtypes")
+	boolean setFramePriority(Http2Channel channel, FramePriority priority) {
+		if (this.setFramePriority == null) {
+			return false;
+		}
+		try {
+			this.setFramePriority.invokeExact(channel, priority);
+			return true;
+		}
+		catch (Throwable ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The generated header of the frame a stream has queued.
+	 * @param frame the stream
+	 * @return the header, {@code null} when there is none or it cannot be read
+	 */
+	@Nullable
+	SendFrameHeader frameHeader(Http2DataStreamSinkChannel frame) {
+		if (this.framedSinkHeader == null || this.http2SinkHeader == null) {
+			return null;
+		}
+		try {
+			SendFrameHeader header = (SendFrameHeader) this.framedSinkHeader.invokeExact(frame);
+			return (header != null) ? header : (SendFrameHeader) this.http2SinkHeader.invokeExact(frame);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The channel a listener accepts connections on.
+	 * @param listener the listener of a started server
+	 * @return the channel, {@code null} when it cannot be read
+	 */
+	@Nullable
+	AcceptingChannel<?> acceptingChannel(Undertow.ListenerInfo listener) {
+		if (this.listenerChannel == null) {
+			return null;
+		}
+		try {
+			return (AcceptingChannel<?>) this.listenerChannel.invokeExact(listener);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The TLS wrapper of an HTTPS listener.
+	 * @param listener the listener of a started server
+	 * @return the wrapper, {@code null} when there is none or it cannot be read
+	 */
+	@Nullable
+	UndertowXnioSsl ssl(Undertow.ListenerInfo listener) {
+		if (this.listenerSsl == null) {
+			return null;
+		}
+		try {
+			return (UndertowXnioSsl) this.listenerSsl.invokeExact(listener);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The open listener a listener hands accepted connections to, which holds its
+	 * options.
+	 * @param listener the listener of a started server
+	 * @return the open listener, {@code null} when it cannot be read
+	 */
+	@Nullable
+	OpenListener openListener(Undertow.ListenerInfo listener) {
+		if (this.listenerOpenListener == null) {
+			return null;
+		}
+		try {
+			return (OpenListener) this.listenerOpenListener.invokeExact(listener);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Whether an accepting channel is Undertow's TLS one, which wraps a TCP server.
+	 * @param channel the channel
+	 * @return {@code true} for Undertow's TLS channel
+	 */
+	boolean isSslChannel(@Nullable AcceptingChannel<?> channel) {
+		return this.sslChannelType != null && this.sslChannelType.isInstance(channel);
+	}
+
+	/**
+	 * The TCP server an Undertow TLS channel accepts connections from.
+	 * @param sslChannel a channel {@link #isSslChannel(AcceptingChannel) that is TLS}
+	 * @return the TCP server, {@code null} when it cannot be read
+	 */
+	@Nullable
+	@SuppressWarnings("unchecked")
+	AcceptingChannel<StreamConnection> tcpServer(AcceptingChannel<?> sslChannel) {
+		if (this.sslChannelTcpServer == null) {
+			return null;
+		}
+		try {
+			return (AcceptingChannel<StreamConnection>) this.sslChannelTcpServer.invokeExact((Object) sslChannel);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Whether an Undertow TLS channel makes the engine honour the server's cipher suite
+	 * order.
+	 * @param sslChannel a channel {@link #isSslChannel(AcceptingChannel) that is TLS}
+	 * @return the setting, {@code null} when it cannot be read
+	 */
+	@Nullable
+	Boolean useCipherSuitesOrder(AcceptingChannel<?> sslChannel) {
+		if (this.sslChannelCipherSuitesOrder == null) {
+			return null;
+		}
+		try {
+			return (boolean) this.sslChannelCipherSuitesOrder.invokeExact((Object) sslChannel);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * What h2-push does with Undertow's internals, each off when a member it needs is
+	 * missing.
+	 */
+	enum Feature {
+
+		/**
+		 * Pushing, with the push-slot leak worked around (see {@link Http2PushSlots}).
+		 */
+		PUSH("HTTP/2 push (resources are hinted with preload links and 103 Early Hints instead)", CONNECTION_CHANNEL,
+				CONNECTION_RESPONSE_CHANNEL, REMOVE_STREAM_SOURCE, SEND_CONCURRENT_STREAMS),
+
+		/**
+		 * The page's own frames first (see {@link Http2FrameOrder}).
+		 */
+		FRAME_ORDER("h2-push.html-first.enabled (frames are sent in Undertow's own order)", CONNECTION_CHANNEL,
+				CONNECTION_RESPONSE_CHANNEL, FRAME_PRIORITY, FRAMED_SINK_HEADER, HTTP2_SINK_HEADER),
+
+		/**
+		 * Counting and skipping the requests a client resets (see
+		 * {@link ClientResetLimitingHandler}).
+		 */
+		CLIENT_RESET_LIMIT("h2-push.connection.max-client-resets (requests a client resets are neither counted nor "
+				+ "skipped)", CONNECTION_RESPONSE_CHANNEL),
+
+		/**
+		 * Writing a 103 on the request's own HTTP/2 stream.
+		 */
+		EARLY_HINTS_ON_STREAM("103 Early Hints written on the request's stream (sent through Undertow's "
+				+ "out-of-band response instead)", CONNECTION_RESPONSE_CHANNEL),
+
+		/**
+		 * Answering plain HTTP on an HTTPS port (see {@link PlainHttpOnTlsPort}).
+		 */
+		PLAIN_HTTP_ANSWER("h2-push.ssl.answer-plain-http (a plain http:// request to the HTTPS port gets no answer)",
+				LISTENER_CHANNEL, LISTENER_SSL, LISTENER_OPEN_LISTENER, SSL_CHANNEL, SSL_CHANNEL_TCP_SERVER,
+				SSL_CHANNEL_CIPHER_SUITES_ORDER),
+
+		/**
+		 * Reading whether a listener serves HTTP/2 (see {@link UndertowListeners}).
+		 */
+		LISTENER_HTTP2("reading whether the server's port serves HTTP/2 (the h2push endpoint says unknown)",
+				LISTENER_OPEN_LISTENER);
+
+		private final String description;
+
+		private final List<String> members;
+
+		Feature(String description, String... members) {
+			this.description = description;
+			this.members = List.of(members);
+		}
+
+	}
+
+	/**
+	 * Looks members up, noting which are missing.
+	 */
+	private static final class Members {
+
+		private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+
+		private final Predicate<String> hidden;
+
+		private final Set<String> missing = new LinkedHashSet<>();
+
+		Members(Predicate<String> hidden) {
+			this.hidden = hidden;
+		}
+
+		@Nullable
+		Class<?> type(String className, String name) {
+			try {
+				if (this.hidden.test(name)) {
+					throw new ClassNotFoundException(className);
+				}
+				return Class.forName(className, false, Undertow.class.getClassLoader());
+			}
+			catch (ReflectiveOperationException | LinkageError ex) {
+				this.missing.add(name);
+				return null;
+			}
+		}
+
+		@Nullable
+		Field field(Class<?> owner, String fieldName, Class<?> type) {
+			String name = name(owner, fieldName);
+			try {
+				if (this.hidden.test(name)) {
+					throw new NoSuchFieldException(name);
+				}
+				Field field = owner.getDeclaredField(fieldName);
+				if (!type.isAssignableFrom(field.getType()) || Modifier.isStatic(field.getModifiers())) {
+					throw new NoSuchFieldException(name + " is a " + field.getType().getName());
+				}
+				field.setAccessible(true);
+				return field;
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				this.missing.add(name);
+				return null;
+			}
+		}
+
+		@Nullable
+		MethodHandle getter(Class<?> owner, String fieldName, Class<?> type, MethodType as) {
+			return getter(field(owner, fieldName, type), name(owner, fieldName), as);
+		}
+
+		@Nullable
+		MethodHandle getter(@Nullable Field field, String name, MethodType as) {
+			if (field == null) {
+				return null;
+			}
+			try {
+				return this.lookup.unreflectGetter(field).asType(as);
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				this.missing.add(name);
+				return null;
+			}
+		}
+
+		@Nullable
+		MethodHandle setter(@Nullable Field field, String name, MethodType as) {
+			if (field == null) {
+				return null;
+			}
+			try {
+				return this.lookup.unreflectSetter(field).asType(as);
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				this.missing.add(name);
+				return null;
+			}
+		}
+
+		@Nullable
+		MethodHandle method(Class<?> owner, String methodName, MethodType as, Class<?>... parameterTypes) {
+			StringJoiner parameters = new StringJoiner(", ", name(owner, methodName) + "(", ")");
+			for (Class<?> parameterType : parameterTypes) {
+				parameters.add(parameterType.getSimpleName());
+			}
+			String name = parameters.toString();
+			try {
+				if (this.hidden.test(name)) {
+					throw new NoSuchMethodException(name);
+				}
+				Method method = owner.getDeclaredMethod(methodName, parameterTypes);
+				method.setAccessible(true);
+				return this.lookup.unreflect(method).asType(as);
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				this.missing.add(name);
+				return null;
+			}
+		}
+
+		// Undertow.ListenerInfo.channel, Http2Channel.sendConcurrentStreams
+		private static String name(Class<?> owner, String member) {
+			return owner.getName().substring(owner.getPackageName().length() + 1).replace('$', '.') + "." + member;
+		}
+
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.github.h2push.undertow;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.undertow.Version;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UndertowInternals}: what this Undertow has, and what one that lacks
+ * members turns off and says.
+ */
+class UndertowInternalsTests {
+
+	@Test
+	void findsEveryMemberOfThisUndertow() {
+		UndertowInternals internals = UndertowInternals.get();
+		assertThat(internals.warning()).isNull();
+		for (UndertowInternals.Feature feature : UndertowInternals.Feature.values()) {
+			assertThat(internals.supports(feature)).as(feature.name()).isTrue();
+		}
+	}
+
+	@Test
+	void looksMembersUpOnce() {
+		assertThat(UndertowInternals.get()).isSameAs(UndertowInternals.get());
+	}
+
+	@Test
+	void turnsPushOffWithoutTheMembersThatReleaseItsSlots() {
+		UndertowInternals internals = new UndertowInternals(UndertowInternals.REMOVE_STREAM_SOURCE::equals);
+		assertThat(internals.supports(UndertowInternals.Feature.PUSH)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.FRAME_ORDER)).isTrue();
+		assertThat(internals.supports(UndertowInternals.Feature.CLIENT_RESET_LIMIT)).isTrue();
+		assertThat(internals.warning()).isEqualTo("This Undertow version (" + Version.getVersionString()
+				+ ") lacks internals h2-push uses: Http2Channel.removeStreamSource(int). Turned off: HTTP/2 push "
+				+ "(resources are hinted with preload links and 103 Early Hints instead).");
+		assertThat(new Http2PushSlots(internals).isAvailable()).isFalse();
+	}
+
+	@Test
+	void namesEveryMissingMemberAndEveryFeatureTurnedOffInOneMessage() {
+		Set<String> hidden = Set.of(UndertowInternals.FRAME_PRIORITY, UndertowInternals.SSL_CHANNEL);
+		UndertowInternals internals = new UndertowInternals(hidden::contains);
+		assertThat(internals.supports(UndertowInternals.Feature.PUSH)).isTrue();
+		assertThat(internals.supports(UndertowInternals.Feature.FRAME_ORDER)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.PLAIN_HTTP_ANSWER)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.LISTENER_HTTP2)).isTrue();
+		assertThat(internals.warning())
+			.contains("lacks internals h2-push uses: AbstractFramedChannel.framePriority, UndertowAcceptingSslChannel.")
+			.contains("Turned off: h2-push.html-first.enabled (frames are sent in Undertow's own order); "
+					+ "h2-push.ssl.answer-plain-http (a plain http:// request to the HTTPS port gets no answer).")
+			.doesNotContain("HTTP/2 push");
+		assertThat(new Http2FrameOrder(internals).isAvailable()).isFalse();
+	}
+
+	@Test
+	void namesEachMemberAsTheWarningDoes() {
+		List<String> members = List.of(UndertowInternals.CONNECTION_CHANNEL,
+				UndertowInternals.CONNECTION_RESPONSE_CHANNEL, UndertowInternals.REMOVE_STREAM_SOURCE,
+				UndertowInternals.SEND_CONCURRENT_STREAMS, UndertowInternals.FRAME_PRIORITY,
+				UndertowInternals.FRAMED_SINK_HEADER, UndertowInternals.HTTP2_SINK_HEADER,
+				UndertowInternals.LISTENER_CHANNEL, UndertowInternals.LISTENER_SSL,
+				UndertowInternals.LISTENER_OPEN_LISTENER, UndertowInternals.SSL_CHANNEL,
+				UndertowInternals.SSL_CHANNEL_TCP_SERVER, UndertowInternals.SSL_CHANNEL_CIPHER_SUITES_ORDER);
+		for (String member : members) {
+			UndertowInternals internals = new UndertowInternals(member::equals);
+			assertThat(internals.warning()).as(member).contains("lacks internals h2-push uses: " + member + ".");
+			Stream<UndertowInternals.Feature> off = Arrays.stream(UndertowInternals.Feature.values())
+				.filter((feature) -> !internals.supports(feature));
+			assertThat(off).as(member).isNotEmpty();
+		}
+	}
+
+	@Test
+	void turnsOffEverythingThatReachesStreamsWithoutTheResponseChannel() {
+		UndertowInternals internals = new UndertowInternals(UndertowInternals.CONNECTION_RESPONSE_CHANNEL::equals);
+		assertThat(internals.supports(UndertowInternals.Feature.PUSH)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.FRAME_ORDER)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.CLIENT_RESET_LIMIT)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.EARLY_HINTS_ON_STREAM)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.PLAIN_HTTP_ANSWER)).isTrue();
+		assertThat(internals.warning()).contains("Http2ServerConnection.responseChannel")
+			.contains("h2-push.connection.max-client-resets")
+			.contains("103 Early Hints written on the request's stream (sent through Undertow's out-of-band "
+					+ "response instead)");
+	}
+
+}
