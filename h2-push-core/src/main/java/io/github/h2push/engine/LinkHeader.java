@@ -146,6 +146,29 @@ public final class LinkHeader {
 		}
 
 		/**
+		 * The target as a path within the application that serves the request: its
+		 * {@linkplain #sameOriginPath same-origin path} without the request's context path,
+		 * as {@code @PushResources} paths are written.
+		 * @param request the request whose response carries the link
+		 * @return the path with its query, or {@code null} for another origin, a path
+		 * outside the application's context path, or a target that is not a URI reference
+		 */
+		@Nullable
+		public String applicationPath(HttpServletRequest request) {
+			String path = sameOriginPath(request);
+			String contextPath = request.getContextPath();
+			if (path == null || contextPath.isEmpty()) {
+				return path;
+			}
+			if (!path.startsWith(contextPath) || (path.length() > contextPath.length()
+					&& path.charAt(contextPath.length()) != '/' && path.charAt(contextPath.length()) != '?')) {
+				return null;
+			}
+			String within = path.substring(contextPath.length());
+			return within.isEmpty() ? "/" : (within.charAt(0) == '?') ? "/" + within : within;
+		}
+
+		/**
 		 * The target as a path on the origin of a request: a path as is, a relative
 		 * reference resolved against the request's path, an absolute URL only when its
 		 * scheme, host and port are the request's.

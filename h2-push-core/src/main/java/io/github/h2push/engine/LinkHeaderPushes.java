@@ -34,7 +34,8 @@ final class LinkHeaderPushes {
 			if (!link.isPreload() || link.isNoPush()) {
 				continue;
 			}
-			String path = link.sameOriginPath(request);
+			// offered as declared paths are: within the application, which adds its context path back
+			String path = link.applicationPath(request);
 			if (path == null) {
 				continue;
 			}

@@ -271,13 +271,17 @@ final class PushAttempt {
 		return PushResult.notPushed(path, PushOutcome.DUPLICATE, PushReason.DUPLICATE, detail);
 	}
 
+	// a path in the application, as declared, becomes a URL path on the origin: the context
+	// path first, then its versioned form
 	private PreloadLink resolve(PreloadLink link) {
-		if (this.settings.urlResolver() == null) {
-			return link;
+		String url = this.request.getContextPath() + link.path();
+		if (this.settings.urlResolver() != null) {
+			String resolved = this.settings.urlResolver().apply(this.request, url);
+			if (resolved != null) {
+				url = resolved;
+			}
 		}
-		String resolved = this.settings.urlResolver().apply(this.request, link.path());
-		return (resolved != null && !resolved.equals(link.path()))
-				? new PreloadLink(resolved, link.as(), link.fetchPriority()) : link;
+		return url.equals(link.path()) ? link : new PreloadLink(url, link.as(), link.fetchPriority());
 	}
 
 	private PushAccessPolicy.Access access(String path) {

@@ -119,7 +119,7 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 
 	private static void add(List<PreloadLink> links, HttpServletRequest request, LinkHeader.Link link, String as,
 			String fetchPriority) {
-		String path = link.sameOriginPath(request);
+		String path = link.applicationPath(request);
 		// a query can carry one user's values (a token, an id): learned plans are offered to everyone
 		if (path == null || path.indexOf('?') >= 0 || PushPathValidator.problemWith(path) != null) {
 			return;

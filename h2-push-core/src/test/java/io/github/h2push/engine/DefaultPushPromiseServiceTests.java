@@ -112,6 +112,29 @@ class DefaultPushPromiseServiceTests {
 	}
 
 	@Test
+	void pushesAndHintsDeclaredPathsWithinTheApplicationsContextPath() {
+		this.request.setContextPath("/app");
+		FakeTransport transport = new FakeTransport(null);
+		PushResult pushed = service(transport).push(this.request, this.response, "/css/site.css");
+		assertThat(pushed.promise().path()).isEqualTo("/app/css/site.css");
+		assertThat(transport.pushed).containsExactly("/app/css/site.css");
+		MockHttpServletRequest refusing = new MockHttpServletRequest("GET", "/app/page");
+		refusing.setContextPath("/app");
+		service(new FakeTransport("refused")).push(refusing, this.response, "/js/app.js");
+		assertThat(this.response.getHeaders("Link")).containsExactly("</app/js/app.js>; rel=preload; as=script");
+	}
+
+	@Test
+	void pushesTheApplicationsOwnLinksOnceWithinItsContextPathAndNoneOutside() {
+		this.request.setContextPath("/app");
+		FakeTransport transport = new FakeTransport(null);
+		List<PushResult> results = service(transport).pushLinks(this.request, this.response,
+				"</app/css/site.css>; rel=preload; as=style, </other/x.js>; rel=preload; as=script");
+		assertThat(results).extracting(PushResult::path).containsExactly("/app/css/site.css");
+		assertThat(transport.pushed).containsExactly("/app/css/site.css");
+	}
+
+	@Test
 	void skipsATransportThatFailsToOpenAChannel() {
 		FakeTransport working = new FakeTransport(null);
 		PushTransport failing = (request, response) -> {

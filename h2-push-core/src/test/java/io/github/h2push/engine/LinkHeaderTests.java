@@ -100,6 +100,22 @@ class LinkHeaderTests {
 		assertThat(LinkHeader.parse("<https://example.com/a.css>").get(0).sameOriginPath(request)).isEqualTo("/a.css");
 	}
 
+	@Test
+	void namesTargetsWithinTheApplicationWithoutItsContextPath() {
+		MockHttpServletRequest request = request();
+		request.setContextPath("/app");
+		assertThat(applicationPath("</app/css/site.css>", request)).isEqualTo("/css/site.css");
+		assertThat(applicationPath("<https://localhost:8443/app/js/a.js?v=1>", request)).isEqualTo("/js/a.js?v=1");
+		assertThat(applicationPath("</app>", request)).isEqualTo("/");
+		assertThat(applicationPath("</application/x.css>", request)).isNull();
+		assertThat(applicationPath("</css/site.css>", request)).isNull();
+		assertThat(applicationPath("</css/site.css>", request())).isEqualTo("/css/site.css");
+	}
+
+	private static String applicationPath(String value, MockHttpServletRequest request) {
+		return LinkHeader.parse(value).get(0).applicationPath(request);
+	}
+
 	private static MockHttpServletRequest request() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/docs/page");
 		request.setScheme("https");
