@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.engine.DefaultPushPromiseService;
 import io.github.h2push.engine.OwnLinkHeaders;
+import io.github.h2push.spi.PushChannel;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -36,6 +37,46 @@ class ResponseHintsFilterTests {
 		});
 		assertThat(response.getHeaders("Link")).containsExactlyInAnyOrder("</js/app.js>; rel=preload; as=script",
 				"</css/site.css>; rel=preload; as=style");
+	}
+
+	@Test
+	void servesThePageWhenAnAccessPolicyFailsOnTheApplicationsLinkHeader() throws Exception {
+		PushChannel channel = new PushChannel() {
+
+			@Override
+			public Refusal refusal() {
+				return null;
+			}
+
+			@Override
+			public Answer push(io.github.h2push.PushPromise promise) {
+				return Answer.SENT;
+			}
+
+		};
+		ResponseHintsFilter filter = new ResponseHintsFilter(DefaultPushPromiseService
+			.builder(List.of((request) -> channel))
+			.accessPolicies(List.of((request, path) -> {
+				throw new IllegalStateException("no security context");
+			}))
+			.build());
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter.doFilter(request, response, new MockFilterChain() {
+
+			@Override
+			public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res)
+					throws java.io.IOException {
+				jakarta.servlet.http.HttpServletResponse http = (jakarta.servlet.http.HttpServletResponse) res;
+				http.setHeader("Link", "</js/app.js>; rel=preload; as=script");
+				http.getWriter().write("page");
+			}
+
+		});
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeaders("Link")).containsExactly("</js/app.js>; rel=preload; as=script");
+		assertThat(response.getContentAsString()).isEqualTo("page");
+		assertThat(PushPromiseService.results(request)).noneMatch((result) -> result.isPushed());
 	}
 
 }
