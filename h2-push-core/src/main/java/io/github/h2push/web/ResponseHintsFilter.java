@@ -174,7 +174,18 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 			super.reset();
 			this.linkValues.clear();
 			OwnLinkHeaders.forget(this.request);
-			this.captured = null;
+			// the streams stay in use: what is written after a reset is the page
+			if (this.captured != null) {
+				this.captured.clear();
+			}
+		}
+
+		@Override
+		public void resetBuffer() {
+			super.resetBuffer();
+			if (this.captured != null) {
+				this.captured.clear();
+			}
 		}
 
 		@Override
@@ -226,7 +237,7 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 				PrintWriter writer = super.getWriter();
 				if (sampling()) {
 					this.captured = new HeadCapture(this.filter.headBytes);
-					writer = new PrintWriter(new HeadCapture.CapturingWriter(writer, this.captured));
+					writer = new HeadCapture.CapturingWriter(writer, this.captured);
 				}
 				this.writer = writer;
 			}

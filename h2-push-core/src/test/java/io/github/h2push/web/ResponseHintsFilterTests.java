@@ -1,9 +1,17 @@
 package io.github.h2push.web;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.engine.DefaultPushPromiseService;
+import io.github.h2push.engine.LearnedHints;
 import io.github.h2push.engine.OwnLinkHeaders;
 import io.github.h2push.spi.PushChannel;
 import org.junit.jupiter.api.Test;
@@ -18,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link ResponseHintsFilter}.
  */
 class ResponseHintsFilterTests {
+
+	private static final String PAGE = "<!DOCTYPE html><html><head><link rel=stylesheet href=/css/site.css></head>"
+			+ "<body>page</body></html>";
 
 	private final ResponseHintsFilter filter = new ResponseHintsFilter(DefaultPushPromiseService.builder(List.of()).build());
 
@@ -77,6 +88,81 @@ class ResponseHintsFilterTests {
 		assertThat(response.getHeaders("Link")).containsExactly("</js/app.js>; rel=preload; as=script");
 		assertThat(response.getContentAsString()).isEqualTo("page");
 		assertThat(PushPromiseService.results(request)).noneMatch((result) -> result.isPushed());
+	}
+
+	@Test
+	void reportsAFailedWriteOfASampledResponseInCheckError() throws Exception {
+		MockHttpServletRequest request = sampled();
+		HttpServletResponse failing = new HttpServletResponseWrapper(new MockHttpServletResponse()) {
+
+			private final PrintWriter writer = new PrintWriter(new Writer() {
+
+				@Override
+				public void write(char[] cbuf, int off, int len) throws IOException {
+					throw new IOException("connection reset");
+				}
+
+				@Override
+				public void flush() {
+				}
+
+				@Override
+				public void close() {
+				}
+
+			});
+
+			@Override
+			public PrintWriter getWriter() {
+				return this.writer;
+			}
+
+		};
+		AtomicBoolean error = new AtomicBoolean();
+		learning().doFilter(request, failing, (req, res) -> {
+			res.setContentType("text/html");
+			PrintWriter writer = res.getWriter();
+			writer.write(PAGE);
+			error.set(writer.checkError());
+		});
+		assertThat(error).isTrue();
+	}
+
+	@Test
+	void learnsNothingOfWhatWasWrittenBeforeResetBuffer() throws Exception {
+		MockHttpServletRequest request = sampled();
+		learning().doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+			res.setContentType("text/html");
+			res.getOutputStream().print("<head><link rel=stylesheet href=/css/stale.css>");
+			res.resetBuffer();
+			res.getOutputStream().print(PAGE);
+		});
+		assertThat(request.getAttribute(LearnedHints.LEARNED_ATTRIBUTE)).isEqualTo(List.of("/css/site.css"));
+	}
+
+	@Test
+	void learnsWhatIsWrittenAfterAReset() throws Exception {
+		MockHttpServletRequest request = sampled();
+		learning().doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+			res.setContentType("text/html");
+			res.getWriter().write("<head><link rel=stylesheet href=/css/stale.css>");
+			res.reset();
+			res.setContentType("text/html");
+			res.getWriter().write(PAGE);
+		});
+		assertThat(request.getAttribute(LearnedHints.LEARNED_ATTRIBUTE)).isEqualTo(List.of("/css/site.css"));
+	}
+
+	private static ResponseHintsFilter learning() {
+		return new ResponseHintsFilter(DefaultPushPromiseService.builder(List.of()).build(), true,
+				new LearnedHints(10, 10, 100_000, 1), 1024);
+	}
+
+	// what the interceptor does for a navigation it samples
+	private static MockHttpServletRequest sampled() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/page");
+		request.setAttribute(LearnedHints.KEY_ATTRIBUTE, "page");
+		return request;
 	}
 
 }
