@@ -75,8 +75,8 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 			String key = learningKey(handler, request);
 			if (key != null) {
 				plan = plan.with(this.learnedHints.planFor(key));
-				// learned plans are offered to everyone: learn from anonymous pages only
-				if (request.getUserPrincipal() == null && this.learnedHints.wantsSample(key)) {
+				// learned plans are offered to everyone: a request that carries a user does not teach
+				if (LearnedHints.refusal(request) == null && this.learnedHints.wantsSample(key)) {
 					request.setAttribute(LearnedHints.KEY_ATTRIBUTE, key);
 				}
 			}
