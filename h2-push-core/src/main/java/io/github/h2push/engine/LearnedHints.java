@@ -180,16 +180,30 @@ public class LearnedHints {
 		}
 		Map<String, PreloadLink> links = new LinkedHashMap<>();
 		Map<String, Refusal> refused = new LinkedHashMap<>();
+		// a Link header's relative targets resolve against the request's URL
+		Source header = new Source(request, values, page, true, links, refused);
 		for (String value : linkHeaderValues) {
 			for (LinkHeader.Link link : LinkHeader.parse(value)) {
-				if (link.isPreload() && !link.isNoPush()) {
-					add(links, refused, request, values, page, link.target(), link.parameter("as"),
-							link.parameter("fetchpriority"));
+				if (link.isPreload() && !link.isNoPush() && DocumentHead.isForAllMedia(link.parameters().get("media"))) {
+					header.add(link.target(), link.parameter("as"), link.parameter("fetchpriority"),
+							link.parameters().get("crossorigin"), link.parameters().get("integrity"));
 				}
 			}
 		}
-		for (DocumentHead.Resource resource : DocumentHead.resources(head)) {
-			add(links, refused, request, values, page, resource.target(), resource.as(), "");
+		// the document's against its <base>, if it has one, itself relative to the page
+		DocumentHead document = DocumentHead.read(head);
+		Source body = header;
+		if (document.base() != null) {
+			URI base = baseOf(page, document.base());
+			// a base that is not a URI: where the document's URLs point is not known
+			body = (base != null) ? new Source(request, values, base, isPathRelative(document.base()), links, refused)
+					: null;
+		}
+		if (body != null) {
+			for (DocumentHead.Resource resource : document.resources()) {
+				body.add(resource.target(), resource.as(), "",
+						resource.crossOrigin().isEmpty() ? null : resource.crossOrigin(), resource.integrity());
+			}
 		}
 		if (!refused.isEmpty()) {
 			request.setAttribute(REFUSED_ATTRIBUTE, refused);
@@ -197,21 +211,20 @@ public class LearnedHints {
 		return new ArrayList<>(links.values());
 	}
 
-	private void add(Map<String, PreloadLink> links, Map<String, Refusal> refused, HttpServletRequest request,
-			RequestValues values, URI page, String target, String as, String fetchPriority) {
-		String path = LinkHeader.sameOriginPath(request, page, target);
-		Refusal refusal = refusal(request, values, target, path);
-		if (refusal != null) {
-			refused.putIfAbsent(target, refusal);
+	@Nullable
+	private static URI baseOf(URI page, String href) {
+		try {
+			return page.resolve(new URI(href.trim()));
 		}
-		else {
-			links.putIfAbsent(path, PreloadLink.found(path, as, fetchPriority));
+		catch (URISyntaxException ex) {
+			return null;
 		}
 	}
 
 	// cheapest first: the static-resource lookup last
 	@Nullable
-	private Refusal refusal(HttpServletRequest request, RequestValues values, String target, @Nullable String path) {
+	private Refusal refusal(HttpServletRequest request, RequestValues values, String target, boolean pageRelative,
+			@Nullable String path) {
 		if (path == null) {
 			return Refusal.OTHER_ORIGIN;
 		}
@@ -222,7 +235,7 @@ public class LearnedHints {
 		if (PushPathValidator.problemWith(path) != null) {
 			return Refusal.INVALID_PATH;
 		}
-		if (isPathRelative(target) && !values.hasLiteralDirectory()) {
+		if (pageRelative && isPathRelative(target) && !values.hasLiteralDirectory()) {
 			return Refusal.RELATIVE_TO_PAGE;
 		}
 		if (values.appearIn(path)) {
@@ -350,9 +363,52 @@ public class LearnedHints {
 	private static long sizeOf(String key, List<PreloadLink> links) {
 		long size = 2L * key.length() + OVERHEAD;
 		for (PreloadLink link : links) {
-			size += 2L * (link.path().length() + link.as().length()) + OVERHEAD;
+			size += 2L * (link.path().length() + link.as().length() + link.integrity().length()) + OVERHEAD;
 		}
 		return size;
+	}
+
+	/**
+	 * Where a response names resources: its {@code Link} headers or its document, each
+	 * with the URI its relative targets resolve against.
+	 */
+	private final class Source {
+
+		private final HttpServletRequest request;
+
+		private final RequestValues values;
+
+		private final URI base;
+
+		// whether the base is the page's URL or relative to it
+		private final boolean pageRelative;
+
+		private final Map<String, PreloadLink> links;
+
+		private final Map<String, Refusal> refused;
+
+		Source(HttpServletRequest request, RequestValues values, URI base, boolean pageRelative,
+				Map<String, PreloadLink> links, Map<String, Refusal> refused) {
+			this.request = request;
+			this.values = values;
+			this.base = base;
+			this.pageRelative = pageRelative;
+			this.links = links;
+			this.refused = refused;
+		}
+
+		void add(String target, String as, String fetchPriority, @Nullable String crossOrigin,
+				@Nullable String integrity) {
+			String path = LinkHeader.sameOriginPath(this.request, this.base, target);
+			Refusal refusal = refusal(this.request, this.values, target, this.pageRelative, path);
+			if (refusal != null) {
+				this.refused.putIfAbsent(target, refusal);
+			}
+			else {
+				this.links.putIfAbsent(path, PreloadLink.found(path, as, fetchPriority, crossOrigin, integrity));
+			}
+		}
+
 	}
 
 	/**

@@ -272,7 +272,7 @@ final class PushAttempt {
 		}
 		String resolved = this.settings.urlResolver().apply(this.request, link.path());
 		return (resolved != null && !resolved.equals(link.path()))
-				? new PreloadLink(resolved, link.as(), link.fetchPriority()) : link;
+				? link.withPath(resolved) : link;
 	}
 
 	// null when a policy failed: nothing is offered that a policy could not decide on, and the

@@ -277,6 +277,54 @@ class ResponseHintsFilterTests {
 				Map.of("/account/delete", LearnedHints.Refusal.NOT_STATIC, "/api/me.js", LearnedHints.Refusal.NOT_STATIC));
 	}
 
+	@Test
+	void keepsTheCorsModeAndIntegrityOfWhatItLearns() throws Exception {
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 1, (req, path) -> true);
+		ResponseHintsFilter filter = new ResponseHintsFilter(DefaultPushPromiseService.builder(List.of()).build(),
+				true, hints, 1024);
+		filter.doFilter(sampled(), new MockHttpServletResponse(), (req, res) -> {
+			((HttpServletResponse) res).setHeader("Link", "</fonts/a.woff2>; rel=preload; as=font; crossorigin, "
+					+ "</css/print.css>; rel=preload; as=style; media=print");
+			page("<head><script src=/js/app.js crossorigin integrity=\"sha256-abc=\"></script>"
+					+ "<link rel=stylesheet href=/css/site.css crossorigin=use-credentials></head>").doFilter(req, res);
+		});
+		assertThat(hints.getPlans().get("/page").resources()).containsExactly(
+				"</fonts/a.woff2>; rel=preload; as=font; crossorigin",
+				"</js/app.js>; rel=preload; as=script; crossorigin; integrity=\"sha256-abc=\"",
+				"</css/site.css>; rel=preload; as=style; crossorigin=use-credentials");
+	}
+
+	@Test
+	void resolvesRelativeTargetsAgainstTheBaseOfThePage() throws Exception {
+		MockHttpServletRequest request = sampled("/blog/post", "/blog/post");
+		learning().doFilter(request, new MockHttpServletResponse(),
+				page("<head><base href=\"/static/\"><link rel=stylesheet href=\"css/site.css\">"
+						+ "<link rel=stylesheet href=\"/css/root.css\"></head>"));
+		assertThat(request.getAttribute(LearnedHints.LEARNED_ATTRIBUTE))
+			.isEqualTo(List.of("/static/css/site.css", "/css/root.css"));
+	}
+
+	@Test
+	void learnsNothingABaseOnAnotherOriginResolves() throws Exception {
+		MockHttpServletRequest request = sampled();
+		learning().doFilter(request, new MockHttpServletResponse(),
+				page("<head><base href=\"https://cdn.example/\"><link rel=stylesheet href=\"css/site.css\">"
+						+ "<link rel=stylesheet href=\"/css/root.css\"><link rel=stylesheet href=\"http://localhost/css/own.css\">"
+						+ "</head>"));
+		assertThat(request.getAttribute(LearnedHints.LEARNED_ATTRIBUTE)).isEqualTo(List.of("/css/own.css"));
+	}
+
+	@Test
+	void learnsNoRelativeTargetWhereTheHandlersPagesLieInDifferentDirectories() throws Exception {
+		MockHttpServletRequest request = sampled("/docs/guide/intro", "/docs/**");
+		learning().doFilter(request, new MockHttpServletResponse(),
+				page("<head><link rel=stylesheet href=\"../site.css\"><link rel=stylesheet href=\"/css/site.css\">"
+						+ "</head>"));
+		assertThat(request.getAttribute(LearnedHints.LEARNED_ATTRIBUTE)).isEqualTo(List.of("/css/site.css"));
+		assertThat(request.getAttribute(LearnedHints.REFUSED_ATTRIBUTE))
+			.isEqualTo(Map.of("../site.css", LearnedHints.Refusal.RELATIVE_TO_PAGE));
+	}
+
 	private static ResponseHintsFilter learning() {
 		return new ResponseHintsFilter(DefaultPushPromiseService.builder(List.of()).build(), true,
 				new LearnedHints(10, 10, 100_000, 1, (request, path) -> true), 1024);
