@@ -29,6 +29,37 @@ import org.springframework.util.Assert;
  * a plan is replaced when a later sampled response names other resources and forgotten
  * when it names none. After a route has a plan, only one navigation in
  * {@code sampleEvery} is read again.
+ * <p>
+ * A plan is offered to every visitor of the handler, signed in or not, so what one
+ * response teaches must be right for everyone. The rule is safe by construction: only
+ * what no request can make differ between visitors is learned.
+ * <ul>
+ * <li><b>Only from anonymous, public responses.</b> A response teaches nothing when its
+ * request carries credentials (a {@code Cookie} or {@code Authorization} header, a
+ * client certificate), a principal or a session (before the handler runs or after), or
+ * when the response says it is personalised: {@code Cache-Control: private} or
+ * {@code no-store}, a {@code Set-Cookie}, or a {@code Vary} naming {@code Cookie} or
+ * {@code Authorization}, or {@code *} ({@link #refusal(HttpServletRequest, Function)}).
+ * A request that carries a user is not even sampled.</li>
+ * <li><b>Only static resources.</b> A target is learned only when one of the
+ * application's resource handlers serves it as a file ({@link StaticResources}): never
+ * an endpoint such as {@code /account/delete}, whatever a page names.</li>
+ * <li><b>Never a value of the request.</b> A target whose path contains a value the
+ * sampled request sent is left out: a segment of the request's path that the handler's
+ * pattern does not name literally (a path variable, what {@code **} matched), a parameter
+ * name or value, a header value or an element of its list. A capability URL's id, a
+ * reflected {@code ?theme=} or {@code Accept-Language} never reaches another visitor. A
+ * target with a query is left out too.</li>
+ * <li><b>Only what resolves the same for every page.</b> Targets resolve against the
+ * document's {@code <base href>} or, without one, the page's URL, and are kept only on
+ * the request's origin; a relative target that resolves against the page's directory is
+ * kept only when that directory is the same for every page of the handler.</li>
+ * </ul>
+ * A preload keeps the CORS mode and, for scripts and stylesheets, the integrity the
+ * page fetches the resource with, so the browser uses what the hint started; scripts
+ * marked {@code nomodule} and stylesheets or preloads for media other than {@code all} or
+ * {@code screen} are not learned (see {@link DocumentHead}). What a response did not
+ * teach, and why, is recorded on the request as a {@link Refusal}.
  *
  * @since 0.1.0
  */
