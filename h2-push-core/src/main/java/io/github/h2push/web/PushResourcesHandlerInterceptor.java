@@ -76,7 +76,11 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 			if (key != null) {
 				plan = plan.with(this.learnedHints.planFor(key));
 				// learned plans are offered to everyone: a request that carries a user does not teach
-				if (LearnedHints.refusal(request) == null && this.learnedHints.wantsSample(key)) {
+				LearnedHints.Refusal refusal = LearnedHints.refusal(request);
+				if (refusal != null) {
+					request.setAttribute(LearnedHints.REFUSAL_ATTRIBUTE, refusal);
+				}
+				else if (this.learnedHints.wantsSample(key)) {
 					request.setAttribute(LearnedHints.KEY_ATTRIBUTE, key);
 				}
 			}

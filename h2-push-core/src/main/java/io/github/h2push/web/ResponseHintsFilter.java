@@ -37,7 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>When learning ({@code h2-push.learn.enabled}) and the interceptor marked the
  * request as a sample, the first bytes of the body are copied as they are written, and
  * a successful HTML response teaches {@link LearnedHints} its preload links and the
- * render-blocking resources of its head.</li>
+ * render-blocking resources of its head, as far as its rule allows: an anonymous, public
+ * response, static resources whose path carries no value of the request.</li>
  * </ul>
  *
  * @since 0.1.0

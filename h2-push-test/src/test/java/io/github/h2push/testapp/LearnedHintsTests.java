@@ -21,6 +21,7 @@ import static io.github.h2push.test.PushRequestPostProcessors.pushRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 /**
  * Early hints learned from the pages themselves, in the {@code @WebMvcTest} slice.
@@ -130,15 +131,21 @@ class LearnedHintsTests {
 
 	@Test
 	void neverLearnsFromACookieSessionUsersPage() throws Exception {
-		this.mvc.perform(get("/profile").sessionAttr("user", "alice")).andExpect(pushPromises().notLearned());
-		this.mvc.perform(get("/profile").cookie(new Cookie("SESSION", "alice"))).andExpect(pushPromises().notLearned());
+		this.mvc.perform(get("/profile").sessionAttr("user", "alice"))
+			.andExpect(pushPromises().notLearned())
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.SESSION));
+		this.mvc.perform(get("/profile").cookie(new Cookie("SESSION", "alice")))
+			.andExpect(pushPromises().notLearned())
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.CREDENTIALS));
 		this.mvc.perform(get("/profile").with(pushRefused())).andExpect(pushPromises().hinted());
 		assertThat(this.learnedHints.getPlans().toString()).doesNotContain("alice");
 	}
 
 	@Test
 	void neverLearnsFromAPersonalisedResponse() throws Exception {
-		this.mvc.perform(get("/learned-private")).andExpect(pushPromises().notLearned());
+		this.mvc.perform(get("/learned-private"))
+			.andExpect(pushPromises().notLearned())
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.PRIVATE_RESPONSE));
 		this.mvc.perform(get("/learned-private")).andExpect(pushPromises().none());
 	}
 
