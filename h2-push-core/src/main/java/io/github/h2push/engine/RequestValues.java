@@ -1,7 +1,7 @@
 package io.github.h2push.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,9 +60,11 @@ final class RequestValues {
 				addList(values, value);
 			}
 		});
-		for (String name : Collections.list(request.getHeaderNames())) {
-			for (String value : Collections.list(request.getHeaders(name))) {
-				addList(values, value);
+		Enumeration<String> names = request.getHeaderNames();
+		while (names != null && names.hasMoreElements()) {
+			Enumeration<String> headerValues = request.getHeaders(names.nextElement());
+			while (headerValues != null && headerValues.hasMoreElements()) {
+				addList(values, headerValues.nextElement());
 			}
 		}
 		return new RequestValues(values, literalDirectory);
