@@ -13,7 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface PushAccessPolicy {
 
 	/**
-	 * Decides how the resource may be offered to the client of the request.
+	 * Decides how the resource may be offered to the client of the request. A policy
+	 * that throws is logged and taken to deny: the resource is neither pushed nor
+	 * hinted, and the response is served as if it had not been offered.
 	 * @param request the triggering request
 	 * @param path the path of the resource on this origin
 	 * @return the decision

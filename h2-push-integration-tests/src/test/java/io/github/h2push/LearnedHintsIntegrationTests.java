@@ -49,4 +49,21 @@ class LearnedHintsIntegrationTests extends RunningServerTests {
 		assertThat(next).contains("PUSH_PROMISE").contains(":path: /css/site.css").contains(":path: /js/app.js");
 	}
 
+	@Test
+	void neverSendsOneVisitorTheIdOfAnothersCapabilityUrl() throws Exception {
+		Nghttp.run("-nv", "--no-push", url("/s/k7Qf2xLm9Tz"));
+		String next = Nghttp.run("-nv", "--no-push", "-H", "sec-fetch-mode: navigate", url("/s/public01"));
+		assertThat(next).contains(":status: 103").contains(CSS_LINK).doesNotContain("k7Qf2xLm9Tz");
+	}
+
+	@Test
+	void neverSendsWhatAPageReflectedFromAnotherRequest() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			Nghttp.run("-nv", "--no-push", "-H", "accept-language: evil", url("/theme?t=evil&next=/account/delete"));
+		}
+		String next = Nghttp.run("-nv", "--no-push", "-H", "sec-fetch-mode: navigate", url("/theme"));
+		assertThat(next).contains(":status: 103").contains(CSS_LINK).doesNotContain("evil")
+			.doesNotContain("/account/delete");
+	}
+
 }

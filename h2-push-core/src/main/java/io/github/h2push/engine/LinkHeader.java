@@ -155,17 +155,7 @@ public final class LinkHeader {
 		 */
 		@Nullable
 		public String applicationPath(HttpServletRequest request) {
-			String path = sameOriginPath(request);
-			String contextPath = request.getContextPath();
-			if (path == null || contextPath.isEmpty()) {
-				return path;
-			}
-			if (!path.startsWith(contextPath) || (path.length() > contextPath.length()
-					&& path.charAt(contextPath.length()) != '/' && path.charAt(contextPath.length()) != '?')) {
-				return null;
-			}
-			String within = path.substring(contextPath.length());
-			return within.isEmpty() ? "/" : (within.charAt(0) == '?') ? "/" + within : within;
+			return withinApplication(request, sameOriginPath(request));
 		}
 
 		/**
@@ -178,45 +168,84 @@ public final class LinkHeader {
 		 */
 		@Nullable
 		public String sameOriginPath(HttpServletRequest request) {
-			URI uri;
 			try {
-				uri = new URI(this.target);
+				return LinkHeader.sameOriginPath(request, new URI(request.getRequestURI()), this.target);
 			}
 			catch (URISyntaxException ex) {
 				return null;
 			}
-			if (uri.getRawAuthority() != null) {
-				if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase(request.getScheme())
-						|| uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
-						|| port(uri) != request.getServerPort() || uri.getRawUserInfo() != null) {
-					return null;
-				}
-			}
-			else if (uri.getScheme() != null) {
-				return null;
-			}
-			else if (!this.target.startsWith("/")) {
-				try {
-					uri = new URI(request.getRequestURI()).resolve(uri);
-				}
-				catch (URISyntaxException ex) {
-					return null;
-				}
-			}
-			String path = uri.getRawPath();
-			if (path == null || path.isEmpty()) {
-				return null;
-			}
-			return (uri.getRawQuery() != null) ? path + "?" + uri.getRawQuery() : path;
 		}
 
-		private static int port(URI uri) {
-			if (uri.getPort() >= 0) {
-				return uri.getPort();
-			}
-			return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-		}
+	}
 
+	/**
+	 * A path on the request's origin as a path within the application that serves the
+	 * request: without the request's context path.
+	 * @param request the request
+	 * @param path a path on the request's origin, with its query, or {@code null}
+	 * @return the path within the application, or {@code null} when it lies outside the
+	 * context path or is {@code null}
+	 */
+	@Nullable
+	public static String withinApplication(HttpServletRequest request, @Nullable String path) {
+		String contextPath = request.getContextPath();
+		if (path == null || contextPath.isEmpty()) {
+			return path;
+		}
+		if (!path.startsWith(contextPath) || (path.length() > contextPath.length()
+				&& path.charAt(contextPath.length()) != '/' && path.charAt(contextPath.length()) != '?')) {
+			return null;
+		}
+		String within = path.substring(contextPath.length());
+		return within.isEmpty() ? "/" : (within.charAt(0) == '?') ? "/" + within : within;
+	}
+
+	/**
+	 * A URI reference as a path on the origin of a request: resolved against a base (the
+	 * request's path, the page's URL, or the URL of its {@code <base>}), and kept only
+	 * when it has no scheme and no host, or the scheme, host and port of the request.
+	 * @param request the request whose response names the reference
+	 * @param base the URI the reference is relative to
+	 * @param reference the URI reference, as written
+	 * @return the path with its query, or {@code null} for another origin or a reference
+	 * that is not a URI reference
+	 */
+	@Nullable
+	public static String sameOriginPath(HttpServletRequest request, URI base, String reference) {
+		URI uri;
+		try {
+			uri = new URI(reference);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+		if (base.getRawAuthority() != null && (base.getRawPath() == null || base.getRawPath().isEmpty())) {
+			// URI.resolve would append a relative path straight after the host
+			base = base.resolve("/");
+		}
+		uri = base.resolve(uri);
+		if (uri.getRawAuthority() != null) {
+			if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase(request.getScheme())
+					|| uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+					|| port(uri) != request.getServerPort() || uri.getRawUserInfo() != null) {
+				return null;
+			}
+		}
+		else if (uri.getScheme() != null) {
+			return null;
+		}
+		String path = uri.getRawPath();
+		if (path == null || path.isEmpty()) {
+			return null;
+		}
+		return (uri.getRawQuery() != null) ? path + "?" + uri.getRawQuery() : path;
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() >= 0) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
 	}
 
 	private static final class Cursor {

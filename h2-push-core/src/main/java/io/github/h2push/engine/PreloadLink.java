@@ -3,6 +3,7 @@ package io.github.h2push.engine;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -17,9 +18,14 @@ import org.springframework.util.StringUtils;
  * @param path the path on this origin
  * @param as the preload destination ({@code style}, {@code script}, …), empty if unknown
  * @param fetchPriority the fetch priority, empty for none
+ * @param crossOrigin the CORS mode a page fetches it in, {@code anonymous} or
+ * {@code use-credentials}, empty when the page did not say (fonts and fetches are
+ * fetched in CORS mode all the same)
+ * @param integrity the subresource integrity metadata a page gave a script or
+ * stylesheet, empty for none
  * @since 0.1.0
  */
-public record PreloadLink(String path, String as, String fetchPriority) {
+public record PreloadLink(String path, String as, String fetchPriority, String crossOrigin, String integrity) {
 
 	/**
 	 * The preload destinations ({@code as} values) h2-push writes.
@@ -33,10 +39,28 @@ public record PreloadLink(String path, String as, String fetchPriority) {
 	public static final Set<String> FETCH_PRIORITIES = Set.of("high", "low", "auto");
 
 	/**
+	 * The CORS modes h2-push writes.
+	 */
+	public static final Set<String> CORS_MODES = Set.of("anonymous", "use-credentials");
+
+	// SRI metadata: hash expressions, base64 or base64url, without options, separated by one space (it
+	// goes into a header)
+	private static final Pattern INTEGRITY = Pattern
+		.compile("(?:sha256|sha384|sha512)-[A-Za-z0-9+/_-]+={0,2}(?: (?:sha256|sha384|sha512)-[A-Za-z0-9+/_-]+={0,2})*");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	// the most characters of integrity metadata kept: three SHA-512 hashes
+	private static final int MAX_INTEGRITY = 300;
+
+	/**
 	 * Creates a link, checking its attributes.
 	 * @param path the path on this origin
 	 * @param as the preload destination, one of {@link #DESTINATIONS}, or empty
 	 * @param fetchPriority the fetch priority, one of {@link #FETCH_PRIORITIES}, or
+	 * empty
+	 * @param crossOrigin the CORS mode, one of {@link #CORS_MODES}, or empty
+	 * @param integrity subresource integrity metadata for a script or stylesheet, or
 	 * empty
 	 * @throws IllegalArgumentException if an attribute is not one h2-push writes
 	 */
@@ -44,6 +68,22 @@ public record PreloadLink(String path, String as, String fetchPriority) {
 		Assert.isTrue(as.isEmpty() || DESTINATIONS.contains(as), () -> "'" + as + "' is not a preload destination");
 		Assert.isTrue(fetchPriority.isEmpty() || FETCH_PRIORITIES.contains(fetchPriority),
 				() -> "'" + fetchPriority + "' is not a fetch priority");
+		Assert.isTrue(crossOrigin.isEmpty() || CORS_MODES.contains(crossOrigin),
+				() -> "'" + crossOrigin + "' is not a CORS mode");
+		Assert.isTrue(integrity.isEmpty() || (isIntegrityFor(as) && isIntegrity(integrity)),
+				() -> "'" + integrity + "' is not the integrity metadata of a script or stylesheet");
+	}
+
+	/**
+	 * Creates a link without a CORS mode or integrity, checking its attributes.
+	 * @param path the path on this origin
+	 * @param as the preload destination, one of {@link #DESTINATIONS}, or empty
+	 * @param fetchPriority the fetch priority, one of {@link #FETCH_PRIORITIES}, or
+	 * empty
+	 * @throws IllegalArgumentException if an attribute is not one h2-push writes
+	 */
+	public PreloadLink(String path, String as, String fetchPriority) {
+		this(path, as, fetchPriority, "", "");
 	}
 
 	/**
@@ -79,10 +119,55 @@ public record PreloadLink(String path, String as, String fetchPriority) {
 	 * @return the link
 	 */
 	public static PreloadLink found(String path, @Nullable String as, @Nullable String fetchPriority) {
+		return found(path, as, fetchPriority, null, null);
+	}
+
+	/**
+	 * Creates a link from attributes found in a response, with the CORS mode and
+	 * integrity the page fetches it with, so that the browser uses what the hint
+	 * started instead of fetching it again: a {@code crossorigin} attribute present with
+	 * any value but {@code use-credentials} is {@code anonymous}, as in HTML; integrity
+	 * metadata is kept for a script or stylesheet when it is well-formed.
+	 * @param path the path
+	 * @param as the destination as found, or {@code null}
+	 * @param fetchPriority the fetch priority as found, or {@code null}
+	 * @param crossOrigin the {@code crossorigin} attribute as found, empty when it has
+	 * no value, {@code null} when absent
+	 * @param integrity the {@code integrity} attribute as found, or {@code null}
+	 * @return the link
+	 */
+	public static PreloadLink found(String path, @Nullable String as, @Nullable String fetchPriority,
+			@Nullable String crossOrigin, @Nullable String integrity) {
 		String destination = (as != null) ? as.trim().toLowerCase(Locale.ROOT) : "";
 		String priority = (fetchPriority != null) ? fetchPriority.trim().toLowerCase(Locale.ROOT) : "";
-		return new PreloadLink(path, DESTINATIONS.contains(destination) ? destination : inferAs(path),
-				FETCH_PRIORITIES.contains(priority) ? priority : "");
+		String mode = "";
+		if (crossOrigin != null) {
+			mode = crossOrigin.trim().equalsIgnoreCase("use-credentials") ? "use-credentials" : "anonymous";
+		}
+		String resolvedAs = DESTINATIONS.contains(destination) ? destination : inferAs(path);
+		String metadata = (integrity != null) ? WHITESPACE.matcher(integrity.trim()).replaceAll(" ") : "";
+		if (!isIntegrityFor(resolvedAs) || !isIntegrity(metadata)) {
+			metadata = "";
+		}
+		return new PreloadLink(path, resolvedAs, FETCH_PRIORITIES.contains(priority) ? priority : "", mode, metadata);
+	}
+
+	/**
+	 * This link for another path, such as the versioned URL of its path.
+	 * @param path the path
+	 * @return the link
+	 */
+	public PreloadLink withPath(String path) {
+		return new PreloadLink(path, this.as, this.fetchPriority, this.crossOrigin, this.integrity);
+	}
+
+	// browsers check the integrity of a preload for these destinations only
+	private static boolean isIntegrityFor(String as) {
+		return as.equals("script") || as.equals("style");
+	}
+
+	private static boolean isIntegrity(String metadata) {
+		return metadata.length() <= MAX_INTEGRITY && INTEGRITY.matcher(metadata).matches();
 	}
 
 	/**
@@ -123,19 +208,27 @@ public record PreloadLink(String path, String as, String fetchPriority) {
 	}
 
 	/**
-	 * The value of the {@code Link} header for this resource. Fonts and fetches get
-	 * {@code crossorigin}, because browsers fetch them in CORS mode and would not
-	 * match a preload without it.
+	 * The value of the {@code Link} header for this resource. A browser uses a preload
+	 * only for a fetch in the same CORS mode and with the same integrity, and fetches
+	 * the resource again otherwise: the link says the page's CORS mode and integrity,
+	 * and fonts and fetches, which browsers always fetch in CORS mode, get
+	 * {@code crossorigin} whatever the page said.
 	 * @return the header value
 	 */
 	public String headerValue() {
-		StringBuilder value = new StringBuilder(this.path.length() + 40);
+		StringBuilder value = new StringBuilder(this.path.length() + 40 + this.integrity.length());
 		value.append('<').append(this.path).append(">; rel=preload");
 		if (!this.as.isEmpty()) {
 			value.append("; as=").append(this.as);
-			if (this.as.equals("font") || this.as.equals("fetch")) {
-				value.append("; crossorigin");
-			}
+		}
+		if (this.crossOrigin.equals("use-credentials")) {
+			value.append("; crossorigin=use-credentials");
+		}
+		else if (!this.crossOrigin.isEmpty() || this.as.equals("font") || this.as.equals("fetch")) {
+			value.append("; crossorigin");
+		}
+		if (!this.integrity.isEmpty()) {
+			value.append("; integrity=\"").append(this.integrity).append('"');
 		}
 		if (!this.fetchPriority.isEmpty()) {
 			value.append("; fetchpriority=").append(this.fetchPriority);

@@ -148,6 +148,10 @@ final class PushAttempt {
 			return null;
 		}
 		PushAccessPolicy.Access access = access(path);
+		if (access == null) {
+			return PushResult.notPushed(path, PushOutcome.SKIPPED, PushReason.ACCESS_POLICY,
+					"an access policy failed, so the resource is not offered");
+		}
 		if (access == PushAccessPolicy.Access.DENY) {
 			return PushResult.notPushed(path, PushOutcome.SKIPPED, PushReason.ACCESS_POLICY,
 					"the current user may not fetch it");
@@ -281,13 +285,24 @@ final class PushAttempt {
 				url = resolved;
 			}
 		}
-		return url.equals(link.path()) ? link : new PreloadLink(url, link.as(), link.fetchPriority());
+		return url.equals(link.path()) ? link : link.withPath(url);
 	}
 
+	// null when a policy failed: nothing is offered that a policy could not decide on, and the
+	// page is served all the same (a policy may run inside the application's setHeader("Link"))
+	@Nullable
 	private PushAccessPolicy.Access access(String path) {
 		PushAccessPolicy.Access result = PushAccessPolicy.Access.PUSH;
 		for (PushAccessPolicy policy : this.settings.accessPolicies()) {
-			PushAccessPolicy.Access access = policy.check(this.request, path);
+			PushAccessPolicy.Access access;
+			try {
+				access = policy.check(this.request, path);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Access policy " + policy + " failed for '" + LogSafe.escape(path) + "' of "
+						+ describe(this.request) + "; not offered", ex);
+				return null;
+			}
 			if (access == PushAccessPolicy.Access.DENY) {
 				return access;
 			}

@@ -83,7 +83,7 @@ public class VersionedResourceUrls implements BiFunction<HttpServletRequest, Str
 
 	// what ResourceUrlProvider puts before the lookup path: the context path, and the servlet
 	// path of a dispatcher mapped to a prefix
-	private static String prefix(HttpServletRequest request) {
+	static String prefix(HttpServletRequest request) {
 		HttpServletMapping mapping = request.getHttpServletMapping();
 		boolean prefixMapped = mapping != null && mapping.getMappingMatch() == MappingMatch.PATH;
 		return request.getContextPath() + (prefixMapped ? request.getServletPath() : "");

@@ -3,7 +3,6 @@ package io.github.h2push.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletOutputStream;
@@ -44,6 +43,12 @@ final class HeadCapture {
 		if (room > 0) {
 			this.chars.append(s, off, off + Math.min(room, len));
 		}
+	}
+
+	// the body written so far was discarded (resetBuffer, reset): so is its copy
+	void clear() {
+		this.bytes.reset();
+		this.chars.setLength(0);
 	}
 
 	boolean isFull() {
@@ -106,39 +111,43 @@ final class HeadCapture {
 	}
 
 	/**
-	 * A response's writer that copies what is written into a capture.
+	 * A response's writer that copies what is written into a capture. It writes straight
+	 * to the response's own writer, so that {@link #checkError()} reports that writer's
+	 * errors, such as a client that went away.
 	 */
-	static final class CapturingWriter extends Writer {
-
-		private final PrintWriter delegate;
+	static final class CapturingWriter extends PrintWriter {
 
 		private final HeadCapture capture;
 
 		CapturingWriter(PrintWriter delegate, HeadCapture capture) {
-			this.delegate = delegate;
+			super(delegate);
 			this.capture = capture;
 		}
 
 		@Override
-		public void write(char[] cbuf, int off, int len) {
-			this.capture.chars(cbuf, off, len);
-			this.delegate.write(cbuf, off, len);
+		public void write(int c) {
+			this.capture.chars(new char[] { (char) c }, 0, 1);
+			super.write(c);
 		}
 
 		@Override
-		public void write(String str, int off, int len) {
-			this.capture.chars(str, off, len);
-			this.delegate.write(str, off, len);
+		public void write(char[] buf, int off, int len) {
+			this.capture.chars(buf, off, len);
+			super.write(buf, off, len);
 		}
 
 		@Override
-		public void flush() {
-			this.delegate.flush();
+		public void write(String s, int off, int len) {
+			this.capture.chars(s, off, len);
+			super.write(s, off, len);
 		}
 
+		// println() writes its line separator to the delegate, past write(String)
 		@Override
-		public void close() {
-			this.delegate.close();
+		public void println() {
+			String separator = System.lineSeparator();
+			this.capture.chars(separator, 0, separator.length());
+			super.println();
 		}
 
 	}

@@ -75,8 +75,12 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 			String key = learningKey(handler, request);
 			if (key != null) {
 				plan = plan.with(this.learnedHints.planFor(key));
-				// learned plans are offered to everyone: learn from anonymous pages only
-				if (request.getUserPrincipal() == null && this.learnedHints.wantsSample(key)) {
+				// learned plans are offered to everyone: a request that carries a user does not teach
+				LearnedHints.Refusal refusal = LearnedHints.refusal(request);
+				if (refusal != null) {
+					request.setAttribute(LearnedHints.REFUSAL_ATTRIBUTE, refusal);
+				}
+				else if (this.learnedHints.wantsSample(key)) {
 					request.setAttribute(LearnedHints.KEY_ATTRIBUTE, key);
 				}
 			}

@@ -3,24 +3,22 @@ package io.github.h2push.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import io.github.h2push.engine.DefaultPushPromiseService;
-import io.github.h2push.engine.DocumentHead;
 import io.github.h2push.engine.LearnedHints;
-import io.github.h2push.engine.LinkHeader;
 import io.github.h2push.engine.OwnLinkHeaders;
 import io.github.h2push.engine.PreloadLink;
-import io.github.h2push.engine.PushPathValidator;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
@@ -39,7 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>When learning ({@code h2-push.learn.enabled}) and the interceptor marked the
  * request as a sample, the first bytes of the body are copied as they are written, and
  * a successful HTML response teaches {@link LearnedHints} its preload links and the
- * render-blocking resources of its head.</li>
+ * render-blocking resources of its head, as far as its rule allows: an anonymous, public
+ * response, static resources whose path carries no value of the request.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -88,48 +87,28 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		if (this.learnedHints != null && watching.captured != null && !request.isAsyncStarted()) {
 			Object key = request.getAttribute(LearnedHints.KEY_ATTRIBUTE);
 			if (key instanceof String learnedKey && isSuccessfulHtml(watching)) {
-				List<PreloadLink> links = linksOf(request, watching);
-				List<PreloadLink> kept = this.learnedHints.learn(learnedKey, links);
-				request.setAttribute(LearnedHints.LEARNED_ATTRIBUTE, kept.stream().map(PreloadLink::path).toList());
+				learn(request, watching, learnedKey);
 			}
 		}
+	}
+
+	private void learn(HttpServletRequest request, WatchingResponse response, String key) {
+		// learned plans are offered to everyone: a page that is anyone's own teaches nothing
+		LearnedHints.Refusal refusal = LearnedHints.refusal(request, response::headerValues);
+		if (refusal != null) {
+			request.setAttribute(LearnedHints.REFUSAL_ATTRIBUTE, refusal);
+			return;
+		}
+		List<PreloadLink> links = this.learnedHints.resourcesOf(request, response.linkValues,
+				response.captured.text());
+		List<PreloadLink> kept = this.learnedHints.learn(key, links);
+		request.setAttribute(LearnedHints.LEARNED_ATTRIBUTE, kept.stream().map(PreloadLink::path).toList());
 	}
 
 	private static boolean isSuccessfulHtml(HttpServletResponse response) {
 		String contentType = response.getContentType();
 		return response.getStatus() == HttpServletResponse.SC_OK && contentType != null
 				&& contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
-	}
-
-	// the application's preload links first, then what the head loads; same origin and valid only
-	private static List<PreloadLink> linksOf(HttpServletRequest request, WatchingResponse response) {
-		List<PreloadLink> links = new ArrayList<>();
-		for (String value : response.linkValues) {
-			for (LinkHeader.Link link : LinkHeader.parse(value)) {
-				if (link.isPreload() && !link.isNoPush()) {
-					add(links, request, link, link.parameter("as"), link.parameter("fetchpriority"));
-				}
-			}
-		}
-		for (DocumentHead.Resource resource : DocumentHead.resources(response.captured.text())) {
-			add(links, request, new LinkHeader.Link(resource.target(), Map.of()), resource.as(), "");
-		}
-		return links;
-	}
-
-	private static void add(List<PreloadLink> links, HttpServletRequest request, LinkHeader.Link link, String as,
-			String fetchPriority) {
-		String path = link.applicationPath(request);
-		// a query can carry one user's values (a token, an id): learned plans are offered to everyone
-		if (path == null || path.indexOf('?') >= 0 || PushPathValidator.problemWith(path) != null) {
-			return;
-		}
-		for (PreloadLink existing : links) {
-			if (existing.path().equals(path)) {
-				return;
-			}
-		}
-		links.add(PreloadLink.found(path, as, fetchPriority));
 	}
 
 	private static final class WatchingResponse extends HttpServletResponseWrapper {
@@ -139,6 +118,9 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		private final ResponseHintsFilter filter;
 
 		private final List<String> linkValues = new ArrayList<>(0);
+
+		// a server may show an added cookie among the headers only once the response commits
+		private boolean addedCookie;
 
 		@Nullable
 		private HeadCapture captured;
@@ -174,13 +156,40 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 			super.reset();
 			this.linkValues.clear();
 			OwnLinkHeaders.forget(this.request);
-			this.captured = null;
+			// the streams stay in use: what is written after a reset is the page
+			if (this.captured != null) {
+				this.captured.clear();
+			}
+		}
+
+		@Override
+		public void resetBuffer() {
+			super.resetBuffer();
+			if (this.captured != null) {
+				this.captured.clear();
+			}
 		}
 
 		@Override
 		public void addHeader(String name, String value) {
 			watch(name, value);
 			super.addHeader(name, value);
+		}
+
+		@Override
+		public void addCookie(Cookie cookie) {
+			this.addedCookie = true;
+			super.addCookie(cookie);
+		}
+
+		// the response's headers as they will be sent, cookies added included
+		Collection<String> headerValues(String name) {
+			Collection<String> values = getHeaders(name);
+			if (this.addedCookie && HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)
+					&& (values == null || values.isEmpty())) {
+				return List.of("(added)");
+			}
+			return (values != null) ? values : List.of();
 		}
 
 		// the application's own Link headers, not the hints h2-push adds
@@ -226,7 +235,7 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 				PrintWriter writer = super.getWriter();
 				if (sampling()) {
 					this.captured = new HeadCapture(this.filter.headBytes);
-					writer = new PrintWriter(new HeadCapture.CapturingWriter(writer, this.captured));
+					writer = new HeadCapture.CapturingWriter(writer, this.captured);
 				}
 				this.writer = writer;
 			}

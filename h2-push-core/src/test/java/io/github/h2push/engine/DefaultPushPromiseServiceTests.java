@@ -265,6 +265,22 @@ class DefaultPushPromiseServiceTests {
 	}
 
 	@Test
+	void neitherPushesNorHintsWhatAFailingAccessPolicyWasAskedAbout() {
+		DefaultPushPromiseService service = DefaultPushPromiseService.builder(List.of(new FakeTransport(null)))
+			.accessPolicies(List.of((request, path) -> {
+				throw new IllegalStateException("no security context");
+			}))
+			.build();
+		PushResult result = service.push(this.request, this.response, "/css/site.css");
+		assertThat(result.outcome()).isEqualTo(PushOutcome.SKIPPED);
+		assertThat(result.reason()).isEqualTo(PushReason.ACCESS_POLICY);
+		assertThat(this.response.getHeaders("Link")).isEmpty();
+		assertThat(service.pushLinks(this.request, this.response, "</js/app.js>; rel=preload; as=script"))
+			.extracting(PushResult::outcome)
+			.containsExactly(PushOutcome.SKIPPED);
+	}
+
+	@Test
 	void rejectsBadPathsAndRecordsWhy() {
 		PushResult result = this.service.push(this.request, this.response, "/a\r\nSet-Cookie: x=y");
 		assertThat(result.outcome()).isEqualTo(PushOutcome.REJECTED);

@@ -22,7 +22,8 @@ class DocumentHeadTests {
 				</head><body><link rel="stylesheet" href="/css/late.css"><script src="/js/late.js"></script>
 				""";
 		assertThat(DocumentHead.resources(html)).containsExactly(new DocumentHead.Resource("/css/site.css", "style"),
-				new DocumentHead.Resource("/fonts/a.woff2", "font"), new DocumentHead.Resource("/js/app.js", "script"),
+				new DocumentHead.Resource("/fonts/a.woff2", "font", "anonymous", ""),
+				new DocumentHead.Resource("/js/app.js", "script"),
 				new DocumentHead.Resource("/fonts/body.woff2", "font"),
 				new DocumentHead.Resource("/fonts/body.woff?v=1", "font"));
 	}
@@ -65,6 +66,37 @@ class DocumentHeadTests {
 	void namesEachResourceOnce() {
 		String html = "<head><link rel=stylesheet href=/a.css><link rel=preload href=/a.css as=style></head>";
 		assertThat(DocumentHead.resources(html)).hasSize(1);
+	}
+
+	@Test
+	void leavesOutNomoduleScriptsAndWhatOnlySomeMediaNeed() {
+		// a browser that runs modules skips a nomodule script, and a stylesheet for other media does not block it
+		String html = "<head><script nomodule src=/js/legacy.js></script><link rel=stylesheet media=print href=/p.css>"
+				+ "<link rel=stylesheet media=\"(min-width: 60em)\" href=/wide.css>"
+				+ "<link rel=preload as=image media=\"(max-width: 30em)\" href=/small.png>"
+				+ "<link rel=stylesheet media=all href=/all.css><link rel=stylesheet media=\" Screen \" href=/screen.css>"
+				+ "<script src=/js/app.js></script></head>";
+		assertThat(DocumentHead.resources(html)).extracting(DocumentHead.Resource::target)
+			.containsExactly("/all.css", "/screen.css", "/js/app.js");
+	}
+
+	@Test
+	void findsTheBaseOfTheDocument() {
+		assertThat(DocumentHead.read("<head><base target=_top><base href=\"/static/\"><base href=/other/>").base())
+			.isEqualTo("/static/");
+		assertThat(DocumentHead.read("<head><link rel=stylesheet href=a.css></head><base href=/late/>").base())
+			.isNull();
+	}
+
+	@Test
+	void keepsTheCorsModeAndIntegrityOfEachResource() {
+		String html = "<head><link rel=stylesheet href=/a.css crossorigin integrity=\"sha384-abc+/=\">"
+				+ "<script src=/b.js crossorigin=use-credentials></script>"
+				+ "<link rel=preload as=font href=/f.woff2 crossorigin=anonymous></head>";
+		assertThat(DocumentHead.resources(html)).containsExactly(
+				new DocumentHead.Resource("/a.css", "style", "anonymous", "sha384-abc+/="),
+				new DocumentHead.Resource("/b.js", "script", "use-credentials", ""),
+				new DocumentHead.Resource("/f.woff2", "font", "anonymous", ""));
 	}
 
 }

@@ -1,8 +1,15 @@
 package io.github.h2push.engine;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +23,7 @@ class LearnedHintsTests {
 
 	@Test
 	void offersWhatWasLearnedAndCountsHits() {
-		LearnedHints hints = new LearnedHints(10, 10, 100_000, 5);
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 5, LearnedHintsTests::none);
 		assertThat(hints.planFor("home")).isEqualTo(PushPlan.EMPTY);
 		hints.learn("home", PAGE);
 		assertThat(hints.planFor("home").resources()).isEqualTo(PAGE);
@@ -28,7 +35,7 @@ class LearnedHintsTests {
 
 	@Test
 	void samplesEveryNavigationUntilAPlanIsLearnedThenOneInN() {
-		LearnedHints hints = new LearnedHints(10, 10, 100_000, 3);
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 3, LearnedHintsTests::none);
 		assertThat(hints.wantsSample("home")).isTrue();
 		assertThat(hints.wantsSample("home")).isTrue();
 		hints.learn("home", PAGE);
@@ -39,7 +46,7 @@ class LearnedHintsTests {
 
 	@Test
 	void replacesAPlanThatDiffersAndForgetsOneThatNamesNothing() {
-		LearnedHints hints = new LearnedHints(10, 10, 100_000, 1);
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 1, LearnedHintsTests::none);
 		hints.learn("home", PAGE);
 		hints.learn("home", PAGE);
 		assertThat(hints.getPlans().get("home").updates()).isZero();
@@ -53,7 +60,7 @@ class LearnedHintsTests {
 
 	@Test
 	void readsARouteThatTaughtNothingOnlyNowAndThen() {
-		LearnedHints hints = new LearnedHints(10, 10, 100_000, 20);
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 20, LearnedHintsTests::none);
 		assertThat(hints.wantsSample("api")).isTrue();
 		hints.learn("api", List.of());
 		int sampled = 0;
@@ -65,14 +72,14 @@ class LearnedHintsTests {
 
 	@Test
 	void keepsAtMostTheFirstResourcesOfAPage() {
-		LearnedHints hints = new LearnedHints(10, 1, 100_000, 1);
+		LearnedHints hints = new LearnedHints(10, 1, 100_000, 1, LearnedHintsTests::none);
 		assertThat(hints.learn("home", PAGE)).containsExactly(PreloadLink.of("/css/site.css"));
 		assertThat(hints.planFor("home").resources()).containsExactly(PreloadLink.of("/css/site.css"));
 	}
 
 	@Test
 	void learnsNoMoreRoutesThanAllowedAndStopsSamplingNewOnes() {
-		LearnedHints hints = new LearnedHints(2, 10, 100_000, 1);
+		LearnedHints hints = new LearnedHints(2, 10, 100_000, 1, LearnedHintsTests::none);
 		hints.learn("a", PAGE);
 		hints.learn("b", PAGE);
 		assertThat(hints.wantsSample("c")).isFalse();
@@ -85,10 +92,10 @@ class LearnedHintsTests {
 
 	@Test
 	void keepsTheTotalSizeWithinItsLimit() {
-		LearnedHints probe = new LearnedHints(10, 10, 100_000, 1);
+		LearnedHints probe = new LearnedHints(10, 10, 100_000, 1, LearnedHintsTests::none);
 		probe.learn("a", PAGE);
 		long onePlan = probe.getBytes();
-		LearnedHints hints = new LearnedHints(10, 10, onePlan * 2, 1);
+		LearnedHints hints = new LearnedHints(10, 10, onePlan * 2, 1, LearnedHintsTests::none);
 		hints.learn("a", PAGE);
 		hints.learn("b", PAGE);
 		assertThat(hints.learn("c", PAGE)).isEmpty();
@@ -97,6 +104,50 @@ class LearnedHintsTests {
 				PreloadLink.of("/js/more.js"));
 		assertThat(hints.learn("a", bigger)).as("a bigger plan that does not fit keeps the old one").isEqualTo(PAGE);
 		assertThat(hints.getBytes()).isEqualTo(onePlan * 2);
+	}
+
+	@Test
+	void takesAPublicOrRevalidatedResponseToBeEveryones() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		assertThat(LearnedHints.refusal(request, headers("Cache-Control", "public, max-age=60"))).isNull();
+		assertThat(LearnedHints.refusal(request, headers("Cache-Control", "no-cache"))).isNull();
+		assertThat(LearnedHints.refusal(request, headers("Vary", "Accept-Encoding"))).isNull();
+	}
+
+	@Test
+	void takesAPrivateOrPersonalisedResponseToBeOneUsers() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		assertThat(LearnedHints.refusal(request, headers("Cache-Control", "private=\"Set-Cookie\"")))
+			.isEqualTo(LearnedHints.Refusal.PRIVATE_RESPONSE);
+		assertThat(LearnedHints.refusal(request, headers("Cache-Control", "max-age=0, NO-STORE")))
+			.isEqualTo(LearnedHints.Refusal.PRIVATE_RESPONSE);
+		assertThat(LearnedHints.refusal(request, headers("Set-Cookie", "a=b")))
+			.isEqualTo(LearnedHints.Refusal.SETS_COOKIE);
+		assertThat(LearnedHints.refusal(request, headers("Vary", "Origin, Cookie")))
+			.isEqualTo(LearnedHints.Refusal.VARIES_WITH_CREDENTIALS);
+	}
+
+	@Test
+	void takesARequestWithAUserToBeOneUsers() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		assertThat(LearnedHints.refusal(request)).isNull();
+		request.setAttribute("jakarta.servlet.request.X509Certificate", new Object[0]);
+		assertThat(LearnedHints.refusal(request)).isEqualTo(LearnedHints.Refusal.CREDENTIALS);
+		MockHttpServletRequest signedIn = new MockHttpServletRequest("GET", "/");
+		signedIn.setRemoteUser("alice");
+		assertThat(LearnedHints.refusal(signedIn)).isEqualTo(LearnedHints.Refusal.PRINCIPAL);
+		MockHttpServletRequest withSession = new MockHttpServletRequest("GET", "/");
+		withSession.setSession(new MockHttpSession());
+		assertThat(LearnedHints.refusal(withSession, headers("Vary", "Accept")))
+			.isEqualTo(LearnedHints.Refusal.SESSION);
+	}
+
+	private static Function<String, Collection<String>> headers(String name, String value) {
+		return (header) -> header.equalsIgnoreCase(name) ? List.of(value) : List.of();
+	}
+
+	private static boolean none(HttpServletRequest request, String path) {
+		return false;
 	}
 
 }

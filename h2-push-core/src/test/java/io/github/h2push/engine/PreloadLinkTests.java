@@ -39,4 +39,29 @@ class PreloadLinkTests {
 		assertThat(PreloadLink.of("/page.html").headerValue()).isEqualTo("</page.html>; rel=preload");
 	}
 
+	@Test
+	void keepsTheCorsModeAndIntegrityAPageGaveAResource() {
+		String integrity = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
+		assertThat(PreloadLink.found("/js/app.js", "script", null, "", integrity).headerValue())
+			.isEqualTo("</js/app.js>; rel=preload; as=script; crossorigin; integrity=\"" + integrity + "\"");
+		assertThat(PreloadLink.found("/css/site.css", "style", null, "use-credentials", null).headerValue())
+			.isEqualTo("</css/site.css>; rel=preload; as=style; crossorigin=use-credentials");
+		assertThat(PreloadLink.found("/fonts/a.woff2", "font", "low", "USE-CREDENTIALS", null).headerValue())
+			.isEqualTo("</fonts/a.woff2>; rel=preload; as=font; crossorigin=use-credentials; fetchpriority=low");
+		assertThat(PreloadLink.found("/css/site.css", "style", null, "bogus", null).headerValue())
+			.isEqualTo("</css/site.css>; rel=preload; as=style; crossorigin");
+	}
+
+	@Test
+	void keepsOnlyAValidIntegrityOfAScriptOrStylesheet() {
+		assertThat(PreloadLink.found("/img/a.png", "image", null, null, "sha256-abc=").headerValue())
+			.isEqualTo("</img/a.png>; rel=preload; as=image");
+		assertThat(PreloadLink.found("/js/app.js", "script", null, null, "md5-abc").headerValue())
+			.isEqualTo("</js/app.js>; rel=preload; as=script");
+		assertThat(PreloadLink.found("/js/app.js", "script", null, null, "sha256-a\"; rel=stylesheet").headerValue())
+			.isEqualTo("</js/app.js>; rel=preload; as=script");
+		assertThat(PreloadLink.found("/js/app.js", "script", null, null, " sha256-abc\r\n\tsha512-d_e-f== ").integrity())
+			.isEqualTo("sha256-abc sha512-d_e-f==");
+	}
+
 }

@@ -16,6 +16,7 @@ import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.engine.RequestHeaderAllowlist;
+import io.github.h2push.engine.StaticResources;
 import io.github.h2push.engine.VersionedResourceUrls;
 import io.github.h2push.jetty.JettyEarlyHintsTransport;
 import io.github.h2push.security.SecurityPushAccessPolicy;
@@ -139,10 +140,10 @@ public class H2PushAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "h2-push.learn.enabled")
 	@ConditionalOnMissingBean
-	LearnedHints learnedHints(H2PushProperties properties) {
+	LearnedHints learnedHints(H2PushProperties properties, ObjectProvider<ResourceUrlProvider> resourceUrlProvider) {
 		LearnProperties learn = properties.getLearn();
 		return new LearnedHints(learn.getMaxRoutes(), learn.getMaxResourcesPerRoute(), learn.getMaxSize().toBytes(),
-				learn.getSampleEvery());
+				learn.getSampleEvery(), new StaticResources(SingletonSupplier.of(resourceUrlProvider::getIfUnique)));
 	}
 
 	@Bean

@@ -13,7 +13,8 @@ public class LearnProperties {
 	 * Whether to learn, per handler method or route, the preload links and
 	 * render-blocking head resources of successful HTML responses to navigations, and
 	 * offer them on later navigations like declared resources (103 Early Hints, or
-	 * pushes).
+	 * pushes). Only anonymous, public responses teach, and only static resources whose
+	 * path carries no value of the request are learned.
 	 */
 	private boolean enabled;
 

@@ -153,12 +153,19 @@ public final class PushPromiseResultMatchers {
 		List<String> expected = Arrays.asList(paths);
 		return (result) -> {
 			Object learned = result.getRequest().getAttribute(LearnedHints.LEARNED_ATTRIBUTE);
+			Object refusal = result.getRequest().getAttribute(LearnedHints.REFUSAL_ATTRIBUTE);
+			if (learned == null && refusal != null) {
+				throw new AssertionError("Expected the response to teach " + expected + ", but it may not teach: "
+						+ refusal);
+			}
 			if (learned == null) {
 				throw new AssertionError("Expected the response to teach " + expected + ", but it was not learned from"
 						+ " (learning off, not a navigation, not a 200 HTML response, or not sampled)");
 			}
 			if (!learned.equals(expected)) {
-				throw new AssertionError("Expected the response to teach " + expected + ", but it taught " + learned);
+				Object refused = result.getRequest().getAttribute(LearnedHints.REFUSED_ATTRIBUTE);
+				throw new AssertionError("Expected the response to teach " + expected + ", but it taught " + learned
+						+ ((refused != null) ? "; left out " + refused : ""));
 			}
 		};
 	}

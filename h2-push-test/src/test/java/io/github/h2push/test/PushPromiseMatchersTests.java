@@ -1,11 +1,13 @@
 package io.github.h2push.test;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResources;
 import io.github.h2push.engine.DefaultPushPromiseService;
+import io.github.h2push.engine.LearnedHints;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +181,18 @@ class PushPromiseMatchersTests {
 				pushPromises().path("/css/site.css"))
 			.contains("pushed nothing")
 			.contains("(EARLY_HINTED /css/site.css (client-refused: the client refused push))");
+	}
+
+	@Test
+	void learnedSaysWhyAResponseTaughtNothingOrLeftATargetOut() throws Exception {
+		assertFailure(get("/page").requestAttr(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.SESSION),
+				pushPromises().learned("/css/site.css"))
+			.isEqualTo("Expected the response to teach [/css/site.css], but it may not teach: SESSION");
+		assertFailure(get("/page").requestAttr(LearnedHints.LEARNED_ATTRIBUTE, List.of())
+			.requestAttr(LearnedHints.REFUSED_ATTRIBUTE, Map.of("/account/delete", LearnedHints.Refusal.NOT_STATIC)),
+				pushPromises().learned("/account/delete"))
+			.isEqualTo("Expected the response to teach [/account/delete], but it taught []; left out "
+					+ "{/account/delete=NOT_STATIC}");
 	}
 
 	private AbstractStringAssert<?> assertFailure(MockHttpServletRequestBuilder request, ResultMatcher matcher)

@@ -1,5 +1,7 @@
 package io.github.h2push.testapp;
 
+import jakarta.servlet.http.Cookie;
+
 import io.github.h2push.PushAccessPolicy;
 import io.github.h2push.engine.LearnedHints;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import static io.github.h2push.test.PushRequestPostProcessors.pushRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 /**
  * Early hints learned from the pages themselves, in the {@code @WebMvcTest} slice.
@@ -37,9 +40,13 @@ class LearnedHintsTests {
 	@Autowired
 	LearnedHints learnedHints;
 
+	@Autowired
+	PushTestApplication.LearnedController controller;
+
 	@BeforeEach
 	void forget() {
 		this.learnedHints.clear();
+		this.controller.setStylesheet("");
 	}
 
 	@Test
@@ -81,22 +88,65 @@ class LearnedHintsTests {
 
 	@Test
 	void offersALearnedResourceOnlyToThoseTheAccessRuleAllows() throws Exception {
-		this.mvc.perform(get("/learned-page?extra=/secret/site.css"))
+		this.controller.setStylesheet("/secret/site.css");
+		this.mvc.perform(get("/learned-page"))
 			.andExpect(pushPromises().learned("/css/site.css", "/js/app.js", "/secret/site.css"));
-		this.mvc.perform(get("/learned-page?extra=/secret/site.css").with(pushRefused()))
+		this.mvc.perform(get("/learned-page").with(pushRefused()))
 			.andExpect(pushPromises().hinted("/css/site.css", "/js/app.js"));
 	}
 
 	@Test
 	void relearnsWhenASampledResponseDiffers() throws Exception {
 		this.mvc.perform(get("/learned-page")).andExpect(pushPromises().learned("/css/site.css", "/js/app.js"));
+		this.controller.setStylesheet("/css/new.css");
 		// sample-every=2: the first navigation with a plan is not read, the second is
-		this.mvc.perform(get("/learned-page?extra=/css/new.css")).andExpect(pushPromises().notLearned());
-		this.mvc.perform(get("/learned-page?extra=/css/new.css"))
+		this.mvc.perform(get("/learned-page")).andExpect(pushPromises().notLearned());
+		this.mvc.perform(get("/learned-page"))
 			.andExpect(pushPromises().learned("/css/site.css", "/js/app.js", "/css/new.css"));
 		this.mvc.perform(get("/learned-page").with(pushRefused()))
 			.andExpect(pushPromises().hinted("/css/site.css", "/js/app.js", "/css/new.css"));
 		assertThat(this.learnedHints.getPlans().get(KEY).updates()).isEqualTo(1);
+	}
+
+	@Test
+	void neverTeachesOneVisitorTheIdOfAnothersCapabilityUrl() throws Exception {
+		this.mvc.perform(get("/s/k7Qf2xLm9Tz")).andExpect(pushPromises().learned("/css/site.css"));
+		this.mvc.perform(get("/s/public01").with(pushRefused())).andExpect(pushPromises().hinted("/css/site.css"));
+	}
+
+	@Test
+	void neverLearnsWhatAPageReflectsFromTheRequestNorOffersItToSignedInUsers() throws Exception {
+		// an anonymous client has the page sampled as often as it likes
+		this.mvc.perform(get("/theme?t=evil&next=/account/delete").header("Accept-Language", "evil"))
+			.andExpect(pushPromises().learned("/css/site.css"));
+		for (int i = 0; i < 25; i++) {
+			this.mvc.perform(get("/theme?t=evil&next=/account/delete").header("Accept-Language", "evil"));
+		}
+		this.mvc.perform(get("/learned-page?extra=/css/new.css"))
+			.andExpect(pushPromises().learned("/css/site.css", "/js/app.js"));
+		assertThat(this.learnedHints.getPlans().toString()).doesNotContain("evil", "/account/delete", "new.css");
+		this.mvc.perform(get("/theme").principal(() -> "alice").with(pushRefused()))
+			.andExpect(pushPromises().hinted("/css/site.css"));
+	}
+
+	@Test
+	void neverLearnsFromACookieSessionUsersPage() throws Exception {
+		this.mvc.perform(get("/profile").sessionAttr("user", "alice"))
+			.andExpect(pushPromises().notLearned())
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.SESSION));
+		this.mvc.perform(get("/profile").cookie(new Cookie("SESSION", "alice")))
+			.andExpect(pushPromises().notLearned())
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.CREDENTIALS));
+		this.mvc.perform(get("/profile").with(pushRefused())).andExpect(pushPromises().hinted());
+		assertThat(this.learnedHints.getPlans().toString()).doesNotContain("alice");
+	}
+
+	@Test
+	void neverLearnsFromAPersonalisedResponse() throws Exception {
+		this.mvc.perform(get("/learned-private"))
+			.andExpect(pushPromises().notLearned())
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.PRIVATE_RESPONSE));
+		this.mvc.perform(get("/learned-private")).andExpect(pushPromises().none());
 	}
 
 	@Nested

@@ -2,6 +2,7 @@ package io.github.h2push.testapp;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushResources;
@@ -11,6 +12,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -77,15 +80,59 @@ public class PushTestApplication {
 				+ "<script async src=\"/js/async.js\"></script><link rel=stylesheet href=\"https://cdn.example/x.css\">"
 				+ "</head><body><img src=\"/img/late.png\">";
 
+		// a stylesheet the page's template adds, changed by tests as a new release would
+		private volatile String stylesheet = "";
+
+		// reflects a request parameter into its head, as a page must not teach
 		@GetMapping(path = "/learned-page", produces = MediaType.TEXT_HTML_VALUE)
 		String learnedPage(@RequestParam(defaultValue = "") String extra) {
-			return HEAD.replace("</head>", extra.isEmpty() ? "</head>"
-					: "<link rel=\"stylesheet\" href=\"" + extra + "\"></head>") + "page</body></html>";
+			return HEAD.replace("</head>", link(this.stylesheet) + link(extra) + "</head>") + "page</body></html>";
 		}
 
 		@GetMapping(path = "/learned-error", produces = MediaType.TEXT_HTML_VALUE)
 		ResponseEntity<String> learnedError() {
 			return ResponseEntity.internalServerError().body(HEAD + "failed</body></html>");
+		}
+
+		// one user's page, as far as caches are concerned
+		@GetMapping(path = "/learned-private", produces = MediaType.TEXT_HTML_VALUE)
+		ResponseEntity<String> learnedPrivate() {
+			return ResponseEntity.ok().header("Cache-Control", "private").body(HEAD + "mine</body></html>");
+		}
+
+		// a capability URL: whoever has the link sees the share and its cover
+		@GetMapping(path = "/s/{id}", produces = MediaType.TEXT_HTML_VALUE)
+		String share(@PathVariable String id) {
+			return "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"/css/site.css\">"
+					+ "<link rel=\"preload\" as=\"image\" href=\"/s/" + id + "/cover.jpg\"></head><body>share</body></html>";
+		}
+
+		// reflects a parameter and a header into its head
+		@GetMapping(path = "/theme", produces = MediaType.TEXT_HTML_VALUE)
+		String theme(@RequestParam(defaultValue = "") String t, @RequestParam(defaultValue = "") String next,
+				@RequestHeader(name = "Accept-Language", defaultValue = "") String language) {
+			return "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"/css/site.css\">"
+					+ (t.isEmpty() ? "" : link("/themes/" + t + ".css"))
+					+ (language.isEmpty() ? "" : link("/themes/" + language + ".css"))
+					+ (next.isEmpty() ? "" : "<link rel=\"preload\" as=\"fetch\" href=\"" + next + "\">")
+					+ "</head><body>theme</body></html>";
+		}
+
+		// a page personalised from a cookie session, without a principal on the request
+		@GetMapping(path = "/profile", produces = MediaType.TEXT_HTML_VALUE)
+		String profile(HttpServletRequest request) {
+			HttpSession session = request.getSession(false);
+			Object user = (session != null) ? session.getAttribute("user") : null;
+			return "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"/css/site.css\">"
+					+ ((user != null) ? link("/u/" + user + "/theme.css") : "") + "</head><body>profile</body></html>";
+		}
+
+		void setStylesheet(String stylesheet) {
+			this.stylesheet = stylesheet;
+		}
+
+		private static String link(String stylesheet) {
+			return stylesheet.isEmpty() ? "" : "<link rel=\"stylesheet\" href=\"" + stylesheet + "\">";
 		}
 
 	}

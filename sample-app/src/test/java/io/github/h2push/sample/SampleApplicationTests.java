@@ -72,7 +72,7 @@ class SampleApplicationTests {
 		assertThat(next.pushedPaths()).containsExactly(Assets.CSS, Assets.JS);
 		PushClient.Exchange learned = client().get(url("/actuator/h2push/learned"), "Authorization", USER);
 		assertThat(learned.response().statusCode()).isEqualTo(200);
-		assertThat(learned.response().body()).contains("LearnedController#learned()")
+		assertThat(learned.response().body()).contains("LearnedController#learned(")
 			.contains("\"resources\":[\"<" + Assets.CSS + ">; rel=preload; as=style\",\"<" + Assets.JS
 					+ ">; rel=preload; as=script\"]")
 			.containsPattern("\"hits\":[1-9]");
