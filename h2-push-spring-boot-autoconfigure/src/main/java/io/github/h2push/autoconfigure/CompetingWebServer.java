@@ -8,8 +8,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * An embedded servlet web server that Spring Boot would pick before Undertow when its
- * classes are on the class path, and what an application uses to configure it. Named by
- * class name only, so that nothing here loads a server that is not there.
+ * classes are on the class path, what an application uses to configure it, and whether
+ * h2-push can send {@code 103 Early Hints} on it. Named by class name only, so that
+ * nothing here loads a server that is not there.
  */
 enum CompetingWebServer {
 
@@ -22,7 +23,8 @@ enum CompetingWebServer {
 					"org.springframework.boot.web.embedded.tomcat.ConfigurableTomcatWebServerFactory"),
 			List.of("org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer",
 					"org.springframework.boot.web.embedded.tomcat.TomcatContextCustomizer",
-					"org.springframework.boot.web.embedded.tomcat.TomcatProtocolHandlerCustomizer")),
+					"org.springframework.boot.web.embedded.tomcat.TomcatProtocolHandlerCustomizer"),
+			List.of("io.github.h2push.tomcat.TomcatEarlyHintsTransport")),
 
 	/**
 	 * Jetty, which an application adds with {@code spring-boot-starter-jetty}.
@@ -32,7 +34,10 @@ enum CompetingWebServer {
 					"org.eclipse.jetty.ee10.webapp.WebAppContext"),
 			List.of("org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory",
 					"org.springframework.boot.web.embedded.jetty.ConfigurableJettyWebServerFactory"),
-			List.of("org.springframework.boot.web.embedded.jetty.JettyServerCustomizer"));
+			List.of("org.springframework.boot.web.embedded.jetty.JettyServerCustomizer"),
+			// h2-push-jetty is for Jetty's Servlet 6.1 layer (Spring Boot 4); Spring Boot 3.5 brings Servlet 6.0's
+			List.of("io.github.h2push.jetty.JettyEarlyHintsTransport",
+					"org.eclipse.jetty.ee11.servlet.ServletContextRequest"));
 
 	private final String displayName;
 
@@ -46,14 +51,17 @@ enum CompetingWebServer {
 
 	private final List<String> customizerTypes;
 
+	private final List<String> earlyHintsClasses;
+
 	CompetingWebServer(String displayName, String starter, String propertyPrefix, List<String> requiredClasses,
-			List<String> factoryTypes, List<String> customizerTypes) {
+			List<String> factoryTypes, List<String> customizerTypes, List<String> earlyHintsClasses) {
 		this.displayName = displayName;
 		this.starter = starter;
 		this.propertyPrefix = propertyPrefix;
 		this.requiredClasses = requiredClasses;
 		this.factoryTypes = factoryTypes;
 		this.customizerTypes = customizerTypes;
+		this.earlyHintsClasses = earlyHintsClasses;
 	}
 
 	String getDisplayName() {
@@ -100,6 +108,14 @@ enum CompetingWebServer {
 	 */
 	boolean isPresent(@Nullable ClassLoader classLoader) {
 		return this.requiredClasses.stream().allMatch((name) -> ClassUtils.isPresent(name, classLoader));
+	}
+
+	/**
+	 * Whether h2-push sends {@code 103 Early Hints} on this server: its adapter is on the
+	 * class path, as {@link H2PushAutoConfiguration} registers it, and fits the server.
+	 */
+	boolean isEarlyHintsSupported(@Nullable ClassLoader classLoader) {
+		return this.earlyHintsClasses.stream().allMatch((name) -> ClassUtils.isPresent(name, classLoader));
 	}
 
 	static List<CompetingWebServer> present(@Nullable ClassLoader classLoader) {

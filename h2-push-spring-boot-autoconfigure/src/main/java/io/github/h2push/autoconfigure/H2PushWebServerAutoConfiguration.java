@@ -9,14 +9,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionMessage;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.UndertowServletWebServerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,12 +22,9 @@ import org.springframework.boot.web.embedded.undertow.UndertowDeploymentInfoCust
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.servlet.server.ServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -42,8 +36,9 @@ import org.springframework.web.servlet.DispatcherServlet;
  * it, Undertow serves (Spring Boot would otherwise pick the other server first) and one
  * INFO line says which server is unused and how to drop it.</li>
  * <li>When the application configures Tomcat, Jetty or a web server factory of its own,
- * startup fails with an analysis of what configures it ({@link WebServerConflictCheck}).
- * </li>
+ * that server serves, with {@code 103 Early Hints} where h2-push has an adapter for it,
+ * and one INFO line says what configures it and how to serve with Undertow, which push
+ * needs ({@link CompetingWebServerCondition}).</li>
  * <li>A reactive (WebFlux) application, or a servlet one that declares WebFlux beans,
  * fails startup with an analysis naming Spring MVC as the supported stack.</li>
  * </ul>
@@ -81,18 +76,14 @@ public class H2PushWebServerAutoConfiguration {
 	static class ServletConfiguration {
 
 		@Bean
-		static WebServerConflictCheck h2PushWebServerConflictCheck(Environment environment) {
-			return new WebServerConflictCheck(environment);
-		}
-
-		@Bean
 		static WebFluxBeansCheck h2PushWebFluxBeansCheck() {
 			return new WebFluxBeansCheck();
 		}
 
 		/**
 		 * Undertow's factory, defined before Spring Boot's, which would pick Tomcat or
-		 * Jetty first; the same beans as Spring Boot defines for Undertow.
+		 * Jetty first, unless the application configures that server; the same beans as
+		 * Spring Boot defines for Undertow.
 		 */
 		@Configuration(proxyBeanMethods = false)
 		@Conditional(CompetingWebServerCondition.class)
@@ -122,21 +113,6 @@ public class H2PushWebServerAutoConfiguration {
 				return new UndertowServletWebServerFactoryCustomizer(serverProperties);
 			}
 
-		}
-
-	}
-
-	/**
-	 * Matches when Tomcat or Jetty is on the class path as Spring Boot looks for it.
-	 */
-	static class CompetingWebServerCondition extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			List<CompetingWebServer> present = CompetingWebServer.present(context.getClassLoader());
-			ConditionMessage.Builder message = ConditionMessage.forCondition("Competing web server");
-			return present.isEmpty() ? ConditionOutcome.noMatch(message.because("neither Tomcat nor Jetty is present"))
-					: ConditionOutcome.match(message.foundExactly(CompetingWebServer.displayNames(present)));
 		}
 
 	}

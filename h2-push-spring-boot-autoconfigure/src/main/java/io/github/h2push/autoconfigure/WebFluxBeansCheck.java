@@ -28,7 +28,7 @@ class WebFluxBeansCheck implements BeanFactoryPostProcessor {
 			if (ClassUtils.isPresent(typeName, classLoader)) {
 				Class<?> type = ClassUtils.resolveClassName(typeName, classLoader);
 				ResolvableType beanType = ResolvableType.forClass(type);
-				for (String name : WebServerConflictCheck.applicationBeans(beanFactory, beanType)) {
+				for (String name : ApplicationBeans.namesOf(beanFactory, beanType)) {
 					found.add("bean '" + name + "', a WebFlux " + type.getSimpleName());
 				}
 			}

@@ -2,7 +2,6 @@ package io.github.h2push.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +22,7 @@ import org.springframework.boot.web.embedded.jetty.JettyServerCustomizer;
 import org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.embedded.undertow.UndertowBuilderCustomizer;
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.embedded.undertow.UndertowWebServer;
@@ -39,9 +39,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link H2PushWebServerAutoConfiguration}. The test class path has Undertow,
- * Tomcat and Jetty, as an application whose {@code spring-boot-starter-web} still brings
- * Tomcat and which added Jetty; {@link FilteredClassLoader} takes servers away.
+ * Tests for {@link H2PushWebServerAutoConfiguration} and
+ * {@link CompetingWebServerCondition}. The test class path has Undertow, Tomcat (with
+ * h2-push's Tomcat adapter) and Jetty, as an application whose
+ * {@code spring-boot-starter-web} still brings Tomcat and which added Jetty;
+ * {@link FilteredClassLoader} takes servers away.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class H2PushWebServerAutoConfigurationTests {
@@ -142,76 +144,131 @@ class H2PushWebServerAutoConfigurationTests {
 	}
 
 	@Test
-	void failsWhenTheApplicationCustomizesTomcat() {
-		this.contextRunner.withUserConfiguration(TomcatCustomizerConfiguration.class)
-			.run((context) -> assertThat(conflict(context.getStartupFailure()).getConfiguration())
-				.containsExactly(
-						"bean 'tomcatCustomizer', a WebServerFactoryCustomizer<TomcatServletWebServerFactory>"));
+	void servesWithTomcatWhenTheApplicationCustomizesTomcatAndSaysSo(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(TomcatCustomizerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(ServletWebServerFactory.class);
+			assertThat(context.getBean(ServletWebServerFactory.class))
+				.isInstanceOf(TomcatServletWebServerFactory.class);
+		});
+		assertThat(output).containsOnlyOnce("INFO")
+			.contains("This application configures Tomcat, so Tomcat serves it rather than Undertow: pages get 103 "
+					+ "Early Hints and preload Link headers, but no server push, which needs Undertow. What "
+					+ "configures it: bean 'tomcatCustomizer', a "
+					+ "WebServerFactoryCustomizer<TomcatServletWebServerFactory>. To push, remove that configuration "
+					+ "and exclude spring-boot-starter-tomcat (see \"The web stack\" in h2-push's "
+					+ "docs/configuration.md)")
+			.doesNotContain("on the class path but unused");
 	}
 
 	@Test
-	void failsWhenTheApplicationHasATomcatConnectorCustomizer() {
+	void startsTomcatForAnApplicationThatCustomizesTomcat() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ServerApplication.class,
+				TomcatCustomizerConfiguration.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("server.port=0")
+			.run()) {
+			assertThat(((WebServerApplicationContext) context).getWebServer()).isInstanceOf(TomcatWebServer.class);
+		}
+	}
+
+	@Test
+	void servesWithTomcatWhenTheApplicationHasATomcatConnectorCustomizerAndSaysSo(CapturedOutput output) {
 		this.contextRunner.withBean("connectorCustomizer", TomcatConnectorCustomizer.class, () -> (connector) -> {
 		})
-			.run((context) -> assertThat(conflict(context.getStartupFailure()).getConfiguration())
-				.containsExactly("bean 'connectorCustomizer', a TomcatConnectorCustomizer"));
+			.run((context) -> assertThat(context.getBean(ServletWebServerFactory.class))
+				.isInstanceOf(TomcatServletWebServerFactory.class));
+		assertThat(output).containsOnlyOnce("This application configures Tomcat, so Tomcat serves it")
+			.contains("What configures it: bean 'connectorCustomizer', a TomcatConnectorCustomizer. To push");
 	}
 
 	@Test
-	void failsWhenTheApplicationDefinesItsOwnTomcatFactory() {
-		this.contextRunner.withBean("tomcat", TomcatServletWebServerFactory.class, TomcatServletWebServerFactory::new)
-			.run((context) -> {
-				WebServerConflictException conflict = conflict(context.getStartupFailure());
-				assertThat(conflict.getServers()).containsExactly(CompetingWebServer.TOMCAT);
-				assertThat(conflict.getConfiguration())
-					.containsExactly("bean 'tomcat', the application's own TomcatServletWebServerFactory");
-			});
-	}
-
-	@Test
-	void failsWhenServerTomcatPropertiesAreSet() {
-		this.contextRunner.withPropertyValues("server.tomcat.threads.max=50").run((context) -> {
-			WebServerConflictException conflict = conflict(context.getStartupFailure());
-			assertThat(conflict.getServers()).containsExactly(CompetingWebServer.TOMCAT);
-			assertThat(conflict.getConfiguration()).singleElement(InstanceOfAssertFactories.STRING)
-				.startsWith("property 'server.tomcat.threads.max'");
+	void servesWithTheApplicationsOwnTomcatFactoryAndSaysSo(CapturedOutput output) {
+		TomcatServletWebServerFactory own = new TomcatServletWebServerFactory();
+		this.contextRunner.withBean("tomcat", TomcatServletWebServerFactory.class, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(ServletWebServerFactory.class);
+			assertThat(context.getBean(ServletWebServerFactory.class)).isSameAs(own);
 		});
+		assertThat(output).containsOnlyOnce("INFO")
+			.contains("This application configures Tomcat, so Tomcat serves it rather than Undertow")
+			.contains("What configures it: bean 'tomcat', the application's own TomcatServletWebServerFactory. "
+					+ "To push, remove that configuration and exclude spring-boot-starter-tomcat");
 	}
 
 	@Test
-	void ignoresServerTomcatPropertiesWhenTomcatIsAbsent() {
+	void servesWithTomcatWhenServerTomcatPropertiesAreSetAndSaysWhereTheyAre(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("server.tomcat.threads.max=50", "server.tomcat.uri-encoding=ISO-8859-1")
+			.run((context) -> assertThat(context.getBean(ServletWebServerFactory.class))
+				.isInstanceOf(TomcatServletWebServerFactory.class));
+		assertThat(output).containsOnlyOnce("This application configures Tomcat, so Tomcat serves it")
+			.containsPattern("What configures it: property 'server.tomcat.threads.max'[^;]*; "
+					+ "property 'server.tomcat.uri-encoding'[^;]*\\. To push, remove that configuration and exclude "
+					+ "spring-boot-starter-tomcat");
+	}
+
+	@Test
+	void ignoresServerTomcatPropertiesWhenTomcatIsAbsent(CapturedOutput output) {
 		this.contextRunner.withClassLoader(WITHOUT_TOMCAT)
 			.withPropertyValues("server.tomcat.threads.max=50")
-			.run((context) -> assertThat(context).hasNotFailed());
+			.run((context) -> assertThat(context.getBean(ServletWebServerFactory.class))
+				.isInstanceOf(UndertowServletWebServerFactory.class));
+		assertThat(output).doesNotContain("This application configures");
 	}
 
 	@Test
-	void failsWhenTheApplicationCustomizesJetty() {
-		this.contextRunner.withBean("jettyCustomizer", JettyServerCustomizer.class, () -> (server) -> {
-		})
+	void servesWithJettyWhenTheApplicationCustomizesJettyAndSaysSo(CapturedOutput output) {
+		this.contextRunner.withClassLoader(WITHOUT_TOMCAT)
+			.withBean("jettyCustomizer", JettyServerCustomizer.class, () -> (server) -> {
+			})
 			.withPropertyValues("server.jetty.threads.max=50")
-			.run((context) -> {
-				WebServerConflictException conflict = conflict(context.getStartupFailure());
-				assertThat(conflict.getServers()).containsExactly(CompetingWebServer.JETTY);
-				assertThat(conflict.getConfiguration()).hasSize(2)
-					.contains("bean 'jettyCustomizer', a JettyServerCustomizer")
-					.anyMatch((item) -> item.startsWith("property 'server.jetty.threads.max'"));
-			});
+			.run((context) -> assertThat(context.getBean(ServletWebServerFactory.class))
+				.isInstanceOf(JettyServletWebServerFactory.class));
+		// h2-push's Jetty adapter is for Spring Boot 4's Jetty (Servlet 6.1)
+		assertThat(output).containsOnlyOnce("INFO")
+			.contains("This application configures Jetty, so Jetty serves it rather than Undertow: pages get "
+					+ "preload Link headers, but no server push, which needs Undertow. What configures it: "
+					+ "bean 'jettyCustomizer', a JettyServerCustomizer; property 'server.jetty.threads.max'")
+			.contains("To push, remove that configuration and exclude spring-boot-starter-jetty (see");
 	}
 
 	@Test
-	void failsWhenTheApplicationDefinesItsOwnJettyFactory() {
+	void servesWithTheApplicationsOwnJettyFactoryAndSaysSo(CapturedOutput output) {
 		this.contextRunner.withBean("jetty", JettyServletWebServerFactory.class, JettyServletWebServerFactory::new)
-			.run((context) -> assertThat(conflict(context.getStartupFailure()).getServers())
-				.containsExactly(CompetingWebServer.JETTY));
+			.run((context) -> assertThat(context.getBean(ServletWebServerFactory.class))
+				.isInstanceOf(JettyServletWebServerFactory.class));
+		assertThat(output).containsOnlyOnce("This application configures Jetty, so Jetty serves it")
+			.contains("bean 'jetty', the application's own JettyServletWebServerFactory");
+	}
+
+	// as without h2-push: Spring Boot picks Tomcat first, and the log says so
+	@Test
+	void namesTheServerSpringBootPicksWhenTheApplicationConfiguresJettyButHasTomcatToo(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("server.jetty.threads.max=50")
+			.run((context) -> assertThat(context.getBean(ServletWebServerFactory.class))
+				.isInstanceOf(TomcatServletWebServerFactory.class));
+		assertThat(output).contains("This application configures Jetty, so Tomcat serves it rather than Undertow: "
+				+ "pages get 103 Early Hints and preload Link headers");
 	}
 
 	@Test
-	void letsTheApplicationKeepTomcatWhenH2PushIsDisabled() {
+	void servesWithTheApplicationsOwnFactoryOfAnotherServerAndSaysSo(CapturedOutput output) {
+		ServletWebServerFactory own = (initializers) -> null;
+		this.contextRunner.withClassLoader(UNDERTOW_ONLY)
+			.withBean("server", ServletWebServerFactory.class, () -> own)
+			.run((context) -> assertThat(context.getBean(ServletWebServerFactory.class)).isSameAs(own));
+		assertThat(output).containsOnlyOnce("INFO")
+			.contains("This application configures a web server factory of its own, so that factory's server serves "
+					+ "it rather than Undertow: pages get preload Link headers, but no server push, which needs "
+					+ "Undertow. What configures it: bean 'server', the application's own ServletWebServerFactory. "
+					+ "To push, remove that configuration (see \"The web stack\" in h2-push's docs/configuration.md)");
+	}
+
+	@Test
+	void letsTheApplicationKeepTomcatWithoutAWordWhenH2PushIsDisabled(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(TomcatCustomizerConfiguration.class)
 			.withPropertyValues("h2-push.enabled=false")
 			.run((context) -> assertThat(context.getBean(ServletWebServerFactory.class))
 				.isInstanceOf(TomcatServletWebServerFactory.class));
+		assertThat(output).doesNotContain("This application configures");
 	}
 
 	@Test
@@ -237,11 +294,6 @@ class H2PushWebServerAutoConfigurationTests {
 				.isInstanceOfSatisfying(ReactiveWebApplicationException.class,
 						(ex) -> assertThat(ex.getWebFluxBeans())
 							.containsExactly("bean 'routes', a WebFlux RouterFunction")));
-	}
-
-	private static WebServerConflictException conflict(Throwable failure) {
-		assertThat(failure).isInstanceOf(WebServerConflictException.class);
-		return (WebServerConflictException) failure;
 	}
 
 	@Configuration(proxyBeanMethods = false)
