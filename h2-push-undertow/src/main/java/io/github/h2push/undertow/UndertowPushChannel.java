@@ -110,7 +110,23 @@ final class UndertowPushChannel implements PushChannel {
 		InetAddress address = (local != null) ? local.getAddress() : null;
 		String refused = authorityRule.refusal(this.authority, serverCertificate(this.connection.getSslSessionInfo()),
 				address);
-		return (refused != null) ? new Refusal(PushReason.AUTHORITY, refused) : null;
+		if (refused != null) {
+			return new Refusal(PushReason.AUTHORITY, refused);
+		}
+		if (!admitted(this.authority.toString())) {
+			return new Refusal(PushReason.AUTHORITY, "the connection already pushed for "
+					+ ConnectionPushRecord.MAX_AUTHORITIES + " other authorities");
+		}
+		return null;
+	}
+
+	private boolean admitted(String authority) {
+		if (this.remembered <= 0) {
+			return true;
+		}
+		synchronized (this.channel) {
+			return record().admits(authority);
+		}
 	}
 
 	@Override

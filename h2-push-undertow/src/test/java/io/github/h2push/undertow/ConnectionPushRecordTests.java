@@ -69,4 +69,14 @@ class ConnectionPushRecordTests {
 		assertThat(record.characters()).isEqualTo(6);
 	}
 
+	@Test
+	void admitsAFewAuthoritiesAndNoMore() {
+		ConnectionPushRecord record = new ConnectionPushRecord(16);
+		for (int port = 1; port <= ConnectionPushRecord.MAX_AUTHORITIES; port++) {
+			assertThat(record.admits("localhost:" + port)).isTrue();
+		}
+		assertThat(record.admits("localhost:" + (ConnectionPushRecord.MAX_AUTHORITIES + 1))).isFalse();
+		assertThat(record.admits("localhost:1")).isTrue();
+	}
+
 }
