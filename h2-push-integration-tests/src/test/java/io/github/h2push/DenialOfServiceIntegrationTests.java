@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.h2push.RawHttp2Client.Setting;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -54,11 +55,10 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 	@Test
 	void clientGivingStreamsNoWindowCannotHoldEveryWorkerWithPushedResponses() throws Exception {
 		for (int i = 0; i < 4; i++) {
-			RawHttp2Client attacker = attack(RawHttp2Client.SETTINGS_INITIAL_WINDOW_SIZE, 0);
+			RawHttp2Client attacker = attack(Setting.initialWindowSize(0));
 			for (int page = 0; page < 2; page++) {
-				attacker.get("/faulty", "localhost:" + this.port);
+				attacker.get("/faulty");
 			}
-			attacker.flush();
 		}
 		Thread.sleep(1000);
 		int blocked = blockedWriters();
@@ -71,16 +71,14 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 
 	@Test
 	void pushedStreamsResetWhileWaitingForWindowAreAbandoned() throws Exception {
-		RawHttp2Client attacker = attack(RawHttp2Client.SETTINGS_INITIAL_WINDOW_SIZE, 1000);
+		RawHttp2Client attacker = attack(Setting.initialWindowSize(1000));
 		attacker.onPushPromise((pushedStreamId) -> this.scheduler.schedule(() -> {
 			attacker.reset(pushedStreamId, RawHttp2Client.CANCEL);
-			attacker.flush();
 			return null;
 		}, 500, TimeUnit.MILLISECONDS));
 		for (int page = 0; page < 20; page++) {
-			attacker.get("/big-page", "localhost:" + this.port);
+			attacker.get("/big-page");
 		}
-		attacker.flush();
 		Thread.sleep(1000);
 		int blocked = blockedWriters();
 		long served = millisToServeNormalClient();
@@ -96,12 +94,10 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 
 	@Test
 	void clientGivingStreamsNoWindowWithoutPushHoldsWorkersOnlyUntilTheWriteTimeout() throws Exception {
-		RawHttp2Client attacker = attack(RawHttp2Client.SETTINGS_INITIAL_WINDOW_SIZE, 0,
-				RawHttp2Client.SETTINGS_ENABLE_PUSH, 0);
+		RawHttp2Client attacker = attack(Setting.initialWindowSize(0), Setting.enablePush(false));
 		for (int request = 0; request < 24; request++) {
-			attacker.get("/plain", "localhost:" + this.port);
+			attacker.get("/plain");
 		}
-		attacker.flush();
 		Thread.sleep(1000);
 		int blocked = blockedWriters();
 		long served = millisToServeNormalClient();
@@ -128,23 +124,25 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		for (Thread thread : threads) {
 			thread.join(Duration.ofSeconds(30).toMillis());
 		}
-		for (RawHttp2Client attacker : this.attackers) {
-			attacker.awaitClosed(5000);
-		}
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.attackers.stream().allMatch(RawHttp2Client::isClosed));
 		System.out.printf("rapid reset (2 connections x up to 40000 HEADERS+RST_STREAM): pairs sent %s, GOAWAY "
 				+ "error codes %s, closed %s, normal client served in %s%n", Arrays.toString(sent),
 				this.attackers.stream().map(RawHttp2Client::goAwayError).toList(),
 				this.attackers.stream().map(RawHttp2Client::isClosed).toList(), millis(served));
 		assertThat(this.attackers).allSatisfy((attacker) -> {
-			assertThat(attacker.goAwayError()).as("GOAWAY ENHANCE_YOUR_CALM").isEqualTo(0xb);
+			assertThat(attacker.goAwayError()).as("GOAWAY ENHANCE_YOUR_CALM")
+				.isEqualTo(RawHttp2Client.ENHANCE_YOUR_CALM);
 			assertThat(attacker.isClosed()).isTrue();
 		});
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
 	}
 
-	private RawHttp2Client attack(int... settings) throws Exception {
-		RawHttp2Client attacker = RawHttp2Client.connect(this.port, settings);
+	private RawHttp2Client attack(Setting... settings) throws Exception {
+		RawHttp2Client attacker = RawHttp2Client.connect(this.certificate.createClientSslContext(), this.port,
+				settings);
 		this.attackers.add(attacker);
+		attacker.startReading();
 		return attacker;
 	}
 
@@ -153,14 +151,10 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		int sent = 0;
 		try {
 			while (sent < pairs && System.nanoTime() < deadline && !attacker.isClosed()) {
-				int streamId = attacker.get("/plain", "localhost:" + this.port);
+				int streamId = attacker.get("/plain");
 				attacker.reset(streamId, RawHttp2Client.CANCEL);
 				sent++;
-				if (sent % 100 == 0) {
-					attacker.flush();
-				}
 			}
-			attacker.flush();
 		}
 		catch (Exception ex) {
 			// the server closed the connection

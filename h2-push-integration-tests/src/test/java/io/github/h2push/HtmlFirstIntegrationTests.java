@@ -1,5 +1,6 @@
 package io.github.h2push;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.github.h2push.RawHttp2Connection.Frame;
+import io.github.h2push.RawHttp2Client.Frame;
+import io.github.h2push.RawHttp2Client.Setting;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,9 @@ class HtmlFirstIntegrationTests {
 
 	private static final int SUBRESOURCE_SIZE = 512 * 1024;
 
+	// flow-control window, for the connection and each stream: more than all responses
+	private static final int WINDOW = 1 << 30;
+
 	@Nested
 	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
 			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { SMALL_SEND_BUFFER, WORKERS })
@@ -64,8 +69,7 @@ class HtmlFirstIntegrationTests {
 
 		@Test
 		void keepsEveryResponseIntactUnderMixedRequests() throws Exception {
-			try (RawHttp2Connection connection = new RawHttp2Connection(this.certificate.createClientSslContext(),
-					this.port, 8192)) {
+			try (RawHttp2Client connection = connectNotTakingPushes(this)) {
 				List<Integer> big = new ArrayList<>();
 				for (int i = 0; i < 6; i++) {
 					big.add(connection.get("/big.txt?" + i, "sec-fetch-dest", "script"));
@@ -83,22 +87,22 @@ class HtmlFirstIntegrationTests {
 					small.add(connection.get("/js/app.js?" + i, "sec-fetch-dest", "script"));
 				}
 				Thread.sleep(300);
-				connection.readUntilAllEnded();
+				assertNoStreamResetNorGoAway(connection.readUntilAllEnded());
 				for (int stream : big) {
-					assertThat(connection.response(stream).finalStatus()).isEqualTo("200");
-					assertThat(connection.response(stream).bodyBytes).isEqualTo(PushTestApplication.BIG_SIZE);
+					assertThat(connection.response(stream).status()).isEqualTo(200);
+					assertThat(connection.response(stream).bodyLength()).isEqualTo(PushTestApplication.BIG_SIZE);
 				}
 				for (int stream : small) {
-					RawHttp2Connection.Response response = connection.response(stream);
-					assertThat(response.finalStatus()).isEqualTo("200");
-					assertThat(response.headerBlocks.get(0).get("content-length"))
-						.isEqualTo(String.valueOf(response.bodyBytes));
+					RawHttp2Client.Response response = connection.response(stream);
+					assertThat(response.status()).isEqualTo(200);
+					assertThat(response.headerBlocks().get(0).get("content-length"))
+						.isEqualTo(String.valueOf(response.bodyLength()));
 				}
 				for (int stream : pages) {
-					assertThat(connection.response(stream).finalStatus()).isEqualTo("200");
-					assertThat(connection.response(stream).bodyBytes).isPositive();
+					assertThat(connection.response(stream).status()).isEqualTo(200);
+					assertThat(connection.response(stream).bodyLength()).isPositive();
 				}
-				assertThat(connection.response(firstPage).headerBlocks.get(0)).containsEntry(":status", "103")
+				assertThat(connection.response(firstPage).headerBlocks().get(0)).containsEntry(":status", "103")
 					.containsKey("link");
 			}
 		}
@@ -140,8 +144,7 @@ class HtmlFirstIntegrationTests {
 	 * asks for the page, and then reads everything.
 	 */
 	private static Placement loadPageBehindSubresources(RunningServerTests server) throws Exception {
-		try (RawHttp2Connection connection = new RawHttp2Connection(server.certificate.createClientSslContext(),
-				server.port, 8192)) {
+		try (RawHttp2Client connection = connectNotTakingPushes(server)) {
 			List<Integer> subresources = new ArrayList<>();
 			for (int i = 0; i < SUBRESOURCES; i++) {
 				subresources.add(connection.get("/html-first/subresource?" + i, "sec-fetch-mode", "no-cors",
@@ -156,13 +159,31 @@ class HtmlFirstIntegrationTests {
 					"priority", "u=0, i");
 			Thread.sleep(500);
 			List<Frame> frames = connection.readUntilAllEnded();
+			assertNoStreamResetNorGoAway(frames);
 			for (int subresource : subresources) {
-				assertThat(connection.response(subresource).finalStatus()).isEqualTo("200");
-				assertThat(connection.response(subresource).bodyBytes).isEqualTo(SUBRESOURCE_SIZE);
+				assertThat(connection.response(subresource).status()).isEqualTo(200);
+				assertThat(connection.response(subresource).bodyLength()).isEqualTo(SUBRESOURCE_SIZE);
 			}
-			assertThat(connection.response(page).finalStatus()).isEqualTo("200");
+			assertThat(connection.response(page).status()).isEqualTo(200);
 			return new Placement(frames.subList(framesRead, frames.size()), page);
 		}
+	}
+
+	/**
+	 * Connects with large flow-control windows, refusing push, and with a small receive
+	 * buffer, so that what the client does not read soon holds up the server.
+	 */
+	private static RawHttp2Client connectNotTakingPushes(RunningServerTests server) throws IOException {
+		RawHttp2Client connection = RawHttp2Client.connect(server.certificate.createClientSslContext(), server.port,
+				8192, Setting.enablePush(false), Setting.initialWindowSize(WINDOW));
+		connection.windowUpdate(0, WINDOW);
+		return connection;
+	}
+
+	private static void assertNoStreamResetNorGoAway(List<Frame> frames) {
+		assertThat(frames).extracting(Frame::type)
+			.as("frames received: %s", frames)
+			.doesNotContain(RawHttp2Client.RST_STREAM, RawHttp2Client.GOAWAY);
 	}
 
 	private static int count(String text, String part) {
@@ -195,25 +216,25 @@ class HtmlFirstIntegrationTests {
 			int last = -1;
 			for (int i = 0; i < frames.size(); i++) {
 				Frame frame = frames.get(i);
-				if (frame.streamId == page) {
+				if (frame.streamId() == page) {
 					first = (first < 0) ? i : first;
-					last = (frame.length > 0) ? i : last;
-					this.pageFrames.append(" #").append(i).append(" type ").append(frame.type).append(" length ")
-						.append(frame.length).append(" flags ").append(frame.flags);
+					last = (frame.length() > 0) ? i : last;
+					this.pageFrames.append(" #").append(i).append(" type ").append(frame.type()).append(" length ")
+						.append(frame.length()).append(" flags ").append(frame.flags());
 				}
 			}
 			assertThat(first).as("the page's frames arrived").isNotNegative();
 			for (int i = 0; i < frames.size(); i++) {
 				Frame frame = frames.get(i);
-				if (frame.type != RawHttp2Connection.DATA || frame.streamId == page) {
+				if (frame.type() != RawHttp2Client.DATA || frame.streamId() == page) {
 					continue;
 				}
 				if (i < first) {
-					this.streamsAhead.add(frame.streamId);
-					this.subresourceBytesAhead += frame.length;
+					this.streamsAhead.add(frame.streamId());
+					this.subresourceBytesAhead += frame.length();
 				}
 				else if (i > last) {
-					this.subresourceBytesAfter += frame.length;
+					this.subresourceBytesAfter += frame.length();
 				}
 				else {
 					this.dataFramesWithin++;
