@@ -195,15 +195,4 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		return (millis != Long.MAX_VALUE) ? millis + " ms" : "never (timed out)";
 	}
 
-	// threads of this JVM (the server runs in it) waiting for an HTTP/2 stream's window
-	private static int blockedWriters() {
-		return (int) Thread.getAllStackTraces()
-			.values()
-			.stream()
-			.filter((stack) -> Arrays.stream(stack)
-				.anyMatch((frame) -> frame.getMethodName().equals("awaitWritable")
-						&& frame.getClassName().endsWith("AbstractFramedStreamSinkChannel")))
-			.count();
-	}
-
 }
