@@ -109,6 +109,8 @@ final class RawHttp2Client implements Closeable {
 
 	private int goAwayError = -1;
 
+	private int goAwayLastStreamId = -1;
+
 	private int nextStreamId = 1;
 
 	private volatile IntConsumer onPushPromise = (promisedStreamId) -> {
@@ -374,6 +376,15 @@ final class RawHttp2Client implements Closeable {
 	}
 
 	/**
+	 * The last stream id of the GOAWAY the server sent: the last of the client's streams
+	 * that it may have processed.
+	 * @return the stream id, -1 when no GOAWAY arrived
+	 */
+	synchronized int goAwayLastStreamId() {
+		return this.goAwayLastStreamId;
+	}
+
+	/**
 	 * Whether the connection is closed: by the server, noticed when reading, or by
 	 * {@link #close()}.
 	 * @return {@code true} if it is closed
@@ -444,6 +455,7 @@ final class RawHttp2Client implements Closeable {
 				}
 				case RST_STREAM -> stream(streamId).reset(ByteBuffer.wrap(payload).getInt());
 				case GOAWAY -> {
+					this.goAwayLastStreamId = ByteBuffer.wrap(payload, 0, 4).getInt() & 0x7fffffff;
 					this.goAwayError = ByteBuffer.wrap(payload, 4, 4).getInt();
 					this.streams.values().forEach((stream) -> stream.end(Ending.GOAWAY));
 				}
