@@ -5,18 +5,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.h2push.RawHttp2Client.Setting;
 import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.embedded.undertow.UndertowWebServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,148 +30,202 @@ import static org.awaitility.Awaitility.await;
 /**
  * Clients that try to take the server down with pushed responses that cannot progress
  * or with rapidly reset requests (raw HTTP/2 frames, loopback, bounded in count and
- * time): a normal client is still served, and the figures are printed.
+ * time): a normal client is still served, what the attackers hold stays within the
+ * limits, and the figures are printed.
  * <p>
  * The server has Undertow's default worker threads (8 per core); per-connection
- * de-duplication is off so every page load pushes again; pushed responses and writes
- * waiting for window time out after 3 s.
+ * de-duplication is off so every page load pushes again; a connection may have 10
+ * pushed responses in flight and its client may reset 200 requests; pushed responses and
+ * writes waiting for window time out after 3 s.
  */
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// streams reset by the rapid-reset attacker never complete in Undertow, so a graceful
 		// shutdown would wait its whole timeout for them
-		properties = { "h2-push.dedup.per-connection=0", "h2-push.connection.pushed-response-timeout=3s",
-				"h2-push.connection.write-timeout=3s", "server.shutdown=immediate" })
+		properties = { "h2-push.dedup.per-connection=0",
+				"h2-push.connection.max-pushed-responses-in-flight="
+						+ DenialOfServiceIntegrationTests.MAX_PUSHED_IN_FLIGHT,
+				"h2-push.connection.max-client-resets=" + DenialOfServiceIntegrationTests.MAX_CLIENT_RESETS,
+				"h2-push.connection.pushed-response-timeout=3s", "h2-push.connection.write-timeout=3s",
+				"server.shutdown=immediate" })
 class DenialOfServiceIntegrationTests extends RunningServerTests {
 
+	static final int MAX_PUSHED_IN_FLIGHT = 10;
+
+	static final int MAX_CLIENT_RESETS = 200;
+
 	private static final Duration SERVED_WITHIN = Duration.ofSeconds(5);
+
+	// a few timeouts of 3 s, and room for a loaded machine
+	private static final Duration RELEASED_WITHIN = Duration.ofSeconds(10);
+
+	// what an attack waits for takes moments on an idle machine, seconds on a loaded one
+	private static final Duration SETTLED_WITHIN = Duration.ofSeconds(10);
+
+	private static final int RESET_PAIRS = 40_000;
 
 	private final List<RawHttp2Client> attackers = new ArrayList<>();
 
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+	@Autowired
+	private WebServerApplicationContext context;
+
+	@BeforeEach
+	void awaitQuietServer() {
+		// earlier tests' connections may still be closing
+		await().atMost(RELEASED_WITHIN).until(() -> blockedWriters() == 0);
+	}
 
 	@AfterEach
 	void closeAttackers() {
 		this.attackers.forEach(RawHttp2Client::close);
 		this.scheduler.shutdownNow();
 		// the server releases what the attackers held when their connections close
-		await().atMost(Duration.ofSeconds(10)).until(() -> blockedWriters() == 0);
+		await().atMost(RELEASED_WITHIN).until(() -> blockedWriters() == 0);
 	}
 
 	@Test
 	void clientGivingStreamsNoWindowCannotHoldEveryWorkerWithPushedResponses() throws Exception {
+		int pages = 4 * 2;
 		for (int i = 0; i < 4; i++) {
-			RawHttp2Client attacker = attack(RawHttp2Client.SETTINGS_INITIAL_WINDOW_SIZE, 0);
+			RawHttp2Client attacker = attack(Setting.initialWindowSize(0));
 			for (int page = 0; page < 2; page++) {
-				attacker.get("/faulty", "localhost:" + this.port);
+				attacker.get("/faulty");
 			}
-			attacker.flush();
 		}
-		Thread.sleep(1000);
+		// the attack has taken hold: as many writers wait for window as pages were asked for
+		await().atMost(SETTLED_WITHIN).until(() -> blockedWriters() >= pages);
 		int blocked = blockedWriters();
 		long served = millisToServeNormalClient();
 		int promised = this.attackers.stream().mapToInt(RawHttp2Client::pushPromises).sum();
 		System.out.printf("window-0 attack (4 connections x 2 pages): %d push promises, %d writers blocked, "
 				+ "normal client served in %s%n", promised, blocked, millis(served));
+		assertThat(promised).as("push promises to clients giving new streams no window").isZero();
+		assertThat(blocked).as("writers blocked: the pages' own, of %d workers", workerThreads())
+			.isLessThanOrEqualTo(pages);
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
 	}
 
 	@Test
 	void pushedStreamsResetWhileWaitingForWindowAreAbandoned() throws Exception {
-		RawHttp2Client attacker = attack(RawHttp2Client.SETTINGS_INITIAL_WINDOW_SIZE, 1000);
+		RawHttp2Client attacker = attack(Setting.initialWindowSize(1000));
+		AtomicInteger resetsSent = new AtomicInteger();
+		// the attack, timed on purpose: reset each pushed stream half a second after its
+		// promise, when its data waits for window
 		attacker.onPushPromise((pushedStreamId) -> this.scheduler.schedule(() -> {
 			attacker.reset(pushedStreamId, RawHttp2Client.CANCEL);
-			attacker.flush();
+			resetsSent.incrementAndGet();
 			return null;
 		}, 500, TimeUnit.MILLISECONDS));
-		for (int page = 0; page < 20; page++) {
-			attacker.get("/big-page", "localhost:" + this.port);
+		int pages = 20;
+		for (int page = 0; page < pages; page++) {
+			attacker.get("/big-page");
 		}
-		attacker.flush();
-		Thread.sleep(1000);
+		// every page answered (PUSH_PROMISE frames come first), and every pushed stream reset
+		await().atMost(SETTLED_WITHIN)
+			.until(() -> attacker.answeredRequests() == pages && resetsSent.get() == attacker.pushPromises());
 		int blocked = blockedWriters();
 		long served = millisToServeNormalClient();
-		long released = millisUntilNoBlockedWriters(Duration.ofSeconds(10));
-		System.out.printf("reset-while-waiting attack (1 connection x 20 pages): %d push promises, %d writers "
-				+ "blocked, normal client served in %s, no writer blocked %s later%n",
+		long released = millisUntilNoBlockedWriters(RELEASED_WITHIN);
+		System.out.printf("reset-while-waiting attack (1 connection x %d pages): %d push promises, %d writers "
+				+ "blocked, normal client served in %s, no writer blocked %s later%n", pages,
 				attacker.pushPromises(), blocked, millis(served), millis(released));
+		assertThat(attacker.pushPromises()).as("push promises, at most as many as may be in flight")
+			.isBetween(1, MAX_PUSHED_IN_FLIGHT);
+		assertThat(blocked).as("writers blocked: pushed responses in flight, of %d workers", workerThreads())
+			.isLessThanOrEqualTo(MAX_PUSHED_IN_FLIGHT);
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
-		assertThat(released).isLessThan(Duration.ofSeconds(10).toMillis());
+		assertThat(released).isLessThan(RELEASED_WITHIN.toMillis());
 		// whether the attacker's connection survives is not asserted: its page responses can wait for the
 		// connection's window too, and the write timeout may then close it
 	}
 
 	@Test
 	void clientGivingStreamsNoWindowWithoutPushHoldsWorkersOnlyUntilTheWriteTimeout() throws Exception {
-		RawHttp2Client attacker = attack(RawHttp2Client.SETTINGS_INITIAL_WINDOW_SIZE, 0,
-				RawHttp2Client.SETTINGS_ENABLE_PUSH, 0);
-		for (int request = 0; request < 24; request++) {
-			attacker.get("/plain", "localhost:" + this.port);
+		RawHttp2Client attacker = attack(Setting.initialWindowSize(0), Setting.enablePush(false));
+		int workers = workerThreads();
+		// more than the workers can take at once
+		int requests = workers + 8;
+		for (int request = 0; request < requests; request++) {
+			attacker.get("/plain");
 		}
-		attacker.flush();
-		Thread.sleep(1000);
-		int blocked = blockedWriters();
+		// nothing but the write timeout bounds how many workers such a client holds: all of them
+		await().atMost(SETTLED_WITHIN).until(() -> blockedWriters() >= workers);
 		long served = millisToServeNormalClient();
-		long released = millisUntilNoBlockedWriters(Duration.ofSeconds(10));
-		System.out.printf("window-0 attack without push (1 connection x 24 requests): %d writers blocked, normal "
-				+ "client served in %s, no writer blocked %s later%n", blocked, millis(served),
+		long released = millisUntilNoBlockedWriters(RELEASED_WITHIN);
+		System.out.printf("window-0 attack without push (1 connection x %d requests): %d writers blocked, normal "
+				+ "client served in %s, no writer blocked %s later%n", requests, workers, millis(served),
 				millis(released));
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
+		assertThat(released).isLessThan(RELEASED_WITHIN.toMillis());
 	}
 
 	@Test
 	void clientResettingEveryRequestAtOnceIsSentGoAway() throws Exception {
 		List<Thread> threads = new ArrayList<>();
-		int[] sent = new int[2];
+		List<AtomicInteger> sent = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
 			RawHttp2Client attacker = attack();
-			int index = i;
-			Thread thread = new Thread(() -> sent[index] = rapidReset(attacker, 40_000, Duration.ofSeconds(20)));
+			AtomicInteger pairs = new AtomicInteger();
+			Thread thread = new Thread(() -> rapidReset(attacker, pairs, Duration.ofSeconds(20)));
 			thread.start();
 			threads.add(thread);
+			sent.add(pairs);
 		}
-		Thread.sleep(500);
+		// under way: each attacker has sent half the resets its connection may make
+		await().atMost(SETTLED_WITHIN)
+			.until(() -> sent.stream().allMatch((pairs) -> pairs.get() >= MAX_CLIENT_RESETS / 2));
 		long served = millisToServeNormalClient();
 		for (Thread thread : threads) {
 			thread.join(Duration.ofSeconds(30).toMillis());
 		}
-		for (RawHttp2Client attacker : this.attackers) {
-			attacker.awaitClosed(5000);
-		}
-		System.out.printf("rapid reset (2 connections x up to 40000 HEADERS+RST_STREAM): pairs sent %s, GOAWAY "
-				+ "error codes %s, closed %s, normal client served in %s%n", Arrays.toString(sent),
+		awaitAttackersClosed(RELEASED_WITHIN);
+		List<Integer> read = this.attackers.stream().map(DenialOfServiceIntegrationTests::requestsRead).toList();
+		System.out.printf("rapid reset (2 connections x up to %d HEADERS+RST_STREAM): pairs sent %s, requests "
+				+ "the server read before its GOAWAY %s, GOAWAY error codes %s, closed %s, normal client served "
+				+ "in %s%n", RESET_PAIRS, sent, read,
 				this.attackers.stream().map(RawHttp2Client::goAwayError).toList(),
 				this.attackers.stream().map(RawHttp2Client::isClosed).toList(), millis(served));
 		assertThat(this.attackers).allSatisfy((attacker) -> {
-			assertThat(attacker.goAwayError()).as("GOAWAY ENHANCE_YOUR_CALM").isEqualTo(0xb);
+			assertThat(attacker.goAwayError()).as("GOAWAY ENHANCE_YOUR_CALM")
+				.isEqualTo(RawHttp2Client.ENHANCE_YOUR_CALM);
 			assertThat(attacker.isClosed()).isTrue();
 		});
+		// the server counts a reset when the connection's next request arrives, or when the request completes
+		assertThat(read).as("requests the server read before its GOAWAY")
+			.allSatisfy((requests) -> assertThat(requests).isBetween(MAX_CLIENT_RESETS, 5 * MAX_CLIENT_RESETS));
+		// how many more pairs the attacker gets in once the server stops reading depends on
+		// the socket buffers: only the end of the attack bounds them
+		assertThat(sent).as("pairs sent before the server closed the connection")
+			.allSatisfy((pairs) -> assertThat(pairs).hasValueLessThan(RESET_PAIRS));
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
 	}
 
-	private RawHttp2Client attack(int... settings) throws Exception {
-		RawHttp2Client attacker = RawHttp2Client.connect(this.port, settings);
+	private RawHttp2Client attack(Setting... settings) throws Exception {
+		RawHttp2Client attacker = RawHttp2Client.connect(this.certificate.createClientSslContext(), this.port,
+				settings);
 		this.attackers.add(attacker);
+		attacker.startReading();
 		return attacker;
 	}
 
-	private int rapidReset(RawHttp2Client attacker, int pairs, Duration atMost) {
+	// the client's streams are 1, 3, 5...
+	private static int requestsRead(RawHttp2Client attacker) {
+		return (attacker.goAwayLastStreamId() + 1) / 2;
+	}
+
+	private void rapidReset(RawHttp2Client attacker, AtomicInteger sent, Duration atMost) {
 		long deadline = System.nanoTime() + atMost.toNanos();
-		int sent = 0;
 		try {
-			while (sent < pairs && System.nanoTime() < deadline && !attacker.isClosed()) {
-				int streamId = attacker.get("/plain", "localhost:" + this.port);
+			while (sent.get() < RESET_PAIRS && System.nanoTime() < deadline && !attacker.isClosed()) {
+				int streamId = attacker.get("/plain");
 				attacker.reset(streamId, RawHttp2Client.CANCEL);
-				sent++;
-				if (sent % 100 == 0) {
-					attacker.flush();
-				}
+				sent.incrementAndGet();
 			}
-			attacker.flush();
 		}
 		catch (Exception ex) {
 			// the server closed the connection
 		}
-		return sent;
 	}
 
 	private long millisToServeNormalClient() throws Exception {
@@ -185,14 +245,25 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 	}
 
-	private static long millisUntilNoBlockedWriters(Duration atMost) throws InterruptedException {
+	// the server closes each connection a moment after its GOAWAY; asserted after the
+	// figures are printed
+	private void awaitAttackersClosed(Duration atMost) {
+		try {
+			await().atMost(atMost).until(() -> this.attackers.stream().allMatch(RawHttp2Client::isClosed));
+		}
+		catch (ConditionTimeoutException ex) {
+			// some are not
+		}
+	}
+
+	// Long.MAX_VALUE when writers are still blocked at the end
+	private static long millisUntilNoBlockedWriters(Duration atMost) {
 		long start = System.nanoTime();
-		long deadline = start + atMost.toNanos();
-		while (blockedWriters() > 0) {
-			if (System.nanoTime() > deadline) {
-				return Long.MAX_VALUE;
-			}
-			Thread.sleep(50);
+		try {
+			await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> blockedWriters() == 0);
+		}
+		catch (ConditionTimeoutException ex) {
+			return Long.MAX_VALUE;
 		}
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 	}
@@ -201,15 +272,9 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		return (millis != Long.MAX_VALUE) ? millis + " ms" : "never (timed out)";
 	}
 
-	// threads of this JVM (the server runs in it) waiting for an HTTP/2 stream's window
-	private static int blockedWriters() {
-		return (int) Thread.getAllStackTraces()
-			.values()
-			.stream()
-			.filter((stack) -> Arrays.stream(stack)
-				.anyMatch((frame) -> frame.getMethodName().equals("awaitWritable")
-						&& frame.getClassName().endsWith("AbstractFramedStreamSinkChannel")))
-			.count();
+	private int workerThreads() {
+		UndertowWebServer server = (UndertowWebServer) this.context.getWebServer();
+		return server.getUndertow().getWorker().getMXBean().getMaxWorkerPoolSize();
 	}
 
 }

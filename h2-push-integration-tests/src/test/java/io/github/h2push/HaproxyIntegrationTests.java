@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The production shape: a TLS-terminating HAProxy (Debian's haproxy package) in front
@@ -98,22 +99,25 @@ class HaproxyIntegrationTests {
 		assertThat(this.statistics.count(PushReason.CLIENT_REFUSED) - refused).isEqualTo(2);
 	}
 
-	private void awaitListening() throws Exception {
-		long deadline = System.nanoTime() + STARTUP.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.haproxy.isAlive()) {
-				throw new IllegalStateException(
-						"haproxy exited: " + Files.readString(this.directory.resolve("haproxy.log")));
-			}
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(50);
-			}
+	private void awaitListening() {
+		await().atMost(STARTUP)
+			.pollInterval(Duration.ofMillis(50))
+			.alias("haproxy listening on " + this.port)
+			.until(this::isListening);
+	}
+
+	private boolean isListening() throws IOException {
+		if (!this.haproxy.isAlive()) {
+			throw new IllegalStateException(
+					"haproxy exited: " + Files.readString(this.directory.resolve("haproxy.log")));
 		}
-		throw new IllegalStateException("haproxy did not listen on " + this.port + " within " + STARTUP);
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static int freePort() throws IOException {

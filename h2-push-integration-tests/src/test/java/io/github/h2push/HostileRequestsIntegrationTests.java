@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import io.github.h2push.RawHttp2Client.Ending;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,9 +46,9 @@ class HostileRequestsIntegrationTests extends RunningServerTests {
 		String authority = template.replace("LONG_PORT", "4".repeat(7000))
 			.replace("PORT", Integer.toString(this.port));
 		// nghttp refuses to send most of these
-		RawHttp2.Response response = RawHttp2.get(this.port, this.certificate, authority, "/page");
-		assertThat(response.pushPromises()).as(template).isZero();
-		assertThat(response.endFrame()).as(template).isEqualTo(-1);
+		RawHttp2Client.Response response = rawGet(authority, "/page");
+		assertThat(response.promises()).as(template).isEmpty();
+		assertThat(response.ending()).as(template).isEqualTo(Ending.END_STREAM);
 		assertThat(response.status()).as(template).isEqualTo(200);
 		assertThat(response.body()).as(template).isEqualTo("<html>page</html>");
 		assertThat(response.headerBlocks().get(response.headerBlocks().size() - 1).get("link")).as(template)
@@ -138,16 +139,25 @@ class HostileRequestsIntegrationTests extends RunningServerTests {
 	void answersBadRequestToAnAuthorityUndertowCannotParse(CapturedOutput output) throws Exception {
 		int logged = output.getAll().length();
 		// nghttp refuses to send it
-		RawHttp2.Response response = RawHttp2.get(this.port, this.certificate, "[::1", "/server-name");
+		RawHttp2Client.Response response = rawGet("[::1", "/server-name");
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.pushPromises()).isZero();
-		assertThat(response.endFrame()).isEqualTo(-1);
+		assertThat(response.promises()).isEmpty();
+		assertThat(response.ending()).isEqualTo(Ending.END_STREAM);
 		assertThat(http11("[::1")).startsWith("HTTP/1.1 400");
 		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain("Exception");
-		RawHttp2.Response valid = RawHttp2.get(this.port, this.certificate, "[::1]:" + this.port, "/server-name");
+		RawHttp2Client.Response valid = rawGet("[::1]:" + this.port, "/server-name");
 		assertThat(valid.status()).isEqualTo(200);
 		assertThat(valid.body()).isEqualTo("::1");
-		assertThat(valid.pushPromises()).isEqualTo(1);
+		assertThat(valid.promises()).hasSize(1);
+	}
+
+	// one GET on a new connection, read until its stream ends, is reset, or the server goes away
+	private RawHttp2Client.Response rawGet(String authority, String path) throws IOException {
+		try (RawHttp2Client client = RawHttp2Client.connect(this.certificate.createClientSslContext(), this.port)) {
+			int stream = client.get(path, ":authority", authority);
+			client.readUntilEnded(stream);
+			return client.response(stream);
+		}
 	}
 
 	private String http11(String host) throws IOException {

@@ -1,37 +1,44 @@
 package io.github.h2push;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.github.h2push.RawHttp2Connection.Frame;
+import io.github.h2push.RawHttp2Client.Frame;
+import io.github.h2push.RawHttp2Client.Setting;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A page's own response is sent ahead of subresource data already queued on the same
  * HTTP/2 connection ({@code h2-push.html-first.enabled}), without breaking any response.
  * <p>
- * The subresources send their headers at once and their bodies a moment later, when the
- * client has stopped reading, so their data frames pile up; the server's socket send
- * buffer is small, so that they wait in Undertow's frame queue, where the order is
- * decided, rather than in the kernel, where it is not. Each subresource stream then has
- * one frame queued, so with Undertow's order the page waits behind a frame of every one
- * of them.
+ * The subresources send their headers at once and their bodies once the client has read
+ * every header block and stopped reading, so their data frames pile up; the server's
+ * socket send buffer is small, so that they wait in Undertow's frame queue, where the
+ * order is decided, rather than in the kernel, where it is not. Each subresource stream
+ * then has one frame queued, so with Undertow's order the page waits behind a frame of
+ * every one of them.
  */
 class HtmlFirstIntegrationTests {
 
@@ -44,14 +51,22 @@ class HtmlFirstIntegrationTests {
 
 	private static final int SUBRESOURCE_SIZE = 512 * 1024;
 
+	// flow-control window, for the connection and each stream: more than all responses
+	private static final int WINDOW = 1 << 30;
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
 	@Nested
 	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
 			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { SMALL_SEND_BUFFER, WORKERS })
 	class ByDefault extends RunningServerTests {
 
+		@Autowired
+		Subresources subresources;
+
 		@Test
 		void sendsThePageAheadOfQueuedSubresourceData() throws Exception {
-			Placement page = loadPageBehindSubresources(this);
+			Placement page = loadPageBehindSubresources(this, this.subresources);
 			assertThat(page.streamsAhead).as("subresource streams whose data went ahead of the page: %s", page)
 				.hasSizeLessThan(SUBRESOURCES / 2);
 			// frames written while the page's own writes were on their way, not queued ahead of them:
@@ -64,8 +79,7 @@ class HtmlFirstIntegrationTests {
 
 		@Test
 		void keepsEveryResponseIntactUnderMixedRequests() throws Exception {
-			try (RawHttp2Connection connection = new RawHttp2Connection(this.certificate.createClientSslContext(),
-					this.port, 8192)) {
+			try (RawHttp2Client connection = connectNotTakingPushes(this)) {
 				List<Integer> big = new ArrayList<>();
 				for (int i = 0; i < 6; i++) {
 					big.add(connection.get("/big.txt?" + i, "sec-fetch-dest", "script"));
@@ -82,23 +96,26 @@ class HtmlFirstIntegrationTests {
 					pages.add(connection.get("/plain?" + i, "priority", "u=0"));
 					small.add(connection.get("/js/app.js?" + i, "sec-fetch-dest", "script"));
 				}
-				Thread.sleep(300);
-				connection.readUntilAllEnded();
+				// every response then waits in the server's queue, but perhaps the first page's, which
+				// may have been read whole with the big files' headers
+				int waiting = big.size() + small.size() + pages.size() - 1;
+				await().atMost(WAIT).until(() -> RunningServerTests.blockedWriters() >= waiting);
+				assertNoStreamResetNorGoAway(connection.readUntilAllEnded());
 				for (int stream : big) {
-					assertThat(connection.response(stream).finalStatus()).isEqualTo("200");
-					assertThat(connection.response(stream).bodyBytes).isEqualTo(PushTestApplication.BIG_SIZE);
+					assertThat(connection.response(stream).status()).isEqualTo(200);
+					assertThat(connection.response(stream).bodyLength()).isEqualTo(PushTestApplication.BIG_SIZE);
 				}
 				for (int stream : small) {
-					RawHttp2Connection.Response response = connection.response(stream);
-					assertThat(response.finalStatus()).isEqualTo("200");
-					assertThat(response.headerBlocks.get(0).get("content-length"))
-						.isEqualTo(String.valueOf(response.bodyBytes));
+					RawHttp2Client.Response response = connection.response(stream);
+					assertThat(response.status()).isEqualTo(200);
+					assertThat(response.headerBlocks().get(0).get("content-length"))
+						.isEqualTo(String.valueOf(response.bodyLength()));
 				}
 				for (int stream : pages) {
-					assertThat(connection.response(stream).finalStatus()).isEqualTo("200");
-					assertThat(connection.response(stream).bodyBytes).isPositive();
+					assertThat(connection.response(stream).status()).isEqualTo(200);
+					assertThat(connection.response(stream).bodyLength()).isPositive();
 				}
-				assertThat(connection.response(firstPage).headerBlocks.get(0)).containsEntry(":status", "103")
+				assertThat(connection.response(firstPage).headerBlocks().get(0)).containsEntry(":status", "103")
 					.containsKey("link");
 			}
 		}
@@ -126,9 +143,12 @@ class HtmlFirstIntegrationTests {
 			properties = { SMALL_SEND_BUFFER, WORKERS, "h2-push.html-first.enabled=false" })
 	class WhenOff extends RunningServerTests {
 
+		@Autowired
+		Subresources subresources;
+
 		@Test
 		void sendsThePageBehindQueuedSubresourceData() throws Exception {
-			Placement page = loadPageBehindSubresources(this);
+			Placement page = loadPageBehindSubresources(this, this.subresources);
 			assertThat(page.streamsAhead).as("subresource streams whose data went ahead of the page: %s", page)
 				.hasSizeGreaterThanOrEqualTo(SUBRESOURCES / 2);
 		}
@@ -139,9 +159,10 @@ class HtmlFirstIntegrationTests {
 	 * Requests large subresources, reads their headers, lets their data pile up unread,
 	 * asks for the page, and then reads everything.
 	 */
-	private static Placement loadPageBehindSubresources(RunningServerTests server) throws Exception {
-		try (RawHttp2Connection connection = new RawHttp2Connection(server.certificate.createClientSslContext(),
-				server.port, 8192)) {
+	private static Placement loadPageBehindSubresources(RunningServerTests server, Subresources bodies)
+			throws Exception {
+		try (RawHttp2Client connection = connectNotTakingPushes(server)) {
+			bodies.hold();
 			List<Integer> subresources = new ArrayList<>();
 			for (int i = 0; i < SUBRESOURCES; i++) {
 				subresources.add(connection.get("/html-first/subresource?" + i, "sec-fetch-mode", "no-cors",
@@ -150,19 +171,40 @@ class HtmlFirstIntegrationTests {
 			// once its headers are out, a subresource queues bare DATA frames, which the page
 			// may pass
 			connection.readUntilHeadersOf(subresources);
-			Thread.sleep(Subresources.BODY_DELAY_MILLIS + 500);
+			bodies.release();
+			// each subresource's writer then waits with a frame queued
+			await().atMost(WAIT).until(() -> RunningServerTests.blockedWriters() >= SUBRESOURCES);
 			int framesRead = connection.framesReceived();
 			int page = connection.get("/plain", "sec-fetch-mode", "navigate", "sec-fetch-dest", "document",
 					"priority", "u=0, i");
-			Thread.sleep(500);
+			// and so does the page's, once its response is queued too
+			await().atMost(WAIT).until(() -> RunningServerTests.blockedWriters() >= SUBRESOURCES + 1);
 			List<Frame> frames = connection.readUntilAllEnded();
+			assertNoStreamResetNorGoAway(frames);
 			for (int subresource : subresources) {
-				assertThat(connection.response(subresource).finalStatus()).isEqualTo("200");
-				assertThat(connection.response(subresource).bodyBytes).isEqualTo(SUBRESOURCE_SIZE);
+				assertThat(connection.response(subresource).status()).isEqualTo(200);
+				assertThat(connection.response(subresource).bodyLength()).isEqualTo(SUBRESOURCE_SIZE);
 			}
-			assertThat(connection.response(page).finalStatus()).isEqualTo("200");
+			assertThat(connection.response(page).status()).isEqualTo(200);
 			return new Placement(frames.subList(framesRead, frames.size()), page);
 		}
+	}
+
+	/**
+	 * Connects with large flow-control windows, refusing push, and with a small receive
+	 * buffer, so that what the client does not read soon holds up the server.
+	 */
+	private static RawHttp2Client connectNotTakingPushes(RunningServerTests server) throws IOException {
+		RawHttp2Client connection = RawHttp2Client.connect(server.certificate.createClientSslContext(), server.port,
+				8192, Setting.enablePush(false), Setting.initialWindowSize(WINDOW));
+		connection.windowUpdate(0, WINDOW);
+		return connection;
+	}
+
+	private static void assertNoStreamResetNorGoAway(List<Frame> frames) {
+		assertThat(frames).extracting(Frame::type)
+			.as("frames received: %s", frames)
+			.doesNotContain(RawHttp2Client.RST_STREAM, RawHttp2Client.GOAWAY);
 	}
 
 	private static int count(String text, String part) {
@@ -195,25 +237,25 @@ class HtmlFirstIntegrationTests {
 			int last = -1;
 			for (int i = 0; i < frames.size(); i++) {
 				Frame frame = frames.get(i);
-				if (frame.streamId == page) {
+				if (frame.streamId() == page) {
 					first = (first < 0) ? i : first;
-					last = (frame.length > 0) ? i : last;
-					this.pageFrames.append(" #").append(i).append(" type ").append(frame.type).append(" length ")
-						.append(frame.length).append(" flags ").append(frame.flags);
+					last = (frame.length() > 0) ? i : last;
+					this.pageFrames.append(" #").append(i).append(" type ").append(frame.type()).append(" length ")
+						.append(frame.length()).append(" flags ").append(frame.flags());
 				}
 			}
 			assertThat(first).as("the page's frames arrived").isNotNegative();
 			for (int i = 0; i < frames.size(); i++) {
 				Frame frame = frames.get(i);
-				if (frame.type != RawHttp2Connection.DATA || frame.streamId == page) {
+				if (frame.type() != RawHttp2Client.DATA || frame.streamId() == page) {
 					continue;
 				}
 				if (i < first) {
-					this.streamsAhead.add(frame.streamId);
-					this.subresourceBytesAhead += frame.length;
+					this.streamsAhead.add(frame.streamId());
+					this.subresourceBytesAhead += frame.length();
 				}
 				else if (i > last) {
-					this.subresourceBytesAfter += frame.length;
+					this.subresourceBytesAfter += frame.length();
 				}
 				else {
 					this.dataFramesWithin++;
@@ -232,12 +274,10 @@ class HtmlFirstIntegrationTests {
 	}
 
 	/**
-	 * Subresources that send their headers at once and their body later.
+	 * Subresources that send their headers at once and their body when released.
 	 */
 	@RestController
 	static class Subresources {
-
-		static final long BODY_DELAY_MILLIS = 300;
 
 		private static final byte[] CHUNK = new byte[16 * 1024];
 
@@ -245,12 +285,26 @@ class HtmlFirstIntegrationTests {
 			Arrays.fill(CHUNK, (byte) 'x');
 		}
 
+		private volatile CountDownLatch bodies = new CountDownLatch(0);
+
+		/**
+		 * Holds the bodies of the subresources requested from now on until
+		 * {@link #release()}.
+		 */
+		void hold() {
+			this.bodies = new CountDownLatch(1);
+		}
+
+		void release() {
+			this.bodies.countDown();
+		}
+
 		@GetMapping("/html-first/subresource")
 		void subresource(HttpServletResponse response) throws Exception {
 			response.setContentType("text/javascript");
 			response.setContentLength(SUBRESOURCE_SIZE);
 			response.flushBuffer();
-			Thread.sleep(BODY_DELAY_MILLIS);
+			this.bodies.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 			OutputStream body = response.getOutputStream();
 			for (int written = 0; written < SUBRESOURCE_SIZE; written += CHUNK.length) {
 				body.write(CHUNK);

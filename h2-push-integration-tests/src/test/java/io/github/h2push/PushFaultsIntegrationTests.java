@@ -47,11 +47,14 @@ class PushFaultsIntegrationTests extends RunningServerTests {
 		int logged = output.getAll().length();
 		long resets = this.statistics.resets();
 		for (int i = 0; i < 3; i++) {
+			long pushed = this.statistics.count(PushOutcome.PUSHED);
 			// a 1-byte stream window: the 256 KB push stalls until the client goes away
 			Process nghttp = new ProcessBuilder("nghttp", "-w", "1", url("/big-page")).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			Thread.sleep(700);
+			// in the middle of the push: promised, and its writer waiting for the window
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.statistics.count(PushOutcome.PUSHED) > pushed && blockedWriters() > 0);
 			assertThat(nghttp.isAlive()).as("still receiving").isTrue();
 			nghttp.destroyForcibly().waitFor();
 		}

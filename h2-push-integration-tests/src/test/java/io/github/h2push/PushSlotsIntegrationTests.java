@@ -1,5 +1,6 @@
 package io.github.h2push;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.h2push.test.PushClient;
@@ -64,7 +65,7 @@ class PushSlotsIntegrationTests extends RunningServerTests {
 	}
 
 	@Test
-	void countsResetPushesWithoutLoggingAnError(CapturedOutput output) throws InterruptedException {
+	void countsResetPushesWithoutLoggingAnError(CapturedOutput output) {
 		long before = settledResets();
 		int logged = output.getAll().length();
 		PushClient client = PushClient.trusting(this.certificate).ignoringPushes();
@@ -79,16 +80,17 @@ class PushSlotsIntegrationTests extends RunningServerTests {
 		assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain(" WARN ");
 	}
 
-	// pushes reset in earlier tests on this shared server may still be being counted
-	private long settledResets() throws InterruptedException {
-		long previous = -1;
-		long current = this.statistics.resets();
-		for (int i = 0; i < 40 && current != previous; i++) {
-			Thread.sleep(250);
-			previous = current;
-			current = this.statistics.resets();
-		}
-		return current;
+	// pushes reset in earlier tests on this shared server may still be being counted:
+	// the count has settled when it stays the same from one look to the next
+	private long settledResets() {
+		long[] last = { -1 };
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			long current = this.statistics.resets();
+			boolean settled = current == last[0];
+			last[0] = current;
+			return settled;
+		});
+		return last[0];
 	}
 
 	// The JDK client reads its HTTP/2 settings from system properties when it connects

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import jakarta.servlet.Filter;
+
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.actuate.H2PushEndpoint;
 import io.github.h2push.actuate.PushMetrics;
@@ -27,6 +29,7 @@ import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushTransport;
 import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
+import io.github.h2push.web.ResponseHintsFilter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.undertow.Undertow;
 import org.apache.catalina.startup.Tomcat;
@@ -479,6 +482,42 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
+	void usesTheApplicationsLearnedHints() {
+		assertBacksOffFor(this.contextRunner.withPropertyValues("h2-push.learn.enabled=true"), LearnedHints.class,
+				() -> new LearnedHints(8, 4, 4096, 1));
+	}
+
+	@Test
+	void usesTheApplicationsResponseHintsFilterRegistration() {
+		// backs off by name: the application may register its own filter, or none, under that name
+		FilterRegistrationBean<Filter> own = new FilterRegistrationBean<>(
+				(request, response, chain) -> chain.doFilter(request, response));
+		this.contextRunner.withBean("responseHintsFilter", FilterRegistrationBean.class, () -> own).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean("responseHintsFilter")).isSameAs(own);
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.noneMatch((registration) -> registration.getFilter() instanceof ResponseHintsFilter);
+		});
+	}
+
+	@Test
+	void usesTheApplicationsRunningServer() {
+		assertBacksOffFor(endpointContextRunner(), RunningServer.class, () -> new RunningServer(false, false));
+	}
+
+	@Test
+	void usesTheApplicationsH2PushEndpoint() {
+		assertBacksOffFor(endpointContextRunner(), H2PushEndpoint.class,
+				() -> new H2PushEndpoint(new RunningServer(false, false), Map.of(), new PushPlans(null),
+						PushRoutes.of(Map.of()), new PushStatistics()));
+	}
+
+	private WebApplicationContextRunner endpointContextRunner() {
+		return this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=h2push");
+	}
+
+	@Test
 	void usesTheApplicationsPushMetrics() {
 		PushMetrics own = new PushMetrics(new PushStatistics());
 		this.contextRunner.withConfiguration(AutoConfigurations.of(H2PushEndpointAutoConfiguration.class))
@@ -489,10 +528,15 @@ class H2PushAutoConfigurationTests {
 			});
 	}
 
-	// The way Spring Boot's own auto-configuration tests check @ConditionalOnMissingBean
 	private <T> void assertBacksOffFor(Class<T> type, Supplier<T> applicationBean) {
+		assertBacksOffFor(this.contextRunner, type, applicationBean);
+	}
+
+	// The way Spring Boot's own auto-configuration tests check @ConditionalOnMissingBean
+	private static <T> void assertBacksOffFor(WebApplicationContextRunner contextRunner, Class<T> type,
+			Supplier<T> applicationBean) {
 		T own = applicationBean.get();
-		this.contextRunner.withBean(type, () -> own).run((context) -> {
+		contextRunner.withBean(type, () -> own).run((context) -> {
 			assertThat(context).hasSingleBean(type);
 			assertThat(context.getBean(type)).isSameAs(own);
 		});
