@@ -8,9 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.MimeHeaders;
 
-import io.github.h2push.PushPromise;
-import io.github.h2push.PushReason;
-import io.github.h2push.spi.PushChannel;
+import io.github.h2push.spi.EarlyHintsOnlyChannel;
 
 import org.springframework.lang.Nullable;
 
@@ -18,35 +16,22 @@ import org.springframework.lang.Nullable;
  * The channel of one request on Tomcat: refuses every push, and sends a
  * {@code 103 Early Hints} with exactly the given {@code Link} headers.
  */
-final class TomcatEarlyHintsChannel implements PushChannel {
+final class TomcatEarlyHintsChannel extends EarlyHintsOnlyChannel {
 
 	private static final Log logger = LogFactory.getLog(TomcatEarlyHintsChannel.class);
-
-	private static final Refusal CANNOT_PUSH = new Refusal(PushReason.UNAVAILABLE, "Tomcat cannot push");
-
-	private final String protocol;
 
 	@Nullable
 	private final Response response;
 
 	TomcatEarlyHintsChannel(String protocol, @Nullable Response response) {
-		this.protocol = protocol;
+		super("Tomcat", protocol);
 		this.response = response;
 	}
 
 	@Override
-	public Refusal refusal() {
-		return CANNOT_PUSH;
-	}
-
-	@Override
-	public Answer push(PushPromise promise) {
-		return Answer.REFUSED;
-	}
-
-	@Override
 	public boolean sendEarlyHints(List<String> links, boolean overHttp1) {
-		if (this.response == null || links.isEmpty() || this.response.isCommitted() || !allowedOn(overHttp1)) {
+		if (this.response == null || links.isEmpty() || this.response.isCommitted()
+				|| !isEarlyHintsAllowed(overHttp1)) {
 			return false;
 		}
 		MimeHeaders headers = this.response.getCoyoteResponse().getMimeHeaders();
@@ -81,12 +66,5 @@ final class TomcatEarlyHintsChannel implements PushChannel {
 		}
 	}
 
-	// browsers act on a 103 over HTTP/2 and later only; HTTP/1.0 has no interim responses
-	private boolean allowedOn(boolean overHttp1) {
-		if (this.protocol.startsWith("HTTP/2")) {
-			return true;
-		}
-		return overHttp1 && "HTTP/1.1".equals(this.protocol);
-	}
 
 }
