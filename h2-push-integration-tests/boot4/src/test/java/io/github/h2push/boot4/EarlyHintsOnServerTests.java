@@ -49,6 +49,18 @@ abstract class EarlyHintsOnServerTests {
 	}
 
 	@Test
+	void countsOutcomesOnTheMeter() throws Exception {
+		client().send(HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + "/page")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		HttpResponse<String> meter = client().send(HttpRequest
+			.newBuilder(URI.create("https://localhost:" + this.port + "/actuator/metrics/h2push.promises?tag=outcome:"
+					+ "early-hinted"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(meter.statusCode()).isEqualTo(200);
+		assertThat(meter.body()).contains("\"name\":\"h2push.promises\"").doesNotContain("\"value\":0.0");
+	}
+
+	@Test
 	void sendsA103WithOnlyTheLinkHeadersAheadOfTheFinalResponse() throws Exception {
 		String frames = Nghttp.run("-nv", "--no-push", "https://127.0.0.1:" + this.port + "/page");
 		List<Map<String, String>> responses = Nghttp.responseHeaders(frames);
