@@ -272,7 +272,7 @@ public class LearnedHints {
 		if (values.appearIn(path)) {
 			return Refusal.REQUEST_VALUE;
 		}
-		if (!this.staticResources.test(request, request.getContextPath() + path)) {
+		if (!this.staticResources.test(request, ContextPath.of(request) + path)) {
 			return Refusal.NOT_STATIC;
 		}
 		return null;

@@ -188,7 +188,7 @@ public final class LinkHeader {
 	 */
 	@Nullable
 	public static String withinApplication(HttpServletRequest request, @Nullable String path) {
-		String contextPath = request.getContextPath();
+		String contextPath = ContextPath.of(request);
 		if (path == null || contextPath.isEmpty()) {
 			return path;
 		}

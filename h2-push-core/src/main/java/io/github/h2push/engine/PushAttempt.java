@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +35,8 @@ final class PushAttempt {
 	private static final String CHANNEL_ATTRIBUTE = PushChannel.class.getName();
 
 	private static final Log logger = LogFactory.getLog(PushPromiseService.class);
+
+	private static final Set<Class<?>> warned = ConcurrentHashMap.newKeySet();
 
 	private final PushSettings settings;
 
@@ -93,15 +96,28 @@ final class PushAttempt {
 			}
 			catch (RuntimeException ex) {
 				// a transport that fails must not fail the page: it only loses its hints
-				logger.warn("Push transport " + transport + " failed to open a channel for " + describe(request), ex);
+				failed(transport, "open a channel", request, ex);
 				continue;
 			}
 			if (channel != null) {
-				request.setAttribute(CHANNEL_ATTRIBUTE, channel);
+				// a channel opened without the response may lack what a 103 needs later
+				if (response != null) {
+					request.setAttribute(CHANNEL_ATTRIBUTE, channel);
+				}
 				return channel;
 			}
 		}
 		return null;
+	}
+
+	// the first failure of each kind of transport with its stack trace, later ones in one line
+	private static void failed(Object transport, String what, HttpServletRequest request, RuntimeException ex) {
+		if (warned.add(transport.getClass())) {
+			logger.warn("Push transport " + transport + " failed to " + what + " for " + describe(request), ex);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Push transport " + transport + " failed to " + what + ": " + ex);
+		}
 	}
 
 	@Nullable
@@ -220,9 +236,17 @@ final class PushAttempt {
 	 * final response only. Clients that do not say are sent one.
 	 */
 	private boolean sendEarlyHints() {
-		return Navigation.isNavigation(this.request) && this.channel != null && !this.hints.isEmpty()
-				&& this.response != null && !this.response.isCommitted()
-				&& this.channel.sendEarlyHints(this.hints, this.settings.earlyHintsOverHttp1());
+		if (!Navigation.isNavigation(this.request) || this.channel == null || this.hints.isEmpty()
+				|| this.response == null || this.response.isCommitted()) {
+			return false;
+		}
+		try {
+			return this.channel.sendEarlyHints(this.hints, this.settings.earlyHintsOverHttp1());
+		}
+		catch (RuntimeException ex) {
+			failed(this.channel, "send a 103 Early Hints", this.request, ex);
+			return false;
+		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -275,16 +299,17 @@ final class PushAttempt {
 		return PushResult.notPushed(path, PushOutcome.DUPLICATE, PushReason.DUPLICATE, detail);
 	}
 
-	// a path in the application, as declared, becomes a URL path on the origin: the context
-	// path first, then its versioned form
+	// a path in the application, as declared, becomes a URL path on the origin: its versioned
+	// form, under the application's context path
 	private PreloadLink resolve(PreloadLink link) {
-		String url = this.request.getContextPath() + link.path();
+		String path = link.path();
 		if (this.settings.urlResolver() != null) {
-			String resolved = this.settings.urlResolver().apply(this.request, url);
+			String resolved = this.settings.urlResolver().apply(this.request, path);
 			if (resolved != null) {
-				url = resolved;
+				path = resolved;
 			}
 		}
+		String url = ContextPath.of(this.request) + path;
 		return url.equals(link.path()) ? link : link.withPath(url);
 	}
 

@@ -52,6 +52,12 @@ public class VersionedResourceUrls implements BiFunction<HttpServletRequest, Str
 		this.urlProvider = urlProvider;
 	}
 
+	/**
+	 * The versioned form of a path within the application.
+	 * @param request the request (unused: a lookup depends on the path alone)
+	 * @param path the path within the application, as declared, possibly with a query
+	 * @return the versioned path within the application, or the path itself
+	 */
 	@Override
 	public String apply(HttpServletRequest request, String path) {
 		ResourceUrlProvider provider = this.urlProvider.get();
@@ -59,26 +65,28 @@ public class VersionedResourceUrls implements BiFunction<HttpServletRequest, Str
 			return path;
 		}
 		if (!this.cached) {
-			return lookUp(provider, request, path);
+			return lookUp(provider, path);
 		}
 		// a path with no versioned form (a controller's URL, a missing file) is looked for in
 		// every static location on each call, and Spring's own cache keeps only the ones found
-		String key = prefix(request) + '\u0000' + path;
-		String resolved = this.cache.get(key);
+		String resolved = this.cache.get(path);
 		if (resolved == null) {
-			resolved = lookUp(provider, request, path);
+			resolved = lookUp(provider, path);
 			if (this.cache.size() >= MAX_CACHED) {
 				// paths from Link headers can be many; start again rather than stop caching
 				this.cache.clear();
 			}
-			this.cache.put(key, resolved);
+			this.cache.put(path, resolved);
 		}
 		return resolved;
 	}
 
-	private static String lookUp(ResourceUrlProvider provider, HttpServletRequest request, String path) {
-		String versioned = provider.getForRequestUrl(request, path);
-		return (versioned != null) ? versioned : path;
+	// by the path within the application: the request's own URL does not change the answer
+	private static String lookUp(ResourceUrlProvider provider, String path) {
+		int query = path.indexOf('?');
+		String lookupPath = (query >= 0) ? path.substring(0, query) : path;
+		String versioned = provider.getForLookupPath(lookupPath);
+		return (versioned != null) ? versioned + ((query >= 0) ? path.substring(query) : "") : path;
 	}
 
 	// what ResourceUrlProvider puts before the lookup path: the context path, and the servlet

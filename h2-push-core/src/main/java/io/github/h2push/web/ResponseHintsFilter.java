@@ -147,7 +147,10 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 			super.setHeader(name, value);
 			if (link) {
 				// the application's header replaces the others, but not h2-push's own hints
-				OwnLinkHeaders.of(this.request).forEach((own) -> super.addHeader(HttpHeaders.LINK, own));
+				OwnLinkHeaders.of(this.request)
+					.stream()
+					.filter((own) -> !own.equals(value))
+					.forEach((own) -> super.addHeader(HttpHeaders.LINK, own));
 			}
 		}
 

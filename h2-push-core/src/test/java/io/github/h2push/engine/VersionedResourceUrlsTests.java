@@ -55,15 +55,17 @@ class VersionedResourceUrlsTests {
 	}
 
 	@Test
-	void keepsApplicationsWithDifferentContextPathsApart() {
+	void looksUpAPathWithinTheApplicationOnceWhateverPageAsks() {
 		this.provider.setHandlerMap(Map.of("/**", handler(true)));
 		VersionedResourceUrls urls = new VersionedResourceUrls(() -> this.provider);
-		MockHttpServletRequest app = new MockHttpServletRequest("GET", "/app/");
-		app.setContextPath("/app");
-		urls.apply(new MockHttpServletRequest("GET", "/"), "/account/avatar.svg");
-		urls.apply(app, "/account/avatar.svg");
-		urls.apply(app, "/account/avatar.svg");
-		assertThat(this.counting.lookups).hasSize(2);
+		MockHttpServletRequest home = new MockHttpServletRequest("GET", "/app/");
+		home.setContextPath("/app");
+		MockHttpServletRequest nested = new MockHttpServletRequest("GET", "/app/docs/docs");
+		nested.setContextPath("/app");
+		String fromRoot = urls.apply(new MockHttpServletRequest("GET", "/"), "/account/avatar.svg");
+		assertThat(urls.apply(home, "/account/avatar.svg")).isEqualTo(fromRoot);
+		assertThat(urls.apply(nested, "/account/avatar.svg")).isEqualTo(fromRoot);
+		assertThat(this.counting.lookups).hasSize(1);
 	}
 
 	private ResourceHttpRequestHandler handler(boolean cached) {

@@ -1,10 +1,7 @@
 package io.github.h2push.jetty;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,8 +20,6 @@ final class JettyEarlyHintsChannel extends EarlyHintsOnlyChannel {
 
 	private static final Log logger = LogFactory.getLog(JettyEarlyHintsChannel.class);
 
-	// how long the request's thread waits for the interim response to be written
-	private static final long WRITE_WAIT_MILLIS = 1000;
 
 	private final Response response;
 
@@ -40,13 +35,10 @@ final class JettyEarlyHintsChannel extends EarlyHintsOnlyChannel {
 		}
 		HttpFields.Mutable fields = HttpFields.build(links.size());
 		links.forEach((link) -> fields.add(HttpHeader.LINK, link));
-		CompletableFuture<Void> written = this.response.writeInterim(HttpStatus.EARLY_HINTS_103, fields);
+		// until written, as Jetty's own sendEarlyHints waits: the page's first write must not meet a
+		// pending one (the connection's idle timeout bounds a client that reads nothing)
 		try {
-			written.get(WRITE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-			return true;
-		}
-		catch (TimeoutException ex) {
-			// still being written, ahead of the final response
+			this.response.writeInterim(HttpStatus.EARLY_HINTS_103, fields).get();
 			return true;
 		}
 		catch (ExecutionException ex) {
@@ -55,6 +47,10 @@ final class JettyEarlyHintsChannel extends EarlyHintsOnlyChannel {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Jetty did not send the 103 Early Hints", ex);
 			return false;
 		}
 	}

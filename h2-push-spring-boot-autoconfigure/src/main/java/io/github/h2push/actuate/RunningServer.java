@@ -16,8 +16,10 @@ import org.springframework.util.ClassUtils;
  */
 public class RunningServer {
 
+	// h2-push's Undertow adapter, which reads Undertow's listeners, with Undertow itself
 	private static final boolean UNDERTOW_PRESENT = ClassUtils.isPresent("io.undertow.Undertow",
-			RunningServer.class.getClassLoader());
+			RunningServer.class.getClassLoader())
+			&& ClassUtils.isPresent("io.github.h2push.undertow.UndertowListeners", RunningServer.class.getClassLoader());
 
 	private final boolean developmentCertificate;
 

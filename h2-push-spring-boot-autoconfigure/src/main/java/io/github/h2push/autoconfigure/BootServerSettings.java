@@ -20,8 +20,9 @@ import org.springframework.util.StringUtils;
  */
 final class BootServerSettings {
 
+	// a key store type or provider alone is a hardware key store (PKCS11)
 	private static final String[] OWN_SSL_PROPERTIES = { "server.ssl.bundle", "server.ssl.key-store",
-			"server.ssl.certificate" };
+			"server.ssl.certificate", "server.ssl.key-store-type", "server.ssl.key-store-provider" };
 
 	private final Environment environment;
 

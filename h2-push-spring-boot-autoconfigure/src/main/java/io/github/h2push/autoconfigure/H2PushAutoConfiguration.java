@@ -175,7 +175,9 @@ public class H2PushAutoConfiguration {
 						(int) properties.getLearn().getHeadSize().toBytes()));
 		// inside the request-context filter and outside Spring Security's, so it sees every header the chain sets
 		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104);
-		registration.setEnabled(properties.isPushFromLinkHeaders() || learned != null);
+		// also while preload links are on: an application's setHeader("Link") keeps h2-push's hints then
+		registration.setEnabled(
+				properties.isPushFromLinkHeaders() || learned != null || properties.isPreloadLinks());
 		return registration;
 	}
 

@@ -96,9 +96,11 @@ public class Http2OverTlsCustomizer implements WebServerFactoryCustomizer<Config
 	}
 
 	// key material set on the factory by code rather than properties is never replaced
+	// (a key store type or provider alone is a hardware one, such as PKCS11)
 	private static boolean hasKeyMaterial(@Nullable Ssl ssl) {
 		return ssl != null && (StringUtils.hasText(ssl.getBundle()) || StringUtils.hasText(ssl.getKeyStore())
-				|| StringUtils.hasText(ssl.getCertificate()));
+				|| StringUtils.hasText(ssl.getCertificate()) || StringUtils.hasText(ssl.getKeyStoreType())
+				|| StringUtils.hasText(ssl.getKeyStoreProvider()));
 	}
 
 }

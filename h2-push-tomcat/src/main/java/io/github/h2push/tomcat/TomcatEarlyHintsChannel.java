@@ -28,6 +28,13 @@ final class TomcatEarlyHintsChannel extends EarlyHintsOnlyChannel {
 		this.response = response;
 	}
 
+	// Tomcat writes an HTTP/1.1 103 into the socket buffer without flushing it: it would leave
+	// with the final response, too late to help, so only HTTP/2 gets one
+	@Override
+	protected boolean isEarlyHintsAllowed(boolean overHttp1) {
+		return super.isEarlyHintsAllowed(false);
+	}
+
 	@Override
 	public boolean sendEarlyHints(List<String> links, boolean overHttp1) {
 		if (this.response == null || links.isEmpty() || this.response.isCommitted()
