@@ -131,10 +131,15 @@ public class H2PushAutoConfiguration {
 			.build();
 	}
 
-	private static RequestHeaderAllowlist copiedHeaders(H2PushProperties properties) {
+	// h2-push.copied-headers followed by h2-push.additional-copied-headers
+	static List<String> copiedHeaderNames(H2PushProperties properties) {
 		List<String> names = new ArrayList<>(properties.getCopiedHeaders());
 		names.addAll(properties.getAdditionalCopiedHeaders());
-		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(names,
+		return names;
+	}
+
+	private static RequestHeaderAllowlist copiedHeaders(H2PushProperties properties) {
+		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(copiedHeaderNames(properties),
 				(int) properties.getMaxCopiedHeaderSize().toBytes());
 		List<String> dropped = RequestHeaderAllowlist.DEFAULT_HEADERS.stream()
 			.filter((name) -> !copiedHeaders.getNames().contains(name))
@@ -337,7 +342,7 @@ public class H2PushAutoConfiguration {
 		@ConditionalOnMissingBean
 		SecurityPushAccessPolicy securityPushAccessPolicy(ObjectProvider<WebInvocationPrivilegeEvaluator> evaluator,
 				H2PushProperties properties) {
-			boolean credentialsCopied = !new RequestHeaderAllowlist(properties.getCopiedHeaders())
+			boolean credentialsCopied = !new RequestHeaderAllowlist(copiedHeaderNames(properties))
 				.getCredentialHeaders()
 				.isEmpty();
 			// resolved on first use: the evaluator is built with the security filter chain

@@ -210,6 +210,15 @@ class H2PushAutoConfigurationTests {
 	}
 
 	@Test
+	void pushesWhatTheUserMayFetchWhenAnAdditionalCopiedHeaderCarriesCredentials() {
+		this.contextRunner.withPropertyValues("h2-push.additional-copied-headers=authorization")
+			.run((context) -> assertThat(context.getBean(SecurityPushAccessPolicy.class))
+				.hasFieldOrPropertyWithValue("credentialsCopied", true));
+		this.contextRunner.run((context) -> assertThat(context.getBean(SecurityPushAccessPolicy.class))
+			.hasFieldOrPropertyWithValue("credentialsCopied", false));
+	}
+
+	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void warnsWhenCopiedHeadersLeaveOutDefaults(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("h2-push.copied-headers=authorization")
