@@ -48,8 +48,6 @@ import org.springframework.web.servlet.DispatcherServlet;
  * @since 0.1.0
  */
 @AutoConfiguration(beforeName = H2PushWebServerAutoConfiguration.SERVLET_WEB_SERVER_FACTORY_AUTO_CONFIGURATION)
-// Spring Boot 3.5's, where Undertow can serve; Spring Boot 4 has no Undertow support
-@ConditionalOnClass(name = H2PushWebServerAutoConfiguration.SERVLET_WEB_SERVER_FACTORY_AUTO_CONFIGURATION)
 public class H2PushWebServerAutoConfiguration {
 
 	static final String SERVLET_WEB_SERVER_FACTORY_AUTO_CONFIGURATION = "org.springframework.boot.autoconfigure.web."
@@ -59,7 +57,8 @@ public class H2PushWebServerAutoConfiguration {
 
 	/**
 	 * With {@code h2-push.enabled=false}, one INFO line says that h2-push is off and
-	 * what that leaves out, so a test that expects pushes learns why there are none.
+	 * what that leaves out, so a test that expects pushes learns why there are none; on
+	 * both Spring Boot lines.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -75,7 +74,9 @@ public class H2PushWebServerAutoConfiguration {
 
 	}
 
+	// Spring Boot 3.5's, where Undertow can serve; Spring Boot 4 has no Undertow support
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = SERVLET_WEB_SERVER_FACTORY_AUTO_CONFIGURATION)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnBooleanProperty(name = "h2-push.enabled", matchIfMissing = true)
 	static class ReactiveConfiguration {
@@ -93,7 +94,8 @@ public class H2PushWebServerAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnBooleanProperty(name = "h2-push.enabled", matchIfMissing = true)
-	@ConditionalOnClass({ Undertow.class, DispatcherServlet.class, UndertowServletWebServerFactory.class })
+	@ConditionalOnClass(value = { Undertow.class, DispatcherServlet.class, UndertowServletWebServerFactory.class },
+			name = SERVLET_WEB_SERVER_FACTORY_AUTO_CONFIGURATION)
 	static class ServletConfiguration {
 
 		@Bean
