@@ -227,7 +227,7 @@ public final class PushPromiseResultMatchers {
 	}
 
 	// no result at all: h2-push never saw the request, so say why that may be
-	private static String whyNothingWasAttempted(MvcResult result) {
+	static String whyNothingWasAttempted(MvcResult result) {
 		WebApplicationContext context = WebApplicationContextUtils
 			.getWebApplicationContext(result.getRequest().getServletContext());
 		if (context != null && "false".equalsIgnoreCase(context.getEnvironment().getProperty("h2-push.enabled"))) {

@@ -10,6 +10,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static io.github.h2push.test.PushPromiseMatchers.earlyHints;
 import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,6 +36,9 @@ class DisabledWebMvcSliceTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> pushPromises().path("/css/site.css").match(result))
 			.withMessageContaining("pushed nothing: h2-push is disabled (h2-push.enabled=false)");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> earlyHints().paths("/css/site.css").match(result))
+			.withMessageContaining("got no 103 Early Hints: h2-push is disabled (h2-push.enabled=false)");
 	}
 
 }
