@@ -206,8 +206,13 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 				}
 			}
 			OwnLinkHeaders.forget(this.request);
-			super.setHeader(HttpHeaders.LINK, null);
-			kept.forEach((value) -> super.addHeader(HttpHeaders.LINK, value));
+			if (kept.isEmpty()) {
+				// removes the header on Servlet 6.1 servers (Undertow, Tomcat 11, Jetty 12); Tomcat 10.1 ignores it
+				super.setHeader(HttpHeaders.LINK, null);
+				return;
+			}
+			super.setHeader(HttpHeaders.LINK, kept.get(0));
+			kept.subList(1, kept.size()).forEach((value) -> super.addHeader(HttpHeaders.LINK, value));
 		}
 
 		@Override
