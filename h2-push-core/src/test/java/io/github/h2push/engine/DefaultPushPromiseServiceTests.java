@@ -73,8 +73,9 @@ class DefaultPushPromiseServiceTests {
 		assertThat(hinting.push("/avatar/42", "image").outcome()).isEqualTo(PushOutcome.HINTED);
 		assertThat(hinting.push(this.request, this.response, "/worker", "worker").outcome())
 			.isEqualTo(PushOutcome.HINTED);
-		assertThat(this.response.getHeaders("Link")).containsExactly("</api/orders>; rel=preload; as=fetch; crossorigin",
-				"</avatar/42>; rel=preload; as=image", "</worker>; rel=preload; as=worker");
+		assertThat(this.response.getHeaders("Link")).containsExactly(
+				"</api/orders>; rel=preload; as=fetch; crossorigin", "</avatar/42>; rel=preload; as=image",
+				"</worker>; rel=preload; as=worker");
 	}
 
 	@Test

@@ -14,8 +14,8 @@ class PreloadLinkTests {
 	@ParameterizedTest
 	@CsvSource({ "/css/site.css, style", "/css/site.css?v=2, style", "/js/app.js, script", "/js/app.mjs, script",
 			"/img/logo.svg, image", "/img/a.png, image", "/img/a.webp, image", "/fonts/a.woff2, font",
-			"/fonts/a.woff, font", "/fonts/a.ttf, font", "/api/data.json, fetch", "/page.html, fetch", "/api/orders, fetch",
-			"/api/orders?page=2, fetch", "/download.bin, fetch" })
+			"/fonts/a.woff, font", "/fonts/a.ttf, font", "/api/data.json, fetch", "/page.html, fetch",
+			"/api/orders, fetch", "/api/orders?page=2, fetch", "/download.bin, fetch" })
 	void infersTheDestinationFromTheMediaType(String path, String as) {
 		assertThat(PreloadLink.inferAs(path)).isEqualTo(as);
 	}
