@@ -45,6 +45,22 @@ public interface PushPromiseService {
 	PushResult push(String path);
 
 	/**
+	 * Pushes a resource for the current request, saying what the page fetches it as,
+	 * for a resource whose path does not tell (such as an API path without an
+	 * extension): the destination goes into the preload hint when the resource is
+	 * hinted rather than pushed.
+	 * @param path the path in this application, such as {@code /api/orders}
+	 * @param as the preload destination: {@code audio}, {@code document}, {@code embed},
+	 * {@code fetch}, {@code font}, {@code image}, {@code object}, {@code script},
+	 * {@code style}, {@code track}, {@code video} or {@code worker}
+	 * @return what happened
+	 * @throws IllegalArgumentException if {@code as} is not a preload destination
+	 * @throws IllegalStateException if there is no current servlet request
+	 * @since 0.1.0
+	 */
+	PushResult push(String path, String as);
+
+	/**
 	 * Pushes a resource for the given request. A preload hint, when needed, goes to the
 	 * current response.
 	 * @param request the triggering request
@@ -61,6 +77,19 @@ public interface PushPromiseService {
 	 * @return what happened
 	 */
 	PushResult push(HttpServletRequest request, @Nullable HttpServletResponse response, String path);
+
+	/**
+	 * Pushes a resource for the given request and response, saying what the page
+	 * fetches it as.
+	 * @param request the triggering request
+	 * @param response the response that receives a preload hint if one is needed
+	 * @param path the path in this application
+	 * @param as the preload destination, as for {@link #push(String, String)}
+	 * @return what happened
+	 * @throws IllegalArgumentException if {@code as} is not a preload destination
+	 * @since 0.1.0
+	 */
+	PushResult push(HttpServletRequest request, @Nullable HttpServletResponse response, String path, String as);
 
 	/**
 	 * The results recorded on a request, in the order the pushes were attempted.

@@ -1,5 +1,9 @@
 package io.github.h2push;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import io.github.h2push.test.PushClient;
@@ -47,6 +51,23 @@ class RoutesAndVersionedUrlsIntegrationTests extends RunningServerTests {
 		String frames = Nghttp.run("-nv", "--no-push", url("/page"));
 		assertThat(frames).contains("link: </css/site-" + DigestUtils.md5DigestAsHex(bytes("static/css/site.css"))
 				+ ".css>; rel=preload; as=style");
+	}
+
+	@Test
+	void anErrorUnderARouteKeepsNoPreloadLinks() throws Exception {
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.sslContext(this.certificate.createClientSslContext())
+			.build();
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url("/docs.html"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().allValues("link")).isNotEmpty();
+		HttpResponse<String> missing = client.send(
+				HttpRequest.newBuilder(URI.create(url("/doc-missing.html"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().allValues("link")).isEmpty();
 	}
 
 	@Test

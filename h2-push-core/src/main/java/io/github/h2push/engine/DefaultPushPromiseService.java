@@ -2,6 +2,7 @@ package io.github.h2push.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,11 +59,37 @@ public class DefaultPushPromiseService implements PushPromiseService {
 	 */
 	@Override
 	public PushResult push(String path) {
+		ServletRequestAttributes attributes = currentRequest();
+		return push(attributes.getRequest(), attributes.getResponse(), path);
+	}
+
+	/**
+	 * Pushes a resource for the current request, with the destination its preload
+	 * hint says.
+	 * @param path the path on this origin, such as {@code /api/orders}
+	 * @param as the preload destination, one of {@link PreloadLink#DESTINATIONS}
+	 * @return what happened
+	 * @throws IllegalArgumentException if {@code as} is not a preload destination
+	 * @throws IllegalStateException if there is no current servlet request
+	 */
+	@Override
+	public PushResult push(String path, String as) {
+		checkDestination(as);
+		ServletRequestAttributes attributes = currentRequest();
+		return push(attributes.getRequest(), attributes.getResponse(), path, as);
+	}
+
+	private static ServletRequestAttributes currentRequest() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (!(attributes instanceof ServletRequestAttributes servletAttributes)) {
-			throw new IllegalStateException("No current servlet request: call push(request, path) instead");
+			throw new IllegalStateException("No current servlet request: call push(request, response, path) instead");
 		}
-		return push(servletAttributes.getRequest(), servletAttributes.getResponse(), path);
+		return servletAttributes;
+	}
+
+	private static void checkDestination(@Nullable String as) {
+		Assert.isTrue(as != null && PreloadLink.DESTINATIONS.contains(as), () -> "'" + as
+				+ "' is not a preload destination; use one of " + new TreeSet<>(PreloadLink.DESTINATIONS));
 	}
 
 	/**
@@ -93,6 +120,30 @@ public class DefaultPushPromiseService implements PushPromiseService {
 		}
 		PushAttempt attempt = new PushAttempt(this.settings, request, response, false);
 		PushResult result = attempt.offer(PreloadLink.of(path));
+		return attempt.finish(List.of(result), false).get(0);
+	}
+
+	/**
+	 * Pushes a resource for the given request and response, with the destination its
+	 * preload hint says.
+	 * @param request the triggering request
+	 * @param response the response that receives a preload hint if one is needed
+	 * @param path the path on this origin
+	 * @param as the preload destination, one of {@link PreloadLink#DESTINATIONS}
+	 * @return what happened
+	 * @throws IllegalArgumentException if {@code as} is not a preload destination
+	 */
+	@Override
+	public PushResult push(HttpServletRequest request, @Nullable HttpServletResponse response, String path,
+			String as) {
+		Assert.notNull(request, "'request' must not be null");
+		checkDestination(as);
+		String problem = PushPathValidator.problemWith(path);
+		if (problem != null) {
+			return PushAttempt.reject(this.settings, request, path, problem);
+		}
+		PushAttempt attempt = new PushAttempt(this.settings, request, response, false);
+		PushResult result = attempt.offer(PreloadLink.of(path, as, ""));
 		return attempt.finish(List.of(result), false).get(0);
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.util.StringUtils;
  * {@code Link: <path>; rel=preload} header sent when it cannot be pushed.
  *
  * @param path the path on this origin
- * @param as the preload destination ({@code style}, {@code script}, …), empty if unknown
+ * @param as the preload destination ({@code style}, {@code script}, …); {@code fetch}
+ * when it is not known, since browsers ignore a preload without one
  * @param fetchPriority the fetch priority, empty for none
  * @param crossOrigin the CORS mode a page fetches it in, {@code anonymous} or
  * {@code use-credentials}, empty when the page did not say (fonts and fetches are
@@ -56,7 +57,8 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 	/**
 	 * Creates a link, checking its attributes.
 	 * @param path the path on this origin
-	 * @param as the preload destination, one of {@link #DESTINATIONS}, or empty
+	 * @param as the preload destination, one of {@link #DESTINATIONS}, or empty for
+	 * {@code fetch}
 	 * @param fetchPriority the fetch priority, one of {@link #FETCH_PRIORITIES}, or
 	 * empty
 	 * @param crossOrigin the CORS mode, one of {@link #CORS_MODES}, or empty
@@ -65,7 +67,12 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 	 * @throws IllegalArgumentException if an attribute is not one h2-push writes
 	 */
 	public PreloadLink {
-		Assert.isTrue(as.isEmpty() || DESTINATIONS.contains(as), () -> "'" + as + "' is not a preload destination");
+		String destination = as;
+		Assert.isTrue(destination.isEmpty() || DESTINATIONS.contains(destination),
+				() -> "'" + destination + "' is not a preload destination");
+		// a preload without a destination is one browsers refuse: fetch is what a resource of unknown type,
+		// an API path without an extension above all, is fetched as
+		as = destination.isEmpty() ? "fetch" : destination;
 		Assert.isTrue(fetchPriority.isEmpty() || FETCH_PRIORITIES.contains(fetchPriority),
 				() -> "'" + fetchPriority + "' is not a fetch priority");
 		Assert.isTrue(crossOrigin.isEmpty() || CORS_MODES.contains(crossOrigin),
@@ -77,7 +84,8 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 	/**
 	 * Creates a link without a CORS mode or integrity, checking its attributes.
 	 * @param path the path on this origin
-	 * @param as the preload destination, one of {@link #DESTINATIONS}, or empty
+	 * @param as the preload destination, one of {@link #DESTINATIONS}, or empty for
+	 * {@code fetch}
 	 * @param fetchPriority the fetch priority, one of {@link #FETCH_PRIORITIES}, or
 	 * empty
 	 * @throws IllegalArgumentException if an attribute is not one h2-push writes
@@ -172,10 +180,10 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 
 	/**
 	 * The preload destination for a path, from its media type: {@code style},
-	 * {@code script}, {@code image}, {@code font}, {@code fetch} for JSON, otherwise
-	 * empty.
+	 * {@code script}, {@code image}, {@code font}, otherwise {@code fetch} (JSON, and
+	 * any path whose type is not known, such as an API path without an extension).
 	 * @param path the path, possibly with a query
-	 * @return the destination, or empty
+	 * @return the destination, never empty
 	 */
 	public static String inferAs(String path) {
 		int end = path.length();
@@ -185,7 +193,7 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 		}
 		Optional<MediaType> mediaType = MediaTypeFactory.getMediaType(path.substring(0, end));
 		if (mediaType.isEmpty()) {
-			return "";
+			return "fetch";
 		}
 		MediaType type = mediaType.get();
 		String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
@@ -201,10 +209,7 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 		if (type.getType().equals("font") || subtype.startsWith("font-") || subtype.startsWith("x-font")) {
 			return "font";
 		}
-		if (subtype.equals("json") || subtype.endsWith("+json")) {
-			return "fetch";
-		}
-		return "";
+		return "fetch";
 	}
 
 	/**
@@ -218,9 +223,7 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 	public String headerValue() {
 		StringBuilder value = new StringBuilder(this.path.length() + 40 + this.integrity.length());
 		value.append('<').append(this.path).append(">; rel=preload");
-		if (!this.as.isEmpty()) {
-			value.append("; as=").append(this.as);
-		}
+		value.append("; as=").append(this.as);
 		if (this.crossOrigin.equals("use-credentials")) {
 			value.append("; crossorigin=use-credentials");
 		}

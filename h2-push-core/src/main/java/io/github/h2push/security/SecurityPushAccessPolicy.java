@@ -43,7 +43,8 @@ public class SecurityPushAccessPolicy implements PushAccessPolicy {
 	 * {@code null} when security is not set up (then everything is allowed); asked on
 	 * each check, so it should cache
 	 * @param credentialsCopied whether promises carry the client's credentials
-	 * ({@code Cookie} or {@code Authorization} in {@code h2-push.copied-headers})
+	 * ({@code Cookie} or {@code Authorization} in {@code h2-push.copied-headers} or
+	 * {@code h2-push.additional-copied-headers})
 	 */
 	public SecurityPushAccessPolicy(Supplier<WebInvocationPrivilegeEvaluator> evaluator, boolean credentialsCopied) {
 		this.evaluator = evaluator;

@@ -180,6 +180,45 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		}
 
 		@Override
+		public void setStatus(int sc) {
+			dropOwnLinksOnError(sc);
+			super.setStatus(sc);
+		}
+
+		@Override
+		public void sendError(int sc) throws IOException {
+			dropOwnLinksOnError(sc);
+			super.sendError(sc);
+		}
+
+		@Override
+		public void sendError(int sc, String msg) throws IOException {
+			dropOwnLinksOnError(sc);
+			super.sendError(sc, msg);
+		}
+
+		// an error response is not the page whose resources were hinted: it keeps only the application's links
+		private void dropOwnLinksOnError(int status) {
+			if (status < 400 || isCommitted() || OwnLinkHeaders.of(this.request).isEmpty()) {
+				return;
+			}
+			List<String> kept = new ArrayList<>();
+			for (String value : getHeaders(HttpHeaders.LINK)) {
+				if (!OwnLinkHeaders.isOwn(this.request, value)) {
+					kept.add(value);
+				}
+			}
+			OwnLinkHeaders.forget(this.request);
+			if (kept.isEmpty()) {
+				// removes the header on Servlet 6.1 servers (Undertow, Tomcat 11, Jetty 12); Tomcat 10.1 ignores it
+				super.setHeader(HttpHeaders.LINK, null);
+				return;
+			}
+			super.setHeader(HttpHeaders.LINK, kept.get(0));
+			kept.subList(1, kept.size()).forEach((value) -> super.addHeader(HttpHeaders.LINK, value));
+		}
+
+		@Override
 		public void addCookie(Cookie cookie) {
 			this.addedCookie = true;
 			super.addCookie(cookie);

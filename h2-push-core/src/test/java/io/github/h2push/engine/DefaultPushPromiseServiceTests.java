@@ -24,6 +24,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -62,6 +63,26 @@ class DefaultPushPromiseServiceTests {
 		assertThat(this.service.push(this.request, "/css/site.css").isPushed()).isTrue();
 		assertThat(PushPromiseService.results(this.request)).extracting(PushResult::path)
 			.containsExactly("/js/app.js", "/css/site.css");
+	}
+
+	@Test
+	void hintsAnExtensionlessPathAsAFetchOrAsTheDestinationGiven() {
+		DefaultPushPromiseService hinting = service(new FakeTransport("the client refused push"));
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(this.request, this.response));
+		assertThat(hinting.push("/api/orders").outcome()).isEqualTo(PushOutcome.HINTED);
+		assertThat(hinting.push("/avatar/42", "image").outcome()).isEqualTo(PushOutcome.HINTED);
+		assertThat(hinting.push(this.request, this.response, "/worker", "worker").outcome())
+			.isEqualTo(PushOutcome.HINTED);
+		assertThat(this.response.getHeaders("Link")).containsExactly(
+				"</api/orders>; rel=preload; as=fetch; crossorigin", "</avatar/42>; rel=preload; as=image",
+				"</worker>; rel=preload; as=worker");
+	}
+
+	@Test
+	void refusesADestinationThatIsNotOne() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.service.push(this.request, this.response,
+				"/api/orders", "json"))
+			.withMessageContaining("'json' is not a preload destination");
 	}
 
 	@Test

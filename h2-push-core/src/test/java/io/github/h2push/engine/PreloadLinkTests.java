@@ -14,7 +14,8 @@ class PreloadLinkTests {
 	@ParameterizedTest
 	@CsvSource({ "/css/site.css, style", "/css/site.css?v=2, style", "/js/app.js, script", "/js/app.mjs, script",
 			"/img/logo.svg, image", "/img/a.png, image", "/img/a.webp, image", "/fonts/a.woff2, font",
-			"/fonts/a.woff, font", "/fonts/a.ttf, font", "/api/data.json, fetch", "/page.html, ''", "/noext, ''" })
+			"/fonts/a.woff, font", "/fonts/a.ttf, font", "/api/data.json, fetch", "/page.html, fetch",
+			"/api/orders, fetch", "/api/orders?page=2, fetch", "/download.bin, fetch" })
 	void infersTheDestinationFromTheMediaType(String path, String as) {
 		assertThat(PreloadLink.inferAs(path)).isEqualTo(as);
 	}
@@ -36,7 +37,16 @@ class PreloadLinkTests {
 	void overridesTheDestinationAndAddsAFetchPriority() {
 		assertThat(PreloadLink.of("/data/x.bin", "fetch", "high").headerValue())
 			.isEqualTo("</data/x.bin>; rel=preload; as=fetch; crossorigin; fetchpriority=high");
-		assertThat(PreloadLink.of("/page.html").headerValue()).isEqualTo("</page.html>; rel=preload");
+	}
+
+	@Test
+	void neverWritesAPreloadWithoutADestination() {
+		assertThat(PreloadLink.of("/api/orders").headerValue())
+			.isEqualTo("</api/orders>; rel=preload; as=fetch; crossorigin");
+		assertThat(new PreloadLink("/api/orders", "", "").headerValue())
+			.isEqualTo("</api/orders>; rel=preload; as=fetch; crossorigin");
+		assertThat(PreloadLink.found("/api/orders", "bogus", null).headerValue())
+			.isEqualTo("</api/orders>; rel=preload; as=fetch; crossorigin");
 	}
 
 	@Test

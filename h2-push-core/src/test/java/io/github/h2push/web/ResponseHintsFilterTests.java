@@ -59,6 +59,46 @@ class ResponseHintsFilterTests {
 	}
 
 	@Test
+	void dropsItsOwnHintsFromAnErrorResponseButKeepsTheApplicationsLinks() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/docs/missing");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, new MockFilterChain() {
+
+			@Override
+			public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res)
+					throws java.io.IOException {
+				jakarta.servlet.http.HttpServletResponse http = (jakarta.servlet.http.HttpServletResponse) res;
+				OwnLinkHeaders.add((jakarta.servlet.http.HttpServletRequest) req, http,
+						"</css/site.css>; rel=preload; as=style");
+				http.addHeader("Link", "<https://example.com/>; rel=canonical");
+				http.sendError(404);
+			}
+
+		});
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(response.getHeaders("Link")).containsExactly("<https://example.com/>; rel=canonical");
+		assertThat(OwnLinkHeaders.of(request)).isEmpty();
+	}
+
+	@Test
+	void keepsItsOwnHintsOnASuccessfulResponse() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/docs/page");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, new MockFilterChain() {
+
+			@Override
+			public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+				jakarta.servlet.http.HttpServletResponse http = (jakarta.servlet.http.HttpServletResponse) res;
+				OwnLinkHeaders.add((jakarta.servlet.http.HttpServletRequest) req, http,
+						"</css/site.css>; rel=preload; as=style");
+				http.setStatus(200);
+			}
+
+		});
+		assertThat(response.getHeaders("Link")).containsExactly("</css/site.css>; rel=preload; as=style");
+	}
+
+	@Test
 	void servesThePageWhenAnAccessPolicyFailsOnTheApplicationsLinkHeader() throws Exception {
 		PushChannel channel = new PushChannel() {
 

@@ -77,6 +77,25 @@ class H2PushEndpointIntegrationTests {
 		}
 	}
 
+	@Test
+	void answersEachSectionOfTheReportOnItsOwn() throws Exception {
+		try (ConfigurableApplicationContext context = start("h2-push.ssl.self-signed=false")) {
+			HttpClient client = HttpClient.newHttpClient();
+			get(client, "http", context, "/page");
+			assertThat(get(client, "http", context, "/actuator/h2push/server"))
+				.startsWith("{\"webServer\":\"Undertow\",\"tls\":false,");
+			assertThat(get(client, "http", context, "/actuator/h2push/configuration"))
+				.contains("\"copied-headers\":[\"accept\",");
+			assertThat(get(client, "http", context, "/actuator/h2push/plans")).contains("#page()\":[");
+			assertThat(get(client, "http", context, "/actuator/h2push/routes")).startsWith("{");
+			assertThat(get(client, "http", context, "/actuator/h2push/counts")).contains("\"pushed\":");
+			assertThat(get(client, "http", context, "/actuator/h2push/refusals")).contains("\"not-http2\":");
+			assertThat(get(client, "http", context, "/actuator/h2push/resets")).isEqualTo("{\"resets\":0}");
+			assertThat(get(client, "http", context, "/actuator/h2push/learned")).isEqualTo("{}");
+			assertThat(status(client, context, "/actuator/h2push/nothing")).isEqualTo(404);
+		}
+	}
+
 	private ConfigurableApplicationContext start(String... properties) {
 		return start(new Class<?>[0], properties);
 	}
@@ -98,6 +117,13 @@ class H2PushEndpointIntegrationTests {
 			return (factory) -> factory.getHttp2().setEnabled(false);
 		}
 
+	}
+
+	private static int status(HttpClient client, ConfigurableApplicationContext context, String path)
+			throws Exception {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		URI uri = URI.create("http://localhost:" + port + path);
+		return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	private static String get(HttpClient client, String scheme, ConfigurableApplicationContext context, String path)

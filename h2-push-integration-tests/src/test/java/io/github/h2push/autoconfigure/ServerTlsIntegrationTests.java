@@ -1,5 +1,6 @@
 package io.github.h2push.autoconfigure;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PemFiles;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -72,6 +75,44 @@ class ServerTlsIntegrationTests {
 			HttpResponse<String> response = get(client(trusting(certificate)), "https", context);
 			assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
 			assertThat(response.sslSession().orElseThrow().getPeerCertificates()[0]).isEqualTo(certificate);
+		}
+	}
+
+	@Test
+	void pushClientTrustsTheServersSslBundle() throws Exception {
+		PemFiles pem = PemFiles.generate(this.directory, "server");
+		try (ConfigurableApplicationContext context = start("server.ssl.bundle=test",
+				"spring.ssl.bundle.pem.test.keystore.certificate=file:" + pem.certificate(),
+				"spring.ssl.bundle.pem.test.keystore.private-key=file:" + pem.key())) {
+			assertThat(context.getBeansOfType(DevelopmentCertificate.class)).isEmpty();
+			PushClient client = PushClient.trusting(context.getBean(SslBundles.class).getBundle("test"));
+			PushClient.Exchange page = client.get(uri(context, "/page"), "Accept", "text/html");
+			assertThat(page.response().version()).isEqualTo(HttpClient.Version.HTTP_2);
+			assertThat(page.pushedPaths()).isNotEmpty();
+		}
+	}
+
+	@Test
+	void pushClientTrustsTheServersKeyStore() throws Exception {
+		SslBundle generated = new DevelopmentCertificate().getSslBundle();
+		KeyStore keyStore = KeyStore.getInstance("PKCS12");
+		keyStore.load(null, null);
+		keyStore.setKeyEntry("server", PemFiles.privateKeyOf(generated), "secret".toCharArray(),
+				new Certificate[] { PemFiles.certificateOf(generated) });
+		Path file = this.directory.resolve("server.p12");
+		try (OutputStream out = Files.newOutputStream(file)) {
+			keyStore.store(out, "secret".toCharArray());
+		}
+		try (ConfigurableApplicationContext context = start("server.ssl.key-store=file:" + file,
+				"server.ssl.key-store-password=secret")) {
+			KeyStore serverKeyStore = KeyStore.getInstance("PKCS12");
+			try (InputStream in = Files.newInputStream(file)) {
+				serverKeyStore.load(in, "secret".toCharArray());
+			}
+			PushClient.Exchange page = PushClient.trusting(serverKeyStore)
+				.get(uri(context, "/page"), "Accept", "text/html");
+			assertThat(page.response().version()).isEqualTo(HttpClient.Version.HTTP_2);
+			assertThat(page.pushedPaths()).isNotEmpty();
 		}
 	}
 
@@ -153,6 +194,10 @@ class ServerTlsIntegrationTests {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		URI uri = URI.create(scheme + "://localhost:" + port + "/plain");
 		return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String uri(ConfigurableApplicationContext context, String path) {
+		return "https://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort() + path;
 	}
 
 	private static HttpClient client(SSLContext sslContext) {

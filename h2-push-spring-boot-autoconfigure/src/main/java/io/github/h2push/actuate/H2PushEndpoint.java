@@ -79,19 +79,28 @@ public class H2PushEndpoint {
 	}
 
 	/**
-	 * Reads the learned plans ({@code /actuator/h2push/learned}): the resources learned
-	 * for each handler method or route, with how many navigations each was offered to.
-	 * @param section {@code learned}
-	 * @return the plans, empty when not learning, or {@code null} (404) for another
-	 * section
+	 * Reads one section of the report ({@code /actuator/h2push/{section}}):
+	 * {@code server}, {@code configuration}, {@code plans}, {@code routes},
+	 * {@code counts}, {@code refusals} or {@code resets}, as in {@link #h2push()}; or
+	 * {@code learned}, the resources learned for each handler method or route, with how
+	 * many navigations each was offered to (empty when not learning).
+	 * @param section the name of the section
+	 * @return the section, or {@code null} (404) for a name that is not one
 	 */
 	@ReadOperation
 	@Nullable
-	public Map<String, LearnedHints.LearnedPlan> learned(@Selector String section) {
-		if (!"learned".equals(section)) {
-			return null;
-		}
-		return (this.learnedHints != null) ? this.learnedHints.getPlans() : Map.of();
+	public Object section(@Selector String section) {
+		return switch (section) {
+			case "server" -> this.server.getFacts();
+			case "configuration" -> this.configuration;
+			case "plans" -> describe(this.plans.getPlans());
+			case "routes" -> describe(this.routes.getPlans());
+			case "counts" -> this.statistics.counts();
+			case "refusals" -> this.statistics.refusals();
+			case "resets" -> Map.of("resets", this.statistics.resets());
+			case "learned" -> (this.learnedHints != null) ? this.learnedHints.getPlans() : Map.of();
+			default -> null;
+		};
 	}
 
 	private static Map<String, List<String>> describe(Map<String, PushPlan> plans) {

@@ -116,13 +116,7 @@ public class H2PushAutoConfiguration {
 	DefaultPushPromiseService pushPromiseService(H2PushProperties properties, ObjectProvider<PushTransport> transports,
 			ObjectProvider<PushAccessPolicy> accessPolicies, ObjectProvider<PushListener> listeners,
 			ObjectProvider<ResourceUrlProvider> resourceUrlProvider) {
-		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(properties.getCopiedHeaders(),
-				(int) properties.getMaxCopiedHeaderSize().toBytes());
-		List<String> credentials = copiedHeaders.getCredentialHeaders();
-		if (!credentials.isEmpty()) {
-			logger.warn("h2-push.copied-headers includes " + credentials + ": every push promise will carry the "
-					+ "client's credentials, and any intermediary that sees pushed requests sees them too");
-		}
+		RequestHeaderAllowlist copiedHeaders = copiedHeaders(properties);
 		CacheDigestProperties digest = properties.getDedup().getCacheDigest();
 		return DefaultPushPromiseService.builder(transports.orderedStream().toList())
 			.copiedHeaders(copiedHeaders)
@@ -135,6 +129,32 @@ public class H2PushAutoConfiguration {
 			.urlResolver(new VersionedResourceUrls(SingletonSupplier.of(resourceUrlProvider::getIfUnique)))
 			.cacheDigest(digest.isEnabled() ? new CacheDigestCookie(digest.getCookieName(), digest.getMaxAge()) : null)
 			.build();
+	}
+
+	// h2-push.copied-headers followed by h2-push.additional-copied-headers
+	static List<String> copiedHeaderNames(H2PushProperties properties) {
+		List<String> names = new ArrayList<>(properties.getCopiedHeaders());
+		names.addAll(properties.getAdditionalCopiedHeaders());
+		return names;
+	}
+
+	private static RequestHeaderAllowlist copiedHeaders(H2PushProperties properties) {
+		RequestHeaderAllowlist copiedHeaders = new RequestHeaderAllowlist(copiedHeaderNames(properties),
+				(int) properties.getMaxCopiedHeaderSize().toBytes());
+		List<String> dropped = RequestHeaderAllowlist.DEFAULT_HEADERS.stream()
+			.filter((name) -> !copiedHeaders.getNames().contains(name))
+			.toList();
+		if (!dropped.isEmpty()) {
+			logger.warn("h2-push.copied-headers replaces the defaults and leaves out " + dropped
+					+ ": pushed responses can no longer be negotiated on them; to add a header to the defaults, "
+					+ "list it in h2-push.additional-copied-headers instead");
+		}
+		List<String> credentials = copiedHeaders.getCredentialHeaders();
+		if (!credentials.isEmpty()) {
+			logger.warn("h2-push.copied-headers includes " + credentials + ": every push promise will carry the "
+					+ "client's credentials, and any intermediary that sees pushed requests sees them too");
+		}
+		return copiedHeaders;
 	}
 
 	@Bean
@@ -324,7 +344,7 @@ public class H2PushAutoConfiguration {
 		@ConditionalOnMissingBean
 		SecurityPushAccessPolicy securityPushAccessPolicy(ObjectProvider<WebInvocationPrivilegeEvaluator> evaluator,
 				H2PushProperties properties) {
-			boolean credentialsCopied = !new RequestHeaderAllowlist(properties.getCopiedHeaders())
+			boolean credentialsCopied = !new RequestHeaderAllowlist(copiedHeaderNames(properties))
 				.getCredentialHeaders()
 				.isEmpty();
 			// resolved on first use: the evaluator is built with the security filter chain

@@ -93,6 +93,7 @@ public class H2PushEndpointAutoConfiguration {
 	private static Map<String, Object> configuration(H2PushProperties properties) {
 		Map<String, Object> configuration = new LinkedHashMap<>();
 		configuration.put("copied-headers", properties.getCopiedHeaders());
+		configuration.put("additional-copied-headers", properties.getAdditionalCopiedHeaders());
 		configuration.put("max-pushes-per-request", properties.getMaxPushesPerRequest());
 		configuration.put("preload-links", properties.isPreloadLinks());
 		configuration.put("early-hints.enabled", properties.getEarlyHints().isEnabled());

@@ -27,6 +27,12 @@ public class H2PushProperties implements Validator {
 	private List<String> copiedHeaders = new ArrayList<>(RequestHeaderAllowlist.DEFAULT_HEADERS);
 
 	/**
+	 * Request headers copied into each push promise in addition to copied-headers, so
+	 * adding one (such as Authorization) keeps the defaults.
+	 */
+	private List<String> additionalCopiedHeaders = new ArrayList<>();
+
+	/**
 	 * Most resources pushed for one request; further resources get preload links.
 	 */
 	private int maxPushesPerRequest = 10;
@@ -100,6 +106,14 @@ public class H2PushProperties implements Validator {
 
 	public void setCopiedHeaders(List<String> copiedHeaders) {
 		this.copiedHeaders = copiedHeaders;
+	}
+
+	public List<String> getAdditionalCopiedHeaders() {
+		return this.additionalCopiedHeaders;
+	}
+
+	public void setAdditionalCopiedHeaders(List<String> additionalCopiedHeaders) {
+		this.additionalCopiedHeaders = additionalCopiedHeaders;
 	}
 
 	public int getMaxPushesPerRequest() {

@@ -26,6 +26,13 @@ final class H2PushPropertiesValidation {
 				errors.rejectValue("copiedHeaders", "h2-push.invalid-header", "h2-push.copied-headers: " + problem);
 			}
 		}
+		for (String name : properties.getAdditionalCopiedHeaders()) {
+			String problem = RequestHeaderAllowlist.problemWith(name);
+			if (problem != null) {
+				errors.rejectValue("additionalCopiedHeaders", "h2-push.invalid-header",
+						"h2-push.additional-copied-headers: " + problem);
+			}
+		}
 		if (properties.getMaxPushesPerRequest() < 0) {
 			errors.rejectValue("maxPushesPerRequest", "h2-push.negative",
 					"h2-push.max-pushes-per-request must not be negative");

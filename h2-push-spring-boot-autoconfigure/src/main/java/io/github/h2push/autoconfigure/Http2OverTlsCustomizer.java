@@ -66,6 +66,11 @@ public class Http2OverTlsCustomizer implements WebServerFactoryCustomizer<Config
 			http2.setEnabled(true);
 			factory.setHttp2(http2);
 		}
+		else {
+			logger.info("server.http2.enabled=false: the server speaks HTTP/1.1 only, so h2-push pushes nothing and "
+					+ "sends no 103 Early Hints (unless h2-push.early-hints.over-http1=true); resources are hinted "
+					+ "with preload Link headers only (unless h2-push.preload-links=false)");
+		}
 		Ssl ssl = (configured != null) ? configured.getSsl() : null;
 		if (this.developmentBundle != null && !hasKeyMaterial(ssl)) {
 			useDevelopmentCertificate(factory, ssl, (configured != null) ? configured.getSslBundles() : null);

@@ -36,6 +36,7 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.html-first.enabled", true);
 		expectedDefaults.put("h2-push.push-from-link-headers", true);
 		expectedDefaults.put("h2-push.authorities", List.of());
+		expectedDefaults.put("h2-push.additional-copied-headers", List.of());
 		expectedDefaults.put("h2-push.connection.max-pushed-responses-in-flight", 10);
 		expectedDefaults.put("h2-push.connection.pushed-response-timeout", "10s");
 		expectedDefaults.put("h2-push.connection.max-client-resets", 200);

@@ -200,9 +200,48 @@ class H2PushAutoConfigurationTests {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
+	void addsAdditionalCopiedHeadersToTheDefaults(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("h2-push.additional-copied-headers=Authorization,x-tenant")
+			.run((context) -> assertThat(context.getBean(DefaultPushPromiseService.class).getCopiedHeaders().getNames())
+				.containsExactly("accept", "accept-encoding", "accept-language", "cache-control", "user-agent",
+						"authorization", "x-tenant"));
+		assertThat(output).contains("h2-push.copied-headers includes [authorization]")
+			.doesNotContain("replaces the defaults");
+	}
+
+	@Test
+	void pushesWhatTheUserMayFetchWhenAnAdditionalCopiedHeaderCarriesCredentials() {
+		this.contextRunner.withPropertyValues("h2-push.additional-copied-headers=authorization")
+			.run((context) -> assertThat(context.getBean(SecurityPushAccessPolicy.class))
+				.hasFieldOrPropertyWithValue("credentialsCopied", true));
+		this.contextRunner.run((context) -> assertThat(context.getBean(SecurityPushAccessPolicy.class))
+			.hasFieldOrPropertyWithValue("credentialsCopied", false));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void warnsWhenCopiedHeadersLeaveOutDefaults(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("h2-push.copied-headers=authorization")
+			.run((context) -> assertThat(context.getBean(DefaultPushPromiseService.class).getCopiedHeaders().getNames())
+				.containsExactly("authorization"));
+		assertThat(output).contains("WARN")
+			.contains("h2-push.copied-headers replaces the defaults and leaves out [accept, accept-encoding, "
+					+ "accept-language, cache-control, user-agent]")
+			.contains("h2-push.additional-copied-headers");
+	}
+
+	@Test
+	void failsOnAConditionalAdditionalCopiedHeaderNamingTheProperty() {
+		this.contextRunner.withPropertyValues("h2-push.additional-copied-headers=range")
+			.run((context) -> assertThat(failureAnalysis(context)).contains("Property: h2-push.additionalCopiedHeaders")
+				.contains("Reason: h2-push.additional-copied-headers: 'range' is never copied"));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
 	void doesNotWarnByDefault(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output).doesNotContain("h2-push.copied-headers includes");
+		assertThat(output).doesNotContain("h2-push.copied-headers includes").doesNotContain("replaces the defaults");
 	}
 
 	@Test

@@ -61,6 +61,15 @@ class H2PushWebServerAutoConfigurationTests {
 				ServletWebServerFactoryAutoConfiguration.class));
 
 	@Test
+	void saysThatH2PushIsOffWhenDisabled(CapturedOutput output) {
+		this.contextRunner.withClassLoader(WITHOUT_JETTY)
+			.withPropertyValues("h2-push.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).containsOnlyOnce("h2-push.enabled=false: h2-push is off, so nothing is pushed")
+			.doesNotContain("h2-push serves this application with Undertow");
+	}
+
+	@Test
 	void servesWithUndertowWhenTomcatIsPresentButNotConfigured(CapturedOutput output) {
 		this.contextRunner.withClassLoader(WITHOUT_JETTY).run((context) -> {
 			assertThat(context).hasSingleBean(ServletWebServerFactory.class);

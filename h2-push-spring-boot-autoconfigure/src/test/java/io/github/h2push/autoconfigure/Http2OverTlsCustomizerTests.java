@@ -1,7 +1,10 @@
 package io.github.h2push.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.Http2;
 import org.springframework.boot.web.server.Ssl;
@@ -31,6 +34,22 @@ class Http2OverTlsCustomizerTests {
 		new Http2OverTlsCustomizer(false, () -> DevelopmentCertificate.shared().getSslBundle()).customize(factory);
 		assertThat(factory.getSsl().getBundle()).isEqualTo("mine");
 		assertThat(factory.getHttp2()).isNull();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void saysWhatHttp2TurnedOffMeans(CapturedOutput output) {
+		new Http2OverTlsCustomizer(false, null).customize(new TomcatServletWebServerFactory());
+		assertThat(output).contains("INFO")
+			.contains("server.http2.enabled=false: the server speaks HTTP/1.1 only, so h2-push pushes nothing and "
+					+ "sends no 103 Early Hints");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void saysNothingWhenHttp2IsOn(CapturedOutput output) {
+		new Http2OverTlsCustomizer(true, null).customize(new TomcatServletWebServerFactory());
+		assertThat(output).doesNotContain("server.http2.enabled=false");
 	}
 
 	@Test

@@ -71,8 +71,13 @@ public final class EarlyHintsResultMatchers {
 
 	private static void fail(String expectation, MvcResult result) {
 		List<String> links = PushPromises.earlyHints(result);
+		String found = " got a 103 Early Hints with " + links;
+		if (links.isEmpty()) {
+			found = " got no 103 Early Hints" + (PushPromises.results(result).isEmpty()
+					? PushPromiseResultMatchers.whyNothingWasAttempted(result) : "");
+		}
 		throw new AssertionError("\n" + expectation + "\nbut the request to " + result.getRequest().getRequestURI()
-				+ (links.isEmpty() ? " got no 103 Early Hints" : " got a 103 Early Hints with " + links));
+				+ found);
 	}
 
 }

@@ -1,9 +1,13 @@
 package io.github.h2push.test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
@@ -59,6 +65,57 @@ public final class PushClient {
 	 */
 	public static PushClient trusting(DevelopmentCertificate certificate) {
 		return create(certificate.createClientSslContext());
+	}
+
+	/**
+	 * A client that trusts the certificates of a key store: the server's own key store
+	 * ({@code server.ssl.key-store}; the certificate of each private key entry is
+	 * trusted) or a trust store. For an application configured with {@code server.ssl.*}
+	 * instead of the development certificate.
+	 * @param keyStore the key store or trust store, loaded
+	 * @return the client
+	 * @throws IllegalArgumentException if the key store holds no certificate or cannot be
+	 * read
+	 */
+	public static PushClient trusting(KeyStore keyStore) {
+		Assert.notNull(keyStore, "'keyStore' must not be null");
+		try {
+			KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+			trustStore.load(null, null);
+			for (String alias : Collections.list(keyStore.aliases())) {
+				Certificate certificate = keyStore.getCertificate(alias);
+				if (certificate != null) {
+					trustStore.setCertificateEntry(alias, certificate);
+				}
+			}
+			Assert.isTrue(trustStore.size() > 0, "'keyStore' holds no certificate");
+			TrustManagerFactory trustManagers = TrustManagerFactory
+				.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			trustManagers.init(trustStore);
+			SSLContext sslContext = SSLContext.getInstance("TLS");
+			sslContext.init(null, trustManagers.getTrustManagers(), null);
+			return create(sslContext);
+		}
+		catch (GeneralSecurityException | IOException ex) {
+			throw new IllegalArgumentException("Cannot trust the certificates of the key store: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * A client that trusts the server of an SSL bundle ({@code server.ssl.bundle}, read
+	 * from the {@code SslBundles} bean): its trust store when it has one, otherwise the
+	 * certificates of its key store.
+	 * @param bundle the bundle the server uses
+	 * @return the client
+	 * @throws IllegalArgumentException if the bundle has no store with a certificate
+	 */
+	public static PushClient trusting(SslBundle bundle) {
+		Assert.notNull(bundle, "'bundle' must not be null");
+		KeyStore store = (bundle.getStores().getTrustStore() != null) ? bundle.getStores().getTrustStore()
+				: bundle.getStores().getKeyStore();
+		Assert.notNull(store, "'bundle' has neither a trust store nor a key store");
+		return trusting(store);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import io.github.h2push.engine.LearnedHints;
 import org.springframework.lang.Nullable;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Factory for {@link ResultMatcher}s on the push promises a request made. Obtain one
@@ -206,6 +208,9 @@ public final class PushPromiseResultMatchers {
 		List<PushPromise> promises = PushPromises.of(result);
 		if (promises.isEmpty()) {
 			description.append(" nothing");
+			if (results.isEmpty()) {
+				description.append(whyNothingWasAttempted(result));
+			}
 		}
 		else {
 			description.append(':');
@@ -219,6 +224,17 @@ public final class PushPromiseResultMatchers {
 			}
 		}
 		return description.toString();
+	}
+
+	// no result at all: h2-push never saw the request, so say why that may be
+	static String whyNothingWasAttempted(MvcResult result) {
+		WebApplicationContext context = WebApplicationContextUtils
+			.getWebApplicationContext(result.getRequest().getServletContext());
+		if (context != null && "false".equalsIgnoreCase(context.getEnvironment().getProperty("h2-push.enabled"))) {
+			return ": h2-push is disabled (h2-push.enabled=false), so no push, hint or 103 is attempted";
+		}
+		return " and attempted nothing: no declared resource, route, Link header or push(...) applied to this "
+				+ "request, or h2-push is not set up for this MockMvc";
 	}
 
 }

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -181,6 +182,22 @@ class PushPromiseMatchersTests {
 				pushPromises().path("/css/site.css"))
 			.contains("pushed nothing")
 			.contains("(EARLY_HINTED /css/site.css (client-refused: the client refused push))");
+	}
+
+	@Test
+	void neitherPushesNorSendsEarlyHintsForAHeadRequest() throws Exception {
+		this.mvc.perform(head("/page"))
+			.andExpect(pushPromises().none())
+			.andExpect(earlyHints().none())
+			.andExpect(pushPromises().hinted("/css/site.css", "/js/app.js"));
+		this.mvc.perform(head("/page").with(pushRefused())).andExpect(earlyHints().none());
+	}
+
+	@Test
+	void failuresSayWhenNothingWasEvenAttempted() throws Exception {
+		assertFailure(get("/unmapped"), pushPromises().path("/css/site.css"))
+			.contains("pushed nothing and attempted nothing: no declared resource, route, Link header or push(...) "
+					+ "applied to this request");
 	}
 
 	@Test

@@ -29,6 +29,8 @@ import org.springframework.util.Assert;
  * apart, before anything asks for the server name.</li>
  * <li>{@link EarlyHintsVaryHandler}: lets browsers use the fonts a 103 made them fetch,
  * for requests that reach the application.</li>
+ * <li>{@link ContentLanguageHandler}: writes {@code Content-Language: en}, not
+ * Undertow's {@code en-}, for a locale without a country.</li>
  * <li>{@link HtmlFirstHandler} (with {@code h2-push.html-first.enabled}): puts the
  * connection under the {@link Http2FrameOrder} and marks a document's stream, last, so
  * that only requests that reach the application are marked, yet before any of their
@@ -37,7 +39,7 @@ import org.springframework.util.Assert;
  * Those are initial handlers (run before Undertow's servlet handling, on the I/O
  * thread). One handler runs on the worker thread just before the servlet chain, as
  * late as possible so that it sees resets made while the request waited for a worker:
- * <ol start="6">
+ * <ol start="7">
  * <li>{@link ResetRequestSkippingHandler} (client streams only): skips the application
  * for a request the client already reset.</li>
  * </ol>
@@ -121,6 +123,7 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		}
 		handlers.add(UnparsableHostHandler::new);
 		handlers.add(EarlyHintsVaryHandler::new);
+		handlers.add(ContentLanguageHandler::new);
 		if (this.frameOrder != null && this.frameOrder.isAvailable()) {
 			handlers.add((next) -> new HtmlFirstHandler(next, this.frameOrder));
 		}

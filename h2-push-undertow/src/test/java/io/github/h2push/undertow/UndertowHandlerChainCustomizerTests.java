@@ -36,6 +36,7 @@ class UndertowHandlerChainCustomizerTests {
 				Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
 				PushedStreamReleasingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class,
 				HtmlFirstHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
@@ -51,7 +52,8 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 0, WINDOW,
 				Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(PushedStreamReleasingHandler.class,
-				UnparsableHostHandler.class, EarlyHintsVaryHandler.class, HtmlFirstHandler.class,
+				UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class, HtmlFirstHandler.class,
 				ServletInitialHandler.class);
 	}
 
@@ -61,6 +63,7 @@ class UndertowHandlerChainCustomizerTests {
 				null);
 		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
 				PushedStreamReleasingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class,
 				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
@@ -70,7 +73,8 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(internals, GUARD, List.of(),
 				200, WINDOW, new Http2FrameOrder(internals));
 		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
-				UnparsableHostHandler.class, EarlyHintsVaryHandler.class, HtmlFirstHandler.class,
+				UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class, HtmlFirstHandler.class,
 				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
@@ -80,6 +84,7 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(internals, GUARD, List.of(),
 				200, WINDOW, new Http2FrameOrder(internals));
 		assertThat(chainOf(customizer)).containsExactly(UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class,
 				ServletInitialHandler.class);
 	}
 
