@@ -44,7 +44,10 @@ class PushedResponseDeadlineIntegrationTests extends RunningServerTests {
 			Response pushedResponse = client.response(pushed);
 			assertThat(client.goAwayError()).as("GOAWAY error code").isEqualTo(-1);
 			assertThat(client.response(page).body()).isEqualTo("huge page");
-			assertThat(pushedResponse.ending()).as("pushed stream, reset with %d after %d bytes", pushedResponse.resetError(), pushedResponse.bodyLength()).isEqualTo(Ending.END_STREAM);
+			assertThat(pushedResponse.ending())
+				.as("pushed stream, reset with %d after %d bytes", pushedResponse.resetError(),
+						pushedResponse.bodyLength())
+				.isEqualTo(Ending.END_STREAM);
 			assertThat(pushedResponse.bodyLength()).isEqualTo(PushTestApplication.HUGE_SIZE);
 			assertThat(client.response(plain).body()).isEqualTo("plain");
 			assertThat(client.isClosed()).isFalse();
