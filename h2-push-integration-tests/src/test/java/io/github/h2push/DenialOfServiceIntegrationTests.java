@@ -1,5 +1,6 @@
 package io.github.h2push;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -213,7 +214,7 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 				browser.reset(pushedStreamId, RawHttp2Client.CANCEL);
 				cancels.incrementAndGet();
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				// the connection closed: asserted below
 			}
 		});
