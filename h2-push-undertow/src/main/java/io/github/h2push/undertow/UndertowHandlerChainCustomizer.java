@@ -25,6 +25,8 @@ import org.springframework.util.Assert;
  * of pushed responses in flight, before any handler could answer or end the exchange;
  * a pushed exchange ended before it would leak its slot. It and the handler before it
  * act on different streams (odd and even ids), so each is first for its own.</li>
+ * <li>{@link AbandonedExchangeEndingHandler} (with push): ends the exchanges a closed
+ * connection left behind, which Undertow would leave active for ever.</li>
  * <li>{@link UnparsableHostHandler}: answers 400 to a {@code Host} Undertow cannot take
  * apart, before anything asks for the server name.</li>
  * <li>{@link EarlyHintsVaryHandler}: lets browsers use the fonts a 103 made them fetch,
@@ -37,7 +39,7 @@ import org.springframework.util.Assert;
  * Those are initial handlers (run before Undertow's servlet handling, on the I/O
  * thread). One handler runs on the worker thread just before the servlet chain, as
  * late as possible so that it sees resets made while the request waited for a worker:
- * <ol start="6">
+ * <ol start="7">
  * <li>{@link ResetRequestSkippingHandler} (client streams only): skips the application
  * for a request the client already reset.</li>
  * </ol>
@@ -118,6 +120,7 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		}
 		if (this.slots.isAvailable()) {
 			handlers.add((next) -> new PushedStreamReleasingHandler(next, this.slots, this.guard, this.listeners));
+			handlers.add((next) -> new AbandonedExchangeEndingHandler(next, this.internals));
 		}
 		handlers.add(UnparsableHostHandler::new);
 		handlers.add(EarlyHintsVaryHandler::new);

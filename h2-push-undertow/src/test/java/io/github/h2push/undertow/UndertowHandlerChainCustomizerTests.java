@@ -35,8 +35,9 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW,
 				Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
-				PushedStreamReleasingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				HtmlFirstHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, HtmlFirstHandler.class, ServletInitialHandler.class,
+				ResetRequestSkippingHandler.class);
 	}
 
 	@Test
@@ -51,8 +52,8 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 0, WINDOW,
 				Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(PushedStreamReleasingHandler.class,
-				UnparsableHostHandler.class, EarlyHintsVaryHandler.class, HtmlFirstHandler.class,
-				ServletInitialHandler.class);
+				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				HtmlFirstHandler.class, ServletInitialHandler.class);
 	}
 
 	@Test
@@ -60,8 +61,8 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW,
 				null);
 		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
-				PushedStreamReleasingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
 	@Test
