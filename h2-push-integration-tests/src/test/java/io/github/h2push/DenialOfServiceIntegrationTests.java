@@ -1,5 +1,6 @@
 package io.github.h2push;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -199,6 +200,41 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		assertThat(sent).as("pairs sent before the server closed the connection")
 			.allSatisfy((pairs) -> assertThat(pairs).hasValueLessThan(RESET_PAIRS));
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
+	}
+
+	@Test
+	void clientCancellingEveryPushIsNotSentGoAway() throws Exception {
+		RawHttp2Client browser = attack(Setting.initialWindowSize(1 << 24));
+		// all the connection's window this test needs
+		browser.windowUpdate(0, Integer.MAX_VALUE - 65_535);
+		AtomicInteger cancels = new AtomicInteger();
+		// as browsers do with pushes they have in their cache
+		browser.onPushPromise((pushedStreamId) -> {
+			try {
+				browser.reset(pushedStreamId, RawHttp2Client.CANCEL);
+				cancels.incrementAndGet();
+			}
+			catch (IOException ex) {
+				// the connection closed: asserted below
+			}
+		});
+		int pages = 3 * MAX_CLIENT_RESETS;
+		// a few at once, as a browser loads pages in tabs and frames
+		for (int page = 0; page < pages && !browser.isClosed(); page += 6) {
+			List<Integer> streamIds = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				streamIds.add(browser.get("/page"));
+			}
+			await().atMost(SERVED_WITHIN)
+				.until(() -> browser.isClosed()
+						|| streamIds.stream().allMatch((streamId) -> browser.response(streamId).ending() != null));
+		}
+		System.out.printf("push cancels (1 connection x %d pages): %d pushes cancelled, GOAWAY error code %d%n", pages,
+				cancels.get(), browser.goAwayError());
+		assertThat(browser.goAwayError()).as("GOAWAY error code after %d cancelled pushes", cancels.get())
+			.isEqualTo(-1);
+		assertThat(browser.isClosed()).isFalse();
+		assertThat(cancels.get()).isGreaterThan(MAX_CLIENT_RESETS);
 	}
 
 	private RawHttp2Client attack(Setting... settings) throws Exception {

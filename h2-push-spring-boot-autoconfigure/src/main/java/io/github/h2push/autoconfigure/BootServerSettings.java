@@ -57,11 +57,26 @@ final class BootServerSettings {
 	 * @return {@code true} when it is set
 	 */
 	boolean hasUndertowSocketOption(String option) {
-		Map<String, String> socket = Binder.get(this.environment)
-			.bind("server.undertow.options.socket", Bindable.mapOf(String.class, String.class))
+		return hasUndertowOption("socket", option);
+	}
+
+	/**
+	 * Whether the application sets an Undertow server option itself, named as Boot
+	 * names it (see {@link #hasUndertowSocketOption(String)}).
+	 * @param option the option's name in {@code UndertowOptions}, such as
+	 * {@code MAX_RST_FRAMES_PER_WINDOW}
+	 * @return {@code true} when it is set
+	 */
+	boolean hasUndertowServerOption(String option) {
+		return hasUndertowOption("server", option);
+	}
+
+	private boolean hasUndertowOption(String kind, String option) {
+		Map<String, String> options = Binder.get(this.environment)
+			.bind("server.undertow.options." + kind, Bindable.mapOf(String.class, String.class))
 			.orElse(Map.of());
 		String wanted = canonical(option);
-		return socket.keySet().stream().anyMatch((name) -> canonical(name).equals(wanted));
+		return options.keySet().stream().anyMatch((name) -> canonical(name).equals(wanted));
 	}
 
 	private static String canonical(String name) {

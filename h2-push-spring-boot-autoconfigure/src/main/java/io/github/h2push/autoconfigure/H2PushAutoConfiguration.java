@@ -29,6 +29,7 @@ import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
 import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.github.h2push.undertow.UndertowResetFrameLimitCustomizer;
 import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.github.h2push.web.ResponseHintsFilter;
@@ -236,6 +237,16 @@ public class H2PushAutoConfiguration {
 			return new UndertowHandlerChainCustomizer(guard, listeners.orderedStream().toList(),
 					connection.getMaxClientResets(), connection.getClientResetWindow(),
 					properties.getHtmlFirst().isEnabled() ? frameOrder.getIfAvailable() : null);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UndertowResetFrameLimitCustomizer undertowResetFrameLimitCustomizer(H2PushProperties properties,
+				Environment environment) {
+			// a limit set as a server option wins
+			boolean leftAlone = BootServerSettings.of(environment).hasUndertowServerOption("MAX_RST_FRAMES_PER_WINDOW");
+			int maxClientResets = properties.getConnection().getMaxClientResets();
+			return new UndertowResetFrameLimitCustomizer(leftAlone ? 0 : maxClientResets);
 		}
 
 		@Bean

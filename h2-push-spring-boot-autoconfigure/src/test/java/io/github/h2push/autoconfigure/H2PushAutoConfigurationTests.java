@@ -527,7 +527,7 @@ class H2PushAutoConfigurationTests {
 	@Test
 	void usesTheApplicationsLearnedHints() {
 		assertBacksOffFor(this.contextRunner.withPropertyValues("h2-push.learn.enabled=true"), LearnedHints.class,
-				() -> new LearnedHints(8, 4, 4096, 1, (request, path) -> false));
+				() -> new LearnedHints(8, 4, 4096, 1, (request, path) -> true));
 	}
 
 	@Test

@@ -32,6 +32,12 @@ public class PushTestApplication {
 	public static final int BIG_SIZE = 256 * 1024;
 
 	/**
+	 * Size of /huge.txt: more than the socket buffers between server and client hold, so
+	 * its push is still being written while a client reads slowly.
+	 */
+	public static final int HUGE_SIZE = 8 * 1024 * 1024;
+
+	/**
 	 * How long /slow.css takes.
 	 */
 	public static final long SLOW_MILLIS = 1500;
@@ -182,6 +188,12 @@ public class PushTestApplication {
 			return "big page";
 		}
 
+		@GetMapping("/huge-page")
+		@PushResources("/huge.txt")
+		String hugePage() {
+			return "huge page";
+		}
+
 		@GetMapping("/slow-page")
 		@PushResources("/slow.css")
 		String slowPage() {
@@ -208,6 +220,11 @@ public class PushTestApplication {
 		@GetMapping("/big.txt")
 		String big() {
 			return "0123456789abcdef".repeat(BIG_SIZE / 16);
+		}
+
+		@GetMapping("/huge.txt")
+		String huge() {
+			return "0123456789abcdef".repeat(HUGE_SIZE / 16);
 		}
 
 	}

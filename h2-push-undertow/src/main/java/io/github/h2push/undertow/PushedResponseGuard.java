@@ -3,6 +3,7 @@ package io.github.h2push.undertow;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
@@ -23,8 +24,11 @@ import org.xnio.XnioExecutor;
  * Undertow (2.3 does not wake a writer whose held stream the client reset); a few such
  * connections hold every worker. A pushed response over the per-connection limit is
  * refused with RST_STREAM(REFUSED_STREAM) before it runs, and one still running at the
- * deadline is reset with RST_STREAM(CANCEL) and its writer woken, as Undertow's own
- * flush timeout does.
+ * deadline is reset with RST_STREAM(CANCEL) and, when its data waits for window, its
+ * writer woken, as Undertow's own flush timeout does. One whose data waits only for the
+ * socket, because the client reads slowly, is left to finish (the write timeout bounds
+ * a client that stops reading): its frame may be written in part, and breaking it would
+ * close the connection.
  *
  * @since 0.1.0
  */
@@ -32,11 +36,17 @@ public class PushedResponseGuard {
 
 	private static final Log logger = LogFactory.getLog(PushedResponseGuard.class);
 
+	// how often a pushed response past its deadline is looked at again while a slow
+	// reader still takes its data
+	private static final long MAX_RECHECK_MILLIS = 1000;
+
 	private static final AttachmentKey<InFlight> IN_FLIGHT = AttachmentKey.create(InFlight.class);
 
 	private final int maxPerConnection;
 
 	private final long timeoutMillis;
+
+	private final UndertowInternals internals;
 
 	/**
 	 * Creates a guard.
@@ -45,6 +55,11 @@ public class PushedResponseGuard {
 	 * @param timeout how long a pushed response may run before it is abandoned
 	 */
 	public PushedResponseGuard(int maxPerConnection, Duration timeout) {
+		this(UndertowInternals.get(), maxPerConnection, timeout);
+	}
+
+	PushedResponseGuard(UndertowInternals internals, int maxPerConnection, Duration timeout) {
+		this.internals = internals;
 		this.maxPerConnection = maxPerConnection;
 		this.timeoutMillis = timeout.toMillis();
 	}
@@ -97,12 +112,17 @@ public class PushedResponseGuard {
 			exchange.endExchange();
 			return false;
 		}
-		XnioExecutor.Key deadline = (this.timeoutMillis > 0) ? exchange.getIoThread()
-			.executeAfter(() -> abandon(exchange, stream), this.timeoutMillis, TimeUnit.MILLISECONDS) : null;
+		AtomicReference<XnioExecutor.Key> deadline = new AtomicReference<>();
+		if (this.timeoutMillis > 0) {
+			deadline.set(exchange.getIoThread()
+				.executeAfter(() -> abandon(exchange, stream, deadline, false), this.timeoutMillis,
+						TimeUnit.MILLISECONDS));
+		}
 		exchange.addExchangeCompleteListener((completed, next) -> {
 			try {
-				if (deadline != null) {
-					deadline.remove();
+				XnioExecutor.Key key = deadline.getAndSet(null);
+				if (key != null) {
+					key.remove();
 				}
 				running.decrementAndGet();
 			}
@@ -126,17 +146,34 @@ public class PushedResponseGuard {
 		count.updateAndGet((value) -> Math.max(0, value - 1));
 	}
 
-	// runs on the connection's I/O thread, which alone clears a held frame
-	private void abandon(HttpServerExchange exchange, Http2StreamSinkChannel stream) {
+	// runs on the connection's I/O thread, which alone moves frames between the held
+	// and the pending ones
+	private void abandon(HttpServerExchange exchange, Http2StreamSinkChannel stream,
+			AtomicReference<XnioExecutor.Key> deadline, boolean readerSeen) {
 		if (exchange.isComplete()) {
+			return;
+		}
+		boolean queued = stream.isReadyForFlush();
+		boolean held = queued && this.internals.isHeldForWindow(stream);
+		if (!held && (queued || readerSeen)) {
+			// the frame waits for the socket, perhaps written in part, or the writer makes
+			// the next one: the client reads, slowly; breaking a frame that is written in
+			// part would close the whole connection mid-frame
+			long recheckMillis = Math.min(this.timeoutMillis, MAX_RECHECK_MILLIS);
+			XnioExecutor.Key next = exchange.getIoThread()
+				.executeAfter(() -> abandon(exchange, stream, deadline, true), recheckMillis, TimeUnit.MILLISECONDS);
+			if (deadline.getAndUpdate((current) -> (current != null) ? next : null) == null) {
+				// completed meanwhile
+				next.remove();
+			}
 			return;
 		}
 		logger.debug("Abandoning pushed response " + exchange.getRequestPath() + " after " + this.timeoutMillis
 				+ " ms");
-		boolean held = stream.isReadyForFlush();
 		stream.getChannel().sendRstStream(stream.getStreamId(), Http2Channel.ERROR_CANCEL);
 		if (held) {
-			// a writer waiting for window is only woken by a broken stream
+			// a writer waiting for window is only woken by a broken stream; none of the
+			// frame's bytes are written, so the connection's framing stays intact
 			stream.markBroken();
 		}
 	}

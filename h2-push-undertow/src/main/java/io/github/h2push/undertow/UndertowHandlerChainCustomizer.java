@@ -25,6 +25,8 @@ import org.springframework.util.Assert;
  * of pushed responses in flight, before any handler could answer or end the exchange;
  * a pushed exchange ended before it would leak its slot. It and the handler before it
  * act on different streams (odd and even ids), so each is first for its own.</li>
+ * <li>{@link AbandonedExchangeEndingHandler} (with push): ends the exchanges a closed
+ * connection left behind, which Undertow would leave active for ever.</li>
  * <li>{@link UnparsableHostHandler}: answers 400 to a {@code Host} Undertow cannot take
  * apart, before anything asks for the server name.</li>
  * <li>{@link EarlyHintsVaryHandler}: lets browsers use the fonts a 103 made them fetch,
@@ -120,6 +122,7 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		}
 		if (this.slots.isAvailable()) {
 			handlers.add((next) -> new PushedStreamReleasingHandler(next, this.slots, this.guard, this.listeners));
+			handlers.add((next) -> new AbandonedExchangeEndingHandler(next, this.internals));
 		}
 		handlers.add(UnparsableHostHandler::new);
 		handlers.add(EarlyHintsVaryHandler::new);

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,8 @@ final class UndertowInternals {
 
 	static final String FRAME_PRIORITY = "AbstractFramedChannel.framePriority";
 
+	static final String HELD_FRAMES = "AbstractFramedChannel.heldFrames";
+
 	static final String FRAMED_SINK_HEADER = "AbstractFramedStreamSinkChannel.header";
 
 	static final String HTTP2_SINK_HEADER = "Http2StreamSinkChannel.header";
@@ -101,6 +104,9 @@ final class UndertowInternals {
 
 	@Nullable
 	private final MethodHandle setFramePriority;
+
+	@Nullable
+	private final MethodHandle heldFrames;
 
 	@Nullable
 	private final MethodHandle framedSinkHeader;
@@ -147,6 +153,9 @@ final class UndertowInternals {
 				MethodType.methodType(FramePriority.class, Http2Channel.class));
 		this.setFramePriority = members.setter(priority, FRAME_PRIORITY,
 				MethodType.methodType(void.class, Http2Channel.class, FramePriority.class));
+		// frames waiting for flow-control window, none of their bytes written
+		this.heldFrames = members.getter(AbstractFramedChannel.class, "heldFrames", Deque.class,
+				MethodType.methodType(Deque.class, Http2Channel.class));
 		// a frame's generated header: in the HTTP/2 sink until the write loop takes it
 		this.framedSinkHeader = members.getter(AbstractFramedStreamSinkChannel.class, "header",
 				SendFrameHeader.class, MethodType.methodType(SendFrameHeader.class, Http2DataStreamSinkChannel.class));
@@ -349,6 +358,27 @@ final class UndertowInternals {
 	}
 
 	/**
+	 * Whether the frame a stream has queued waits for flow-control window: none of its
+	 * bytes are written then, unlike a frame waiting its turn for the socket, which may be
+	 * written in part already.
+	 * @param stream the stream, read on its channel's I/O thread
+	 * @return {@code true} if its frame is held for window, {@code false} if it is not or
+	 * that cannot be read
+	 */
+	boolean isHeldForWindow(Http2StreamSinkChannel stream) {
+		if (this.heldFrames == null) {
+			return false;
+		}
+		try {
+			Deque<?> held = (Deque<?>) this.heldFrames.invokeExact(stream.getChannel());
+			return held.contains(stream);
+		}
+		catch (Throwable ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * The generated header of the frame a stream has queued.
 	 * @param frame the stream
 	 * @return the header, {@code null} when there is none or it cannot be read
@@ -493,6 +523,13 @@ final class UndertowInternals {
 		 */
 		CLIENT_RESET_LIMIT("h2-push.connection.max-client-resets (requests a client resets are neither counted nor "
 				+ "skipped)", CONNECTION_RESPONSE_CHANNEL),
+
+		/**
+		 * Abandoning a pushed response whose data waits for window at its deadline (see
+		 * {@link PushedResponseGuard}).
+		 */
+		PUSHED_RESPONSE_DEADLINE("h2-push.connection.pushed-response-timeout (a pushed response waiting for window "
+				+ "is released by the write timeout only)", HELD_FRAMES),
 
 		/**
 		 * Writing a 103 on the request's own HTTP/2 stream.

@@ -35,9 +35,10 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW,
 				Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
-				PushedStreamReleasingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class,
-				HtmlFirstHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class,
+				HtmlFirstHandler.class, ServletInitialHandler.class,
+				ResetRequestSkippingHandler.class);
 	}
 
 	@Test
@@ -52,9 +53,8 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 0, WINDOW,
 				Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(PushedStreamReleasingHandler.class,
-				UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class, HtmlFirstHandler.class,
-				ServletInitialHandler.class);
+				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class, ContentLanguageHandler.class,
+				HtmlFirstHandler.class, ServletInitialHandler.class);
 	}
 
 	@Test
@@ -62,8 +62,8 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW,
 				null);
 		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
-				PushedStreamReleasingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class,
+				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class,
 				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
