@@ -53,7 +53,8 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 0, WINDOW,
 				Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(PushedStreamReleasingHandler.class,
-				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class, ContentLanguageHandler.class,
+				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class,
 				HtmlFirstHandler.class, ServletInitialHandler.class);
 	}
 
