@@ -16,7 +16,7 @@ import io.github.h2push.bench.harness.Servers.Server;
  */
 final class P6aBoot4Browser extends P6Browser {
 
-	static final String HINTS = "Boot 4 + Tomcat 11, h2-push, 103 Early Hints + preload";
+	static final String BOOT4_HINTS = "Boot 4 + Tomcat 11, h2-push, 103 Early Hints + preload";
 
 	static final String EARLY_HINTS_OFF = "same app, early hints off (preload links on)";
 
@@ -27,7 +27,7 @@ final class P6aBoot4Browser extends P6Browser {
 
 	P6aBoot4Browser(FigureContext context) {
 		super("P6a-Boot4", context, List.of(new Page("P6a typical page", "/typical",
-				Workspace.P6A_ASSETS.size() + 1, 0.80, HINTS, EARLY_HINTS_OFF)));
+				Workspace.P6A_ASSETS.size() + 1, 0.80, BOOT4_HINTS, EARLY_HINTS_OFF)));
 	}
 
 	@Override
