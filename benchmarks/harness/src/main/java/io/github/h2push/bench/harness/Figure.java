@@ -2,6 +2,7 @@ package io.github.h2push.bench.harness;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.h2push.bench.harness.Servers.Server;
@@ -85,6 +86,32 @@ abstract class Figure {
 			note(variant, "pushed " + load.pushed() + "/" + pushes + " in some loads");
 		}
 		stats.add(load.completeMillis());
+	}
+
+	/**
+	 * Requests/s of each variant's URL with h2load (8 connections × 10 streams), after a
+	 * warm-up of each, in interleaved runs; a run with failed requests is noted, not
+	 * counted.
+	 */
+	protected final void requestsPerSecond(Map<String, String> variants) {
+		for (String url : variants.values()) {
+			H2load.run(url, this.options.smoke() ? 5_000 : 40_000, 8, 10);
+		}
+		for (int run = 0; run < this.options.runs(); run++) {
+			for (Map.Entry<String, String> variant : variants.entrySet()) {
+				H2load.Run result = H2load.run(variant.getValue(), this.options.p3Requests(), 8, 10);
+				if (result.failed() > 0 || Double.isNaN(result.requestsPerSecond())) {
+					// the row exists without samples, so the smoke reports the variant as not produced
+					stats(variant.getKey(), "req/s");
+					note(variant.getKey(), "failed requests in some runs");
+					if (this.options.smoke()) {
+						System.out.println(result.output());
+					}
+					continue;
+				}
+				stats(variant.getKey(), "req/s").add(result.requestsPerSecond());
+			}
+		}
 	}
 
 	/** The benchmark app with h2-push, shared by the figures. */

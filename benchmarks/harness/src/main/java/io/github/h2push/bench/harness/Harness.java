@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Runs the benchmarks and prints the table: {@code --smoke} for a short run that only
  * checks that every figure is produced, {@code --soak} for the heap soak, {@code --only
- * P1,P2} to run some figures.
+ * P1,P2} to run some figures. P1 to P7 measure the Spring Boot 3.5 line (Undertow);
+ * P3-Boot4, P5-Boot4 and P6a-Boot4 the Spring Boot 4 line (Tomcat 11).
  */
 public final class Harness {
 
@@ -31,8 +32,9 @@ public final class Harness {
 		this.servers = new Servers(workspace, options.experiment().appArgs());
 		FigureContext context = new FigureContext(options, workspace, this.servers, this.report, new HashSet<>());
 		this.figures = List.of(new P1PageLoad(context), new P2SlowLink(context), new P3Overhead(context),
-				new P4SustainedPush(context), new P5Startup(context), new P6Browser(context),
-				new P7LearnedHints(context));
+				new P4SustainedPush(context), new P5Startup("P5", context, PlainApp.BOOT3), new P6Browser(context),
+				new P7LearnedHints(context), new P3Boot4Overhead(context), new P5Startup("P5-Boot4", context, PlainApp.BOOT4),
+				new P6aBoot4Browser(context));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -82,7 +84,7 @@ public final class Harness {
 	 */
 	private int figures() throws IOException {
 		for (Figure figure : this.figures) {
-			if (!this.options.only().contains(figure.name())) {
+			if (!this.options.includes(figure.name())) {
 				continue;
 			}
 			this.report.expect(figure.name());

@@ -7,16 +7,26 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What to run and how often, from the command line.
+ * What to run and how often, from the command line. Figure names in {@code --only} are
+ * matched without regard to case ({@code p6a-boot4} runs {@code P6a-Boot4}).
  */
 record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int runs, int p3Requests, int p4Loads,
 		int p4Runs, int p5Runs, int p6Runs, long soakRequests, Experiment experiment) {
+
+	/** Every figure, as {@code --only} names it (upper case). */
+	static final Set<String> ALL = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P3-BOOT4", "P5-BOOT4",
+			"P6A-BOOT4");
+
+	/** Whether the figure of this name is to run. */
+	boolean includes(String figure) {
+		return this.only.contains(figure.toUpperCase(Locale.ROOT));
+	}
 
 	static Options parse(String[] args) {
 		Path repo = Path.of("").toAbsolutePath();
 		boolean smoke = false;
 		boolean soak = false;
-		Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7");
+		Set<String> only = null;
 		Integer runs = null;
 		long soakRequests = 1_000_000;
 		long linkBuffer = 0;
@@ -36,8 +46,17 @@ record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int run
 				case "--app-arg" -> appArgs.add(args[++i]);
 				case "--comment-scripts" -> commentScripts = true;
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]
-						+ "; use --smoke, --soak [--soak-requests N], --runs N, --only P1,P2,…, --repo DIR"
+						+ "; use --smoke, --soak [--soak-requests N], --runs N, --only P1,P2,…,P3-Boot4,P5-Boot4,P6a-Boot4, --repo DIR"
 						+ " (experiments: --link-buffer BYTES, --proxy-socket-buffer BYTES, --app-arg ARG, --comment-scripts)");
+			}
+		}
+		if (only == null) {
+			only = ALL;
+		}
+		for (String figure : only) {
+			if (!ALL.contains(figure)) {
+				throw new IllegalArgumentException("Unknown figure " + figure + " in --only; the figures are P1, P2, P3,"
+						+ " P4, P5, P6, P7, P3-Boot4, P5-Boot4, P6a-Boot4");
 			}
 		}
 		Experiment experiment = new Experiment(linkBuffer, proxySocketBuffer, List.copyOf(appArgs), commentScripts);

@@ -29,8 +29,8 @@ final class P3Overhead extends Figure {
 	@Override
 	void run() throws Exception {
 		require("h2load");
-		Server without = this.servers.plain("plain app without h2-push", false);
-		Server with = this.servers.plain("plain app with h2-push", true);
+		Server without = this.servers.plain(PlainApp.BOOT3, "plain app without h2-push", false);
+		Server with = this.servers.plain(PlainApp.BOOT3, "plain app with h2-push", true);
 		try {
 			measure(without, with);
 		}
@@ -50,24 +50,7 @@ final class P3Overhead extends Figure {
 		variants.put(BENCH_PLAIN, ours.url("/plain"));
 		variants.put(BENCH_HINTED, ours.url("/hinted"));
 		variants.put(HINTS_OFF_HINTED, hintsOff.url("/hinted"));
-		for (String url : variants.values()) {
-			H2load.run(url, this.options.smoke() ? 5_000 : 40_000, 8, 10);
-		}
-		for (int run = 0; run < this.options.runs(); run++) {
-			for (Map.Entry<String, String> variant : variants.entrySet()) {
-				H2load.Run result = H2load.run(variant.getValue(), this.options.p3Requests(), 8, 10);
-				if (result.failed() > 0 || Double.isNaN(result.requestsPerSecond())) {
-					// the row exists without samples, so the smoke reports the variant as not produced
-					stats(variant.getKey(), "req/s");
-					note(variant.getKey(), "failed requests in some runs");
-					if (this.options.smoke()) {
-						System.out.println(result.output());
-					}
-					continue;
-				}
-				stats(variant.getKey(), "req/s").add(result.requestsPerSecond());
-			}
-		}
+		requestsPerSecond(variants);
 		ratio("with h2-push ÷ without, route without @PushResources", median(WITH_PLAIN) / median(WITHOUT_PLAIN),
 				0.97, false);
 		ratio("push route (hints) ÷ plain route", median(BENCH_HINTED) / median(BENCH_PLAIN), 0.95, false);

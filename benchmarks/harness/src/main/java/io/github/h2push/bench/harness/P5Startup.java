@@ -2,10 +2,11 @@ package io.github.h2push.bench.harness;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * P5: startup time of the plain app with and without h2-push, to listening and to the
- * first HTTP/2 response.
+ * first HTTP/2 response; P5-Boot4 the same with the Spring Boot 4 app on Tomcat 11.
  */
 final class P5Startup extends Figure {
 
@@ -17,8 +18,11 @@ final class P5Startup extends Figure {
 
 	static final String TO_LISTENING = ", start to listening";
 
-	P5Startup(FigureContext context) {
-		super("P5", context);
+	private final PlainApp app;
+
+	P5Startup(String name, FigureContext context, PlainApp app) {
+		super(name, context);
+		this.app = app;
 	}
 
 	@Override
@@ -32,10 +36,10 @@ final class P5Startup extends Figure {
 		for (int run = 0; run < this.options.p5Runs(); run++) {
 			// alternate which starts first, so neither always follows the other
 			for (boolean withH2Push : (run % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
-				String app = withH2Push ? WITH_H2_PUSH : WITHOUT_H2_PUSH;
+				String variant = withH2Push ? WITH_H2_PUSH : WITHOUT_H2_PUSH;
 				double[] times = startPlain(withH2Push, client);
-				stats(app + TO_FIRST_RESPONSE, "ms").add(times[1]);
-				stats(app + TO_LISTENING, "ms").add(times[0]);
+				stats(variant + TO_FIRST_RESPONSE, "ms").add(times[1]);
+				stats(variant + TO_LISTENING, "ms").add(times[0]);
 			}
 		}
 		ratio("with h2-push ÷ without, to first HTTP/2 response",
@@ -50,11 +54,12 @@ final class P5Startup extends Figure {
 	 */
 	private double[] startPlain(boolean withH2Push, PushDriver client) throws IOException, InterruptedException {
 		int port = Workspace.freePort();
-		Path log = this.workspace.dir().resolve("p5.log");
-		try (Launched app = Launched.start("plain app", this.servers.plainCommand(port, withH2Push), log)) {
-			long listening = app.awaitPort(port, 60_000);
+		Path log = this.workspace.dir().resolve(name().toLowerCase(Locale.ROOT) + ".log");
+		try (Launched process = Launched.start("plain app", this.servers.plainCommand(this.app, port, withH2Push),
+				log)) {
+			long listening = process.awaitPort(port, 60_000);
 			long answered = client.firstAnswer(port, "/plain", 30_000);
-			return new double[] { (listening - app.startNanos()) / 1e6, (answered - app.startNanos()) / 1e6 };
+			return new double[] { (listening - process.startNanos()) / 1e6, (answered - process.startNanos()) / 1e6 };
 		}
 	}
 

@@ -17,7 +17,7 @@ import io.github.h2push.bench.harness.Servers.Server;
  * ({@code /typical}: a controller that takes 100 ms, 120 KB of render-blocking
  * stylesheet, script and font), P6b the heavy one ({@code /think}: 500 KB of assets).
  */
-final class P6Browser extends Figure {
+class P6Browser extends Figure {
 
 	static final String HINTS = "h2-push, 103 Early Hints + preload";
 
@@ -34,11 +34,18 @@ final class P6Browser extends Figure {
 	static final Pattern BROWSER_RUN = Pattern.compile(
 			"RUN variant=(\\S+) run=\\d+ load=([\\d.]+) requestStart=([\\d.]+) responseEnd=([\\d.]+) interim=([\\d.]+) protocol=(\\S+) resources=(\\d+) early=(\\d+) initiators=(\\S+) network=(\\d+)");
 
-	/** A page P6 loads: its label prefix, path, hinted resources and target. */
-	private record Page(String name, String path, int resources, double target) {
+	/**
+	 * A page the browser loads: its label prefix, path, hinted resources and target, and
+	 * what the two variants are called.
+	 */
+	record Page(String name, String path, int resources, double target, String hintsLabel, String offLabel) {
+
+		Page(String name, String path, int resources, double target) {
+			this(name, path, resources, target, HINTS, HINTS_OFF);
+		}
 
 		String label(boolean hinted, String measure) {
-			return this.name + ": " + (hinted ? HINTS : HINTS_OFF) + measure;
+			return this.name + ": " + (hinted ? this.hintsLabel : this.offLabel) + measure;
 		}
 
 	}
@@ -47,28 +54,51 @@ final class P6Browser extends Figure {
 			new Page("P6a typical page", "/typical", Workspace.P6A_ASSETS.size() + 1, 0.80),
 			new Page("P6b heavy page", "/think", Workspace.P2_ASSETS.size(), 0.95));
 
+	private final List<Page> pages;
+
 	P6Browser(FigureContext context) {
-		super("P6", context);
+		this("P6", context, PAGES);
+	}
+
+	protected P6Browser(String name, FigureContext context, List<Page> pages) {
+		super(name, context);
+		this.pages = pages;
+	}
+
+	/** The app that sends the hints. */
+	protected Server hinted() throws IOException {
+		return ours();
+	}
+
+	/** The same app with the hints off. */
+	protected Server notHinted() throws IOException {
+		return hintsOff();
+	}
+
+	/** JIT warm-up of an app before the browser loads its pages. */
+	protected void warm(Server server) {
+		warmJava(server);
 	}
 
 	@Override
 	void run() throws Exception {
 		Path browserDir = browserDir(this.options);
-		Server hints = ours();
-		Server off = hintsOff();
-		warmJava(hints);
-		warmJava(off);
+		Server hints = hinted();
+		Server off = notHinted();
+		warm(hints);
+		warm(off);
 		try (DelayProxy hintsProxy = slowLink(hints.port()); DelayProxy offProxy = slowLink(off.port())) {
 			List<String> variants = new ArrayList<>();
-			for (int i = 0; i < PAGES.size(); i++) {
-				String path = PAGES.get(i).path();
+			for (int i = 0; i < this.pages.size(); i++) {
+				String path = this.pages.get(i).path();
 				variants.add(String.format(Locale.ROOT, "{\"name\":\"%d-hints\",\"url\":\"https://127.0.0.1:%d%s\"}", i,
 						hintsProxy.port(), path));
 				variants.add(String.format(Locale.ROOT, "{\"name\":\"%d-off\",\"url\":\"https://127.0.0.1:%d%s\"}", i,
 						offProxy.port(), path));
 			}
 			String config = String.format(Locale.ROOT, "{\"runs\":%d,\"spki\":\"%s\",\"netlog\":\"%s\",\"variants\":[%s]}",
-					this.options.p6Runs() + 1, this.workspace.spkiHash(), this.workspace.dir().resolve("netlog.json"),
+					this.options.p6Runs() + 1, this.workspace.spkiHash(),
+					this.workspace.dir().resolve("netlog-" + name().toLowerCase(Locale.ROOT) + ".json"),
 					String.join(",", variants));
 			Command.Result result = Command.run(List.of("node", browserDir.resolve("p6.mjs").toString(), config), 900);
 			if (result.exitCode() != 0) {
@@ -79,8 +109,8 @@ final class P6Browser extends Figure {
 					System.out.println(line);
 				}
 			}
-			for (int i = 0; i < PAGES.size(); i++) {
-				report(PAGES.get(i), i, result.output());
+			for (int i = 0; i < this.pages.size(); i++) {
+				report(this.pages.get(i), i, result.output());
 			}
 		}
 	}

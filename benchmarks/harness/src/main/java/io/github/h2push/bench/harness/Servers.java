@@ -85,21 +85,24 @@ final class Servers {
 	}
 
 	/**
-	 * The app without h2-push ({@code benchmarks/bench-app-plain}), or the same app
-	 * packaged with the starter.
+	 * An app without h2-push ({@code benchmarks/bench-app-plain}, or
+	 * {@code benchmarks/bench-app-boot4} on Spring Boot 4), or the same app packaged with
+	 * the starter, with extra Spring properties.
 	 */
-	Server plain(String name, boolean withH2Push) throws IOException {
+	Server plain(PlainApp app, String name, boolean withH2Push, String... properties) throws IOException {
 		int port = Workspace.freePort();
-		return started(name, port, plainCommand(port, withH2Push), 60_000);
+		List<String> command = plainCommand(app, port, withH2Push);
+		for (String property : properties) {
+			command.add("--" + property);
+		}
+		return started(name, port, command, 60_000);
 	}
 
-	List<String> plainCommand(int port, boolean withH2Push) throws IOException {
+	List<String> plainCommand(PlainApp app, int port, boolean withH2Push) throws IOException {
 		List<String> command = new ArrayList<>(javaCommand());
 		command.add("-jar");
 		// the same classes, with or without the starter's jars in BOOT-INF/lib
-		command.add(jar("benchmarks/bench-app-plain/target", "h2-push-bench-app-plain-",
-				withH2Push ? "-with-h2-push.jar" : "-without-h2-push.jar")
-			.toString());
+		command.add(jar(app.dir(), app.prefix(), withH2Push ? "-with-h2-push.jar" : "-without-h2-push.jar").toString());
 		command.addAll(springArgs(port));
 		command.addAll(this.appArgs);
 		return command;
