@@ -9,6 +9,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
+import io.github.h2push.test.PushClient;
 import io.github.h2push.testapp.PushTestApplication;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,21 @@ class EarlyHintsIntegrationTests {
 			assertThat(frames.substring(last)).as("second response").contains("recv DATA frame");
 			assertThat(frames).containsOnlyOnce(":status: 103");
 			assertThat(this.statistics.count(PushOutcome.EARLY_HINTED) - earlyHinted).isEqualTo(2);
+		}
+
+		@Test
+		void letsThePushClientSeeTheEarlyHintsABrowserGets() {
+			PushClient.PageLoad page = PushClient.trusting(this.certificate).navigate(url("/page"));
+			assertThat(page.earlyHints()).hasSize(1);
+			assertThat(page.earlyHints().get(0).toSingleValueMap().keySet()).containsOnly("link");
+			assertThat(page.earlyHintedPaths()).containsExactlyInAnyOrder("/css/site.css", "/js/app.js");
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.headers().get("link")).contains("</css/site.css>; rel=preload; as=style",
+					"</js/app.js>; rel=preload; as=script");
+			PushClient.PageLoad fetch = PushClient.trusting(this.certificate)
+				.navigate(url("/page"), "sec-fetch-mode", "cors", "sec-fetch-dest", "empty");
+			assertThat(fetch.earlyHints()).isEmpty();
+			assertThat(fetch.status()).isEqualTo(200);
 		}
 
 		@Test

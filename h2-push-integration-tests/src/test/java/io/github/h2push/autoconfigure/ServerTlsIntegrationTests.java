@@ -124,6 +124,10 @@ class ServerTlsIntegrationTests {
 			HttpResponse<String> upgraded = get(client, "http", context);
 			assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
 			assertThat(upgraded.body()).isEqualTo("plain");
+			PushClient.PageLoad page = PushClient.plain()
+				.navigate(uri(context, "/page").replace("https://", "http://"));
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.earlyHintedPaths()).isNotEmpty();
 		}
 	}
 

@@ -21,9 +21,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
+import io.github.h2push.engine.LinkHeader;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
 
 /**
@@ -52,10 +54,14 @@ public final class PushClient {
 
 	private final Duration timeout;
 
-	private PushClient(HttpClient client, boolean acceptPushes, Duration timeout) {
+	@Nullable
+	private final SSLContext sslContext;
+
+	private PushClient(HttpClient client, boolean acceptPushes, Duration timeout, @Nullable SSLContext sslContext) {
 		this.client = client;
 		this.acceptPushes = acceptPushes;
 		this.timeout = timeout;
+		this.sslContext = sslContext;
 	}
 
 	/**
@@ -128,17 +134,18 @@ public final class PushClient {
 			.version(HttpClient.Version.HTTP_2)
 			.sslContext(sslContext)
 			.connectTimeout(DEFAULT_TIMEOUT)
-			.build(), true, DEFAULT_TIMEOUT);
+			.build(), true, DEFAULT_TIMEOUT, sslContext);
 	}
 
 	/**
-	 * A client for plain HTTP, which upgrades to h2c.
+	 * A client for plain HTTP: {@link #get} upgrades to h2c, {@link #navigate} uses h2c
+	 * with prior knowledge.
 	 * @return the client
 	 */
 	public static PushClient plain() {
 		return new PushClient(
 				HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(DEFAULT_TIMEOUT).build(),
-				true, DEFAULT_TIMEOUT);
+				true, DEFAULT_TIMEOUT, null);
 	}
 
 	/**
@@ -147,7 +154,7 @@ public final class PushClient {
 	 * @return the client
 	 */
 	public PushClient ignoringPushes() {
-		return new PushClient(this.client, false, this.timeout);
+		return new PushClient(this.client, false, this.timeout, this.sslContext);
 	}
 
 	/**
@@ -213,6 +220,46 @@ public final class PushClient {
 		}
 	}
 
+	/**
+	 * Loads a page as today's browsers do, on a connection of its own: push disabled
+	 * ({@code SETTINGS_ENABLE_PUSH} 0), a navigation's headers ({@code accept: text/html},
+	 * {@code sec-fetch-mode: navigate}, {@code sec-fetch-dest: document}, each unless
+	 * given), and every {@code 103 Early Hints} received before the final response
+	 * recorded. The JDK client behind {@link #get} drops interim responses; this request
+	 * is made by a minimal HTTP/2 client of this class instead.
+	 * <pre class="code">
+	 * PushClient.PageLoad page = client.navigate("https://localhost:" + port + "/");
+	 * assertThat(page.earlyHintedPaths()).containsExactly("/css/site.css", "/js/app.js");
+	 * </pre>
+	 * @param uri an {@code https} URI, or {@code http} for h2c with prior knowledge
+	 * @param headers header names and values, alternating
+	 * @return the final response and the early hints that preceded it
+	 * @throws IllegalStateException if the server does not speak HTTP/2, pushes, resets
+	 * the stream or does not answer within the timeout
+	 */
+	public PageLoad navigate(String uri, String... headers) {
+		Assert.isTrue(headers.length % 2 == 0, "Headers must be given as name, value pairs");
+		List<String[]> fields = new ArrayList<>();
+		for (int i = 0; i < headers.length; i += 2) {
+			fields.add(new String[] { headers[i], headers[i + 1] });
+		}
+		addUnlessGiven(fields, "accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		addUnlessGiven(fields, "sec-fetch-mode", "navigate");
+		addUnlessGiven(fields, "sec-fetch-dest", "document");
+		try {
+			return PageLoadConnection.load(this.sslContext, URI.create(uri), fields, this.timeout);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request " + uri + " failed: " + ex, ex);
+		}
+	}
+
+	private static void addUnlessGiven(List<String[]> fields, String name, String value) {
+		if (fields.stream().noneMatch((field) -> field[0].equalsIgnoreCase(name))) {
+			fields.add(new String[] { name, value });
+		}
+	}
+
 	private static HttpHeaders toSpring(java.net.http.HttpHeaders headers) {
 		HttpHeaders result = new HttpHeaders();
 		headers.map().forEach((name, values) -> {
@@ -256,6 +303,46 @@ public final class PushClient {
 	 */
 	public record PushedResponse(String path, HttpHeaders promiseHeaders, int status, HttpHeaders headers,
 			String body) {
+	}
+
+	/**
+	 * A page loaded by {@link #navigate}: its final response and the
+	 * {@code 103 Early Hints} responses that came before it, in order.
+	 *
+	 * @param status the final response's status
+	 * @param headers the final response's headers
+	 * @param body the final response's body, as UTF-8
+	 * @param earlyHints the headers of each {@code 103}, pseudo-headers excluded
+	 */
+	public record PageLoad(int status, HttpHeaders headers, String body, List<HttpHeaders> earlyHints) {
+
+		/**
+		 * The {@code Link} header values of the {@code 103} responses, in order.
+		 * @return the values, empty when no {@code 103} came
+		 */
+		public List<String> earlyHintLinks() {
+			List<String> links = new ArrayList<>();
+			// forEach links against Spring Framework 6.2 and 7 alike, unlike get and getOrEmpty
+			this.earlyHints.forEach((hints) -> hints.forEach((name, values) -> {
+				if (HttpHeaders.LINK.equalsIgnoreCase(name)) {
+					links.addAll(values);
+				}
+			}));
+			return List.copyOf(links);
+		}
+
+		/**
+		 * The targets the {@code 103} responses hinted, in order: each link of each
+		 * {@code Link} value.
+		 * @return the targets, such as {@code /css/site.css}
+		 */
+		public List<String> earlyHintedPaths() {
+			return earlyHintLinks().stream()
+				.flatMap((value) -> LinkHeader.parse(value).stream())
+				.map(LinkHeader.Link::target)
+				.toList();
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLContext;
 
 import io.github.h2push.Nghttp;
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
+import io.github.h2push.test.PushClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,18 @@ abstract class EarlyHintsOnServerTests {
 			.containsEntry("content-security-policy", "default-src 'self'")
 			.containsEntry("x-custom", "custom")
 			.containsKey("link");
+	}
+
+	@Test
+	void letsThePushClientSeeThe103() {
+		PushClient.PageLoad page = PushClient.trusting(this.certificate)
+			.navigate("https://localhost:" + this.port + "/page");
+		assertThat(page.earlyHints()).hasSize(1);
+		assertThat(page.earlyHints().get(0).toSingleValueMap().keySet()).containsOnly("link");
+		assertThat(page.earlyHintedPaths()).containsExactlyInAnyOrder("/css/site.css", "/js/app.js");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.headers().getFirst("x-custom")).isEqualTo("custom");
+		assertThat(page.body()).isNotEmpty();
 	}
 
 	@Test
