@@ -158,6 +158,21 @@ public class DefaultPushPromiseService implements PushPromiseService {
 	 * @return what happened to each resource
 	 */
 	public List<PushResult> push(HttpServletRequest request, HttpServletResponse response, PushPlan plan) {
+		return push(request, response, plan, true);
+	}
+
+	/**
+	 * Pushes the resources of a plan, in order, as {@link #push(HttpServletRequest,
+	 * HttpServletResponse, PushPlan)} does, with the {@code 103} left out when it cannot
+	 * help (see {@link ResponseTimes}): the hints then go in the final response only.
+	 * @param request the triggering request
+	 * @param response the response that receives preload hints
+	 * @param plan the plan
+	 * @param earlyHints whether a {@code 103} may be sent, if early hints are on
+	 * @return what happened to each resource
+	 */
+	public List<PushResult> push(HttpServletRequest request, HttpServletResponse response, PushPlan plan,
+			boolean earlyHints) {
 		Assert.notNull(request, "'request' must not be null");
 		PushAttempt attempt = new PushAttempt(this.settings, request, response, false);
 		List<PushResult> results = new ArrayList<>(plan.resources().size());
@@ -167,7 +182,7 @@ public class DefaultPushPromiseService implements PushPromiseService {
 				results.add(result);
 			}
 		}
-		return attempt.finish(results, this.settings.earlyHints());
+		return attempt.finish(results, earlyHints && this.settings.earlyHints());
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.github.h2push.engine.Navigation;
 import io.github.h2push.engine.PushPlan;
 import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
+import io.github.h2push.engine.ResponseTimes;
 
 import org.springframework.lang.Nullable;
 import org.springframework.web.method.HandlerMethod;
@@ -21,13 +22,16 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * while the controller works: those declared with {@link PushResources} on the handler
  * method, followed by those of the {@code h2-push.routes} matching the request path,
  * and, for navigations when learning is on, those {@link LearnedHints learned} for the
- * handler method or route.
+ * handler method or route. With {@link ResponseTimes} measuring, a navigation's
+ * {@code 103 Early Hints} is sent only when its route's response time says it can help.
  *
  * @since 0.1.0
  * @see PushResources
  * @see PushRoutes
  */
 public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
+
+	private static final String TIMING_ATTRIBUTE = PushResourcesHandlerInterceptor.class.getName() + ".TIMING";
 
 	private final PushPlans plans;
 
@@ -37,6 +41,8 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 
 	@Nullable
 	private final LearnedHints learnedHints;
+
+	private final ResponseTimes responseTimes;
 
 	/**
 	 * Creates an interceptor.
@@ -57,10 +63,25 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 	 */
 	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, DefaultPushPromiseService pushPromiseService,
 			@Nullable LearnedHints learnedHints) {
+		this(plans, routes, pushPromiseService, learnedHints, ResponseTimes.always());
+	}
+
+	/**
+	 * Creates an interceptor that also offers learned hints on navigations, and sends a
+	 * {@code 103 Early Hints} only to routes whose response times say it can help.
+	 * @param plans the plans of the handler methods
+	 * @param routes the routes declared in configuration
+	 * @param pushPromiseService the service that pushes
+	 * @param learnedHints the learned hints, or {@code null} when not learning
+	 * @param responseTimes the response time of each route
+	 */
+	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, DefaultPushPromiseService pushPromiseService,
+			@Nullable LearnedHints learnedHints, ResponseTimes responseTimes) {
 		this.plans = plans;
 		this.routes = routes;
 		this.pushPromiseService = pushPromiseService;
 		this.learnedHints = learnedHints;
+		this.responseTimes = responseTimes;
 	}
 
 	@Override
@@ -68,37 +89,55 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 		if (request.getDispatcherType() != DispatcherType.REQUEST) {
 			return true;
 		}
+		long start = System.nanoTime();
 		PushPlan plan = (handler instanceof HandlerMethod handlerMethod) ? this.plans.planFor(handlerMethod)
 				: PushPlan.EMPTY;
 		plan = plan.with(this.routes.planFor(request));
-		if (this.learnedHints != null && Navigation.isNavigation(request)) {
-			String key = learningKey(handler, request);
-			if (key != null) {
-				plan = plan.with(this.learnedHints.planFor(key));
-				// learned plans are offered to everyone: a request that carries a user does not teach
-				LearnedHints.Refusal refusal = LearnedHints.refusal(request);
-				if (refusal != null) {
-					request.setAttribute(LearnedHints.REFUSAL_ATTRIBUTE, refusal);
-				}
-				else if (this.learnedHints.wantsSample(key)) {
-					request.setAttribute(LearnedHints.KEY_ATTRIBUTE, key);
-				}
+		boolean navigation = Navigation.isNavigation(request);
+		String key = (navigation && (this.learnedHints != null || this.responseTimes.isMeasuring()))
+				? routeKey(handler, request) : null;
+		if (this.learnedHints != null && key != null) {
+			plan = plan.with(this.learnedHints.planFor(key));
+			// learned plans are offered to everyone: a request that carries a user does not teach
+			LearnedHints.Refusal refusal = LearnedHints.refusal(request);
+			if (refusal != null) {
+				request.setAttribute(LearnedHints.REFUSAL_ATTRIBUTE, refusal);
+			}
+			else if (this.learnedHints.wantsSample(key)) {
+				request.setAttribute(LearnedHints.KEY_ATTRIBUTE, key);
 			}
 		}
 		if (!plan.isEmpty()) {
-			this.pushPromiseService.push(request, response, plan);
+			boolean earlyHints = true;
+			if (key != null && this.responseTimes.isMeasuring()) {
+				earlyHints = this.responseTimes.earlyHintsCanHelp(key);
+				request.setAttribute(TIMING_ATTRIBUTE, new Timing(key, start));
+			}
+			this.pushPromiseService.push(request, response, plan, earlyHints);
 		}
 		return true;
 	}
 
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable Exception ex) {
+		if (request.getAttribute(TIMING_ATTRIBUTE) instanceof Timing timing) {
+			request.removeAttribute(TIMING_ATTRIBUTE);
+			this.responseTimes.record(timing.route(), System.nanoTime() - timing.start());
+		}
+	}
+
 	// a key space the application bounds: its handler methods and configured routes, never the URL
 	@Nullable
-	private String learningKey(Object handler, HttpServletRequest request) {
+	private String routeKey(Object handler, HttpServletRequest request) {
 		if (handler instanceof HandlerMethod handlerMethod) {
 			return handlerMethod.toString();
 		}
 		String pattern = this.routes.patternFor(request);
 		return (pattern != null) ? "route " + pattern : null;
+	}
+
+	private record Timing(String route, long start) {
 	}
 
 }

@@ -10,6 +10,7 @@ import io.github.h2push.engine.PushPlan;
 import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
+import io.github.h2push.engine.ResponseTimes;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -41,6 +42,9 @@ public class H2PushEndpoint {
 
 	@Nullable
 	private LearnedHints learnedHints;
+
+	@Nullable
+	private ResponseTimes responseTimes;
 
 	/**
 	 * Creates the endpoint.
@@ -79,11 +83,21 @@ public class H2PushEndpoint {
 	}
 
 	/**
+	 * Sets the response times that decide which routes are sent a {@code 103}.
+	 * @param responseTimes the response times, or {@code null} to report none
+	 */
+	public void setResponseTimes(@Nullable ResponseTimes responseTimes) {
+		this.responseTimes = responseTimes;
+	}
+
+	/**
 	 * Reads one section of the report ({@code /actuator/h2push/{section}}):
 	 * {@code server}, {@code configuration}, {@code plans}, {@code routes},
 	 * {@code counts}, {@code refusals} or {@code resets}, as in {@link #h2push()}; or
 	 * {@code learned}, the resources learned for each handler method or route, with how
-	 * many navigations each was offered to (empty when not learning).
+	 * many navigations each was offered to (empty when not learning); or
+	 * {@code response-times}, each measured route's average response time and whether
+	 * it is sent a {@code 103 Early Hints}.
 	 * @param section the name of the section
 	 * @return the section, or {@code null} (404) for a name that is not one
 	 */
@@ -99,6 +113,7 @@ public class H2PushEndpoint {
 			case "refusals" -> this.statistics.refusals();
 			case "resets" -> Map.of("resets", this.statistics.resets());
 			case "learned" -> (this.learnedHints != null) ? this.learnedHints.getPlans() : Map.of();
+			case "response-times" -> (this.responseTimes != null) ? this.responseTimes.describe() : Map.of();
 			default -> null;
 		};
 	}

@@ -1,5 +1,7 @@
 package io.github.h2push.autoconfigure;
 
+import java.time.Duration;
+
 /**
  * {@code 103 Early Hints}.
  *
@@ -21,6 +23,21 @@ public class EarlyHintsProperties {
 	 */
 	private boolean overHttp1;
 
+	/**
+	 * Average response time from which a route (handler method or h2-push.routes
+	 * pattern) is sent a "103 Early Hints": a route measured answering faster gets its
+	 * preload links in the final response only, since a 103 cannot gain it more than
+	 * that time. Each route is measured on its first navigations and all along. Zero
+	 * sends a 103 to every route.
+	 */
+	private Duration minResponseTime = Duration.ofMillis(10);
+
+	/**
+	 * Maximum number of routes whose response times are kept; routes beyond it are
+	 * always sent a 103.
+	 */
+	private int maxMeasuredRoutes = 1000;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -35,6 +52,22 @@ public class EarlyHintsProperties {
 
 	public void setOverHttp1(boolean overHttp1) {
 		this.overHttp1 = overHttp1;
+	}
+
+	public Duration getMinResponseTime() {
+		return this.minResponseTime;
+	}
+
+	public void setMinResponseTime(Duration minResponseTime) {
+		this.minResponseTime = minResponseTime;
+	}
+
+	public int getMaxMeasuredRoutes() {
+		return this.maxMeasuredRoutes;
+	}
+
+	public void setMaxMeasuredRoutes(int maxMeasuredRoutes) {
+		this.maxMeasuredRoutes = maxMeasuredRoutes;
 	}
 
 }

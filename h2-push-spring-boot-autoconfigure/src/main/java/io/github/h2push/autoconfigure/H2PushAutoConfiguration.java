@@ -16,6 +16,7 @@ import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.engine.RequestHeaderAllowlist;
+import io.github.h2push.engine.ResponseTimes;
 import io.github.h2push.engine.StaticResources;
 import io.github.h2push.engine.VersionedResourceUrls;
 import io.github.h2push.jetty.JettyEarlyHintsTransport;
@@ -169,9 +170,18 @@ public class H2PushAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ResponseTimes responseTimes(H2PushProperties properties) {
+		EarlyHintsProperties earlyHints = properties.getEarlyHints();
+		return new ResponseTimes(earlyHints.getMinResponseTime(), earlyHints.getMaxMeasuredRoutes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PushResourcesHandlerInterceptor pushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes,
-			DefaultPushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints) {
-		return new PushResourcesHandlerInterceptor(plans, routes, pushPromiseService, learnedHints.getIfAvailable());
+			DefaultPushPromiseService pushPromiseService, ObjectProvider<LearnedHints> learnedHints,
+			ResponseTimes responseTimes) {
+		return new PushResourcesHandlerInterceptor(plans, routes, pushPromiseService, learnedHints.getIfAvailable(),
+				responseTimes);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import io.github.h2push.engine.LearnedHints;
 import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
+import io.github.h2push.engine.ResponseTimes;
 import io.github.h2push.undertow.UndertowPushTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,9 +85,11 @@ public class H2PushEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
 	H2PushEndpoint h2PushEndpoint(RunningServer server, H2PushProperties properties, PushPlans plans,
-			PushRoutes routes, PushStatistics statistics, ObjectProvider<LearnedHints> learnedHints) {
+			PushRoutes routes, PushStatistics statistics, ObjectProvider<LearnedHints> learnedHints,
+			ObjectProvider<ResponseTimes> responseTimes) {
 		H2PushEndpoint endpoint = new H2PushEndpoint(server, configuration(properties), plans, routes, statistics);
 		endpoint.setLearnedHints(learnedHints.getIfAvailable());
+		endpoint.setResponseTimes(responseTimes.getIfAvailable());
 		return endpoint;
 	}
 
@@ -98,6 +101,7 @@ public class H2PushEndpointAutoConfiguration {
 		configuration.put("preload-links", properties.isPreloadLinks());
 		configuration.put("early-hints.enabled", properties.getEarlyHints().isEnabled());
 		configuration.put("early-hints.over-http1", properties.getEarlyHints().isOverHttp1());
+		configuration.put("early-hints.min-response-time", properties.getEarlyHints().getMinResponseTime().toString());
 		configuration.put("push-from-link-headers", properties.isPushFromLinkHeaders());
 		configuration.put("learn.enabled", properties.getLearn().isEnabled());
 		configuration.put("authorities", properties.getAuthorities());

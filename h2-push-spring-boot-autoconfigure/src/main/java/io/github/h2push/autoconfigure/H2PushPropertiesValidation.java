@@ -48,6 +48,15 @@ final class H2PushPropertiesValidation {
 					"h2-push.max-copied-header-size-per-request must be between 0 and 2GB");
 		}
 		validateConnection(properties.getConnection(), errors);
+		EarlyHintsProperties earlyHints = properties.getEarlyHints();
+		if (earlyHints.getMinResponseTime() == null || earlyHints.getMinResponseTime().isNegative()) {
+			errors.rejectValue("earlyHints.minResponseTime", "h2-push.negative",
+					"h2-push.early-hints.min-response-time must not be negative");
+		}
+		if (earlyHints.getMaxMeasuredRoutes() < 0) {
+			errors.rejectValue("earlyHints.maxMeasuredRoutes", "h2-push.negative",
+					"h2-push.early-hints.max-measured-routes must not be negative");
+		}
 		if (properties.getPooledBuffers() < 0) {
 			errors.rejectValue("pooledBuffers", "h2-push.negative", "h2-push.pooled-buffers must not be negative");
 		}

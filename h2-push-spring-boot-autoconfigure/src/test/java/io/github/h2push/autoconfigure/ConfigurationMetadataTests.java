@@ -33,6 +33,8 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.preload-links", true);
 		expectedDefaults.put("h2-push.early-hints.enabled", true);
 		expectedDefaults.put("h2-push.early-hints.over-http1", false);
+		expectedDefaults.put("h2-push.early-hints.min-response-time", "10ms");
+		expectedDefaults.put("h2-push.early-hints.max-measured-routes", 1000);
 		expectedDefaults.put("h2-push.html-first.enabled", true);
 		expectedDefaults.put("h2-push.push-from-link-headers", true);
 		expectedDefaults.put("h2-push.authorities", List.of());

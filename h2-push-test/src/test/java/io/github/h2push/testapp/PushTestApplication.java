@@ -194,6 +194,14 @@ public class PushTestApplication {
 			return "huge page";
 		}
 
+		// a page whose controller takes its time, as one that waits for a database does
+		@GetMapping("/thinking-page")
+		@PushResources({ "/css/site.css", "/js/app.js" })
+		String thinkingPage() throws InterruptedException {
+			Thread.sleep(40);
+			return "thinking page";
+		}
+
 		@GetMapping("/slow-page")
 		@PushResources("/slow.css")
 		String slowPage() {

@@ -66,6 +66,14 @@ public class Boot4TestApplication {
 			return "<!doctype html><link rel=stylesheet href=/css/site.css><script src=/js/app.js></script>";
 		}
 
+		// a page whose controller takes its time, as one that waits for a database does
+		@GetMapping(path = "/thinking-page", produces = MediaType.TEXT_HTML_VALUE)
+		@PushResources({ "/css/site.css", "/js/app.js" })
+		String thinkingPage() throws InterruptedException {
+			Thread.sleep(40);
+			return page();
+		}
+
 		@GetMapping(path = "/programmatic", produces = MediaType.TEXT_PLAIN_VALUE)
 		String programmatic() {
 			PushResult result = this.pushPromiseService.push("/css/site.css");

@@ -1,0 +1,163 @@
+package io.github.h2push.engine;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.util.Assert;
+
+/**
+ * How long each route takes to answer a navigation, and from it whether a
+ * {@code 103 Early Hints} can help the route. A {@code 103} lets the browser start
+ * fetching while the server works; it gains at most the time between the {@code 103} and
+ * the final response, which carries the same {@code Link} headers. A route that answers
+ * at once gains nothing from it and still pays for it, so it gets its hints in the final
+ * response only.
+ * <p>
+ * A route is a handler method or an {@code h2-push.routes} pattern, so the key space is
+ * the application's, and is bounded besides. Its time is a moving average of the time
+ * from the start of its handler's interception to the completion of the handler and its
+ * view (for an asynchronous handler, of the asynchronous result): an upper bound on the
+ * time to the response's first byte. A route is sent a {@code 103} until it has been
+ * measured {@value #SAMPLES_BEFORE_DECIDING} times, and afterwards while its average is at
+ * least the threshold. Measuring goes on either way, so a route that slows down gets its
+ * {@code 103} back.
+ *
+ * @since 0.1.0
+ */
+public final class ResponseTimes {
+
+	/**
+	 * How many responses of a route are measured before its {@code 103} depends on them.
+	 */
+	public static final int SAMPLES_BEFORE_DECIDING = 8;
+
+	private static final ResponseTimes ALWAYS = new ResponseTimes(Duration.ZERO, 0);
+
+	private final long thresholdNanos;
+
+	private final int maxRoutes;
+
+	private final Map<String, Route> routes = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a record of response times.
+	 * @param threshold the average response time from which a route is sent a
+	 * {@code 103}; zero to send one whatever the time
+	 * @param maxRoutes how many routes to keep; a route beyond them is always sent a
+	 * {@code 103}
+	 */
+	public ResponseTimes(Duration threshold, int maxRoutes) {
+		Assert.isTrue(!threshold.isNegative(), "'threshold' must not be negative");
+		Assert.isTrue(maxRoutes >= 0, "'maxRoutes' must not be negative");
+		this.thresholdNanos = threshold.toNanos();
+		this.maxRoutes = maxRoutes;
+	}
+
+	/**
+	 * Response times that measure nothing: every route is sent its {@code 103}.
+	 * @return the response times
+	 */
+	public static ResponseTimes always() {
+		return ALWAYS;
+	}
+
+	/**
+	 * Whether response times decide anything, that is, whether the threshold is above
+	 * zero.
+	 * @return {@code true} when they decide
+	 */
+	public boolean isMeasuring() {
+		return this.thresholdNanos > 0;
+	}
+
+	/**
+	 * Whether a {@code 103} can help a route now.
+	 * @param route the route's key
+	 * @return {@code false} when the route has been measured answering faster than the
+	 * threshold
+	 */
+	public boolean earlyHintsCanHelp(String route) {
+		if (!isMeasuring()) {
+			return true;
+		}
+		Route measured = this.routes.get(route);
+		return measured == null || measured.samples < SAMPLES_BEFORE_DECIDING
+				|| measured.averageNanos >= this.thresholdNanos;
+	}
+
+	/**
+	 * Records one response time of a route.
+	 * @param route the route's key
+	 * @param nanos the time, in nanoseconds
+	 */
+	public void record(String route, long nanos) {
+		if (!isMeasuring()) {
+			return;
+		}
+		Route measured = this.routes.get(route);
+		if (measured == null) {
+			if (this.routes.size() >= this.maxRoutes) {
+				return;
+			}
+			measured = this.routes.computeIfAbsent(route, (key) -> new Route());
+		}
+		measured.add(Math.max(0, nanos));
+	}
+
+	/**
+	 * The threshold.
+	 * @return the average response time from which a route is sent a {@code 103}
+	 */
+	public Duration getThreshold() {
+		return Duration.ofNanos(this.thresholdNanos);
+	}
+
+	/**
+	 * Each measured route's average response time in milliseconds and whether it is sent
+	 * a {@code 103}, for the Actuator endpoint.
+	 * @return a description per route
+	 */
+	public Map<String, Map<String, Object>> describe() {
+		Map<String, Map<String, Object>> described = new LinkedHashMap<>();
+		this.routes.forEach((route, measured) -> {
+			Map<String, Object> description = new LinkedHashMap<>();
+			description.put("averageMillis",
+					Math.round(measured.averageNanos / (double) TimeUnit.MILLISECONDS.toNanos(1) * 10) / 10.0);
+			description.put("samples", measured.samples);
+			description.put("earlyHints", earlyHintsCanHelp(route));
+			described.put(route, description);
+		});
+		return described;
+	}
+
+	/**
+	 * Forgets every route.
+	 */
+	public void clear() {
+		this.routes.clear();
+	}
+
+	// updated without locks: concurrent updates may lose a sample, never corrupt the average
+	private static final class Route {
+
+		private volatile long averageNanos;
+
+		private volatile int samples;
+
+		void add(long nanos) {
+			int seen = this.samples;
+			// the mean of the first samples, then an average weighting the newest by 1/8
+			long average = this.averageNanos;
+			this.averageNanos = (seen < SAMPLES_BEFORE_DECIDING) ? average + (nanos - average) / (seen + 1)
+					: average + (nanos - average) / SAMPLES_BEFORE_DECIDING;
+			if (seen < Integer.MAX_VALUE) {
+				this.samples = seen + 1;
+			}
+		}
+
+	}
+
+}
