@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.testapp.PushTestApplication;
@@ -79,7 +80,8 @@ class H2PushEndpointIntegrationTests {
 
 	@Test
 	void answersEachSectionOfTheReportOnItsOwn() throws Exception {
-		try (ConfigurableApplicationContext context = start("h2-push.ssl.self-signed=false")) {
+		try (ConfigurableApplicationContext context = start("h2-push.ssl.self-signed=false",
+				"h2-push.early-hints.min-response-time=10ms")) {
 			HttpClient client = HttpClient.newHttpClient();
 			get(client, "http", context, "/page");
 			assertThat(get(client, "http", context, "/actuator/h2push/server"))
@@ -92,6 +94,9 @@ class H2PushEndpointIntegrationTests {
 			assertThat(get(client, "http", context, "/actuator/h2push/refusals")).contains("\"not-http2\":");
 			assertThat(get(client, "http", context, "/actuator/h2push/resets")).isEqualTo("{\"resets\":0}");
 			assertThat(get(client, "http", context, "/actuator/h2push/learned")).isEqualTo("{}");
+			assertThat(get(client, "http", context, "/actuator/h2push/response-times"))
+				.contains("#page()\":{\"averageMillis\":")
+				.contains("\"samples\":1,\"earlyHints\":true}");
 			assertThat(status(client, context, "/actuator/h2push/nothing")).isEqualTo(404);
 		}
 	}
@@ -104,8 +109,8 @@ class H2PushEndpointIntegrationTests {
 		return new SpringApplicationBuilder(PushTestApplication.class).sources(configurations)
 			.web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "management.endpoints.web.exposure.include=h2push")
-			.properties(properties)
-			.run();
+			// as command-line arguments, over the test application's application.properties
+			.run(Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new));
 	}
 
 	// an application's own customizer, run after h2-push's, that turns HTTP/2 off

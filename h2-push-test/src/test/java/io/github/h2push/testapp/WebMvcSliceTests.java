@@ -1,5 +1,6 @@
 package io.github.h2push.testapp;
 
+import io.github.h2push.engine.ResponseTimes;
 import io.github.h2push.test.PushMockMvcConfigurers;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,9 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
+import static io.github.h2push.test.PushPromiseMatchers.earlyHints;
 import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
+import static io.github.h2push.test.PushRequestPostProcessors.pushRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,7 +27,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * and header allowlist build the captured promises.
  */
 @WebMvcTest(PushTestApplication.PageController.class)
-@TestPropertySource(properties = "h2-push.copied-headers=accept,x-tenant")
+// the default response-time threshold: MockMvc still sees every 103
+@TestPropertySource(
+		properties = { "h2-push.copied-headers=accept,x-tenant", "h2-push.early-hints.min-response-time=10ms" })
 class WebMvcSliceTests {
 
 	@Autowired
@@ -36,12 +41,24 @@ class WebMvcSliceTests {
 	@Autowired
 	WebApplicationContext context;
 
+	@Autowired
+	ResponseTimes responseTimes;
+
 	@Test
 	void capturesPushesWithTheConfiguredHeaderAllowlist() throws Exception {
 		this.mvc.perform(get("/page").header("Accept", "text/html").header("X-Tenant", "a").header("User-Agent", "t"))
 			.andExpect(pushPromises().paths("/css/site.css", "/js/app.js"))
 			.andExpect(pushPromises().header("/js/app.js", "x-tenant", "a"))
 			.andExpect(pushPromises().doesNotHaveHeader("/js/app.js", "user-agent"));
+	}
+
+	@Test
+	void seesTheEarlyHintsOfEveryNavigationHoweverFastTheRouteAnswers() throws Exception {
+		for (int i = 0; i < 3 * ResponseTimes.SAMPLES_BEFORE_DECIDING; i++) {
+			this.mvc.perform(get("/page").with(pushRefused()))
+				.andExpect(earlyHints().paths("/css/site.css", "/js/app.js"));
+		}
+		assertThat(this.responseTimes.isMeasuring()).isFalse();
 	}
 
 	@Test
