@@ -28,7 +28,10 @@ import org.springframework.util.Assert;
  * like declared resources. Bounded in routes, resources per route and bytes in total;
  * a plan is replaced when a later sampled response names other resources and forgotten
  * when it names none. After a route has a plan, only one navigation in
- * {@code sampleEvery} is read again.
+ * {@code sampleEvery} is read again, and fewer while samples keep confirming it: each
+ * confirmation doubles the interval, up to {@value #MAX_BACKOFF} times
+ * {@code sampleEvery}; a sample that changes the plan brings it back to
+ * {@code sampleEvery}.
  * <p>
  * A plan is offered to every visitor of the handler, signed in or not, so what one
  * response teaches must be right for everyone. The rule is safe by construction: only
@@ -94,6 +97,12 @@ public class LearnedHints {
 	private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
 	// what a link costs besides its path and destination: the entry, the record, the strings
+	/**
+	 * The longest interval between samples of a settled plan, in multiples of
+	 * {@code sampleEvery}.
+	 */
+	public static final int MAX_BACKOFF = 16;
+
 	private static final int OVERHEAD = 64;
 
 	private final int maxRoutes;
@@ -314,7 +323,7 @@ public class LearnedHints {
 	/**
 	 * Whether the response to this navigation should be read: always while the route
 	 * has no plan and there is room for one, then once every {@code sampleEvery}
-	 * navigations.
+	 * navigations, and less often while samples confirm the plan.
 	 * @param key the handler method or route
 	 * @return {@code true} to read the response
 	 */
@@ -323,7 +332,9 @@ public class LearnedHints {
 		if (entry == null) {
 			return this.entries.size() < this.maxRoutes;
 		}
-		return entry.navigations.incrementAndGet() % this.sampleEvery == 0;
+		long navigations = entry.navigations.incrementAndGet();
+		// navigations since the last sample; of racing navigations, one resets and samples
+		return navigations >= entry.sampleEvery && entry.navigations.compareAndSet(navigations, 0);
 	}
 
 	/**
@@ -339,6 +350,8 @@ public class LearnedHints {
 				? List.copyOf(links.subList(0, this.maxResourcesPerRoute)) : List.copyOf(links);
 		Entry existing = this.entries.get(key);
 		if (existing != null && existing.plan.resources().equals(kept)) {
+			// a settled plan is read less and less often
+			existing.sampleEvery = Math.min(existing.sampleEvery * 2, (long) this.sampleEvery * MAX_BACKOFF);
 			return kept;
 		}
 		long oldSize = (existing != null) ? existing.size : 0;
@@ -350,7 +363,7 @@ public class LearnedHints {
 		if (!room) {
 			return (existing != null) ? existing.plan.resources() : List.of();
 		}
-		Entry entry = new Entry(new PushPlan(kept), size);
+		Entry entry = new Entry(new PushPlan(kept), size, this.sampleEvery);
 		if (existing != null) {
 			entry.hits.add(existing.hits.sum());
 			entry.updates.set(existing.updates.get() + 1);
@@ -537,9 +550,12 @@ public class LearnedHints {
 
 		private final AtomicLong updates = new AtomicLong();
 
-		Entry(PushPlan plan, long size) {
+		private volatile long sampleEvery;
+
+		Entry(PushPlan plan, long size, long sampleEvery) {
 			this.plan = plan;
 			this.size = size;
+			this.sampleEvery = sampleEvery;
 		}
 
 	}

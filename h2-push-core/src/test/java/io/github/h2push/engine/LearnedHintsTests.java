@@ -45,6 +45,29 @@ class LearnedHintsTests {
 	}
 
 	@Test
+	void readsASettledPlanLessAndLessOftenAndAChangedOneAsOftenAsBefore() {
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 4, LearnedHintsTests::none);
+		hints.learn("home", PAGE);
+		assertThat(navigationsUntilSampled(hints, "home")).isEqualTo(4);
+		hints.learn("home", PAGE);
+		assertThat(navigationsUntilSampled(hints, "home")).isEqualTo(8);
+		for (int i = 0; i < 10; i++) {
+			hints.learn("home", PAGE);
+		}
+		assertThat(navigationsUntilSampled(hints, "home")).isEqualTo(4 * LearnedHints.MAX_BACKOFF);
+		hints.learn("home", List.of(PreloadLink.of("/css/new.css")));
+		assertThat(navigationsUntilSampled(hints, "home")).isEqualTo(4);
+	}
+
+	private static int navigationsUntilSampled(LearnedHints hints, String key) {
+		int navigations = 1;
+		while (!hints.wantsSample(key)) {
+			navigations++;
+		}
+		return navigations;
+	}
+
+	@Test
 	void replacesAPlanThatDiffersAndForgetsOneThatNamesNothing() {
 		LearnedHints hints = new LearnedHints(10, 10, 100_000, 1, LearnedHintsTests::none);
 		hints.learn("home", PAGE);

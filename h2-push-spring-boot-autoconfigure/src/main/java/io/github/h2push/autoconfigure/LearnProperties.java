@@ -42,7 +42,8 @@ public class LearnProperties {
 
 	/**
 	 * Once a route has a learned plan, one navigation in this many is read again, so
-	 * the plan follows changes to the page.
+	 * the plan follows changes to the page; each sample that confirms the plan doubles
+	 * the interval, up to 16 times this.
 	 */
 	private int sampleEvery = 20;
 
