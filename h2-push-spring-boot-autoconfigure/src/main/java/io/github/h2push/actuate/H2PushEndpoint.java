@@ -3,6 +3,7 @@ package io.github.h2push.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.h2push.engine.LearnedHints;
 import io.github.h2push.engine.PreloadLink;
@@ -45,6 +46,9 @@ public class H2PushEndpoint {
 
 	@Nullable
 	private ResponseTimes responseTimes;
+
+	@Nullable
+	private Supplier<Map<String, Object>> pushedResponseCache;
 
 	/**
 	 * Creates the endpoint.
@@ -91,13 +95,24 @@ public class H2PushEndpoint {
 	}
 
 	/**
+	 * Sets what describes the cache of pushed responses.
+	 * @param pushedResponseCache a description of the cache, or {@code null} when there
+	 * is none
+	 */
+	public void setPushedResponseCache(@Nullable Supplier<Map<String, Object>> pushedResponseCache) {
+		this.pushedResponseCache = pushedResponseCache;
+	}
+
+	/**
 	 * Reads one section of the report ({@code /actuator/h2push/{section}}):
 	 * {@code server}, {@code configuration}, {@code plans}, {@code routes},
 	 * {@code counts}, {@code refusals} or {@code resets}, as in {@link #h2push()}; or
 	 * {@code learned}, the resources learned for each handler method or route, with how
 	 * many navigations each was offered to (empty when not learning); or
 	 * {@code response-times}, each measured route's average response time and whether
-	 * it is sent a {@code 103 Early Hints}.
+	 * it is sent a {@code 103 Early Hints}; or {@code pushed-response-cache}, the responses,
+	 * bytes, hits, misses and stores of the cache of pushed responses (empty without
+	 * one).
 	 * @param section the name of the section
 	 * @return the section, or {@code null} (404) for a name that is not one
 	 */
@@ -114,6 +129,8 @@ public class H2PushEndpoint {
 			case "resets" -> Map.of("resets", this.statistics.resets());
 			case "learned" -> (this.learnedHints != null) ? this.learnedHints.getPlans() : Map.of();
 			case "response-times" -> (this.responseTimes != null) ? this.responseTimes.describe() : Map.of();
+			case "pushed-response-cache" -> (this.pushedResponseCache != null) ? this.pushedResponseCache.get()
+					: Map.of();
 			default -> null;
 		};
 	}

@@ -25,6 +25,7 @@ import io.github.h2push.spi.PushTransport;
 import io.github.h2push.tomcat.TomcatEarlyHintsTransport;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
+import io.github.h2push.undertow.PushedResponseCache;
 import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
 import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
@@ -239,14 +240,25 @@ public class H2PushAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnBooleanProperty(name = "h2-push.pushed-response-cache.enabled", matchIfMissing = true)
+		@ConditionalOnMissingBean
+		PushedResponseCache pushedResponseCache(H2PushProperties properties) {
+			PushedResponseCacheProperties cache = properties.getPushedResponseCache();
+			return new PushedResponseCache(cache.getMaxSize().toBytes(), (int) cache.getMaxEntrySize().toBytes());
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
 		UndertowHandlerChainCustomizer undertowHandlerChainCustomizer(H2PushProperties properties,
 				PushedResponseGuard guard, ObjectProvider<PushListener> listeners,
-				ObjectProvider<Http2FrameOrder> frameOrder) {
+				ObjectProvider<Http2FrameOrder> frameOrder, ObjectProvider<PushedResponseCache> pushedResponseCache) {
 			ConnectionProperties connection = properties.getConnection();
-			return new UndertowHandlerChainCustomizer(guard, listeners.orderedStream().toList(),
-					connection.getMaxClientResets(), connection.getClientResetWindow(),
+			UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(guard,
+					listeners.orderedStream().toList(), connection.getMaxClientResets(),
+					connection.getClientResetWindow(),
 					properties.getHtmlFirst().isEnabled() ? frameOrder.getIfAvailable() : null);
+			customizer.setPushedResponseCache(pushedResponseCache.getIfAvailable());
+			return customizer;
 		}
 
 		@Bean

@@ -10,9 +10,11 @@ import io.github.h2push.engine.PushPlans;
 import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.engine.ResponseTimes;
+import io.github.h2push.undertow.PushedResponseCache;
 import io.github.h2push.undertow.UndertowPushTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -50,6 +52,13 @@ public class H2PushEndpointAutoConfiguration {
 			UndertowPushTransport undertow = transport.getIfAvailable();
 			return new RunningServer(developmentCertificate.getIfAvailable() != null,
 					undertow != null && undertow.isPushAvailable());
+		}
+
+		@Bean
+		SmartInitializingSingleton h2PushEndpointPushedResponseCache(ObjectProvider<H2PushEndpoint> endpoint,
+				ObjectProvider<PushedResponseCache> cache) {
+			return () -> endpoint.ifAvailable(
+					(available) -> cache.ifAvailable((kept) -> available.setPushedResponseCache(kept::describe)));
 		}
 
 	}

@@ -100,6 +100,9 @@ public class H2PushProperties implements Validator {
 	@NestedConfigurationProperty
 	private final DevelopmentTlsProperties ssl = new DevelopmentTlsProperties();
 
+	@NestedConfigurationProperty
+	private final PushedResponseCacheProperties pushedResponseCache = new PushedResponseCacheProperties();
+
 	public List<String> getCopiedHeaders() {
 		return this.copiedHeaders;
 	}
@@ -198,6 +201,10 @@ public class H2PushProperties implements Validator {
 
 	public LearnProperties getLearn() {
 		return this.learn;
+	}
+
+	public PushedResponseCacheProperties getPushedResponseCache() {
+		return this.pushedResponseCache;
 	}
 
 	public DevelopmentTlsProperties getSsl() {

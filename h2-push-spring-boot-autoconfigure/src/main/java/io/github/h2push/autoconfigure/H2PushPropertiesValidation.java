@@ -48,6 +48,16 @@ final class H2PushPropertiesValidation {
 					"h2-push.max-copied-header-size-per-request must be between 0 and 2GB");
 		}
 		validateConnection(properties.getConnection(), errors);
+		PushedResponseCacheProperties cache = properties.getPushedResponseCache();
+		if (cache.getMaxSize() == null || cache.getMaxSize().isNegative()) {
+			errors.rejectValue("pushedResponseCache.maxSize", "h2-push.negative",
+					"h2-push.pushed-response-cache.max-size must not be negative");
+		}
+		if (cache.getMaxEntrySize() == null || cache.getMaxEntrySize().isNegative()
+				|| cache.getMaxEntrySize().toBytes() > Integer.MAX_VALUE) {
+			errors.rejectValue("pushedResponseCache.maxEntrySize", "h2-push.out-of-range",
+					"h2-push.pushed-response-cache.max-entry-size must be between 0 and 2GB");
+		}
 		EarlyHintsProperties earlyHints = properties.getEarlyHints();
 		if (earlyHints.getMinResponseTime() == null || earlyHints.getMinResponseTime().isNegative()) {
 			errors.rejectValue("earlyHints.minResponseTime", "h2-push.negative",

@@ -52,6 +52,9 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.dedup.cache-digest.max-age", "7d");
 		expectedDefaults.put("h2-push.learn.enabled", false);
 		expectedDefaults.put("h2-push.learn.head-size", "16KB");
+		expectedDefaults.put("h2-push.pushed-response-cache.enabled", true);
+		expectedDefaults.put("h2-push.pushed-response-cache.max-size", "8MB");
+		expectedDefaults.put("h2-push.pushed-response-cache.max-entry-size", "256KB");
 		expectedDefaults.put("h2-push.learn.max-routes", 256);
 		expectedDefaults.put("h2-push.learn.max-resources-per-route", 16);
 		expectedDefaults.put("h2-push.learn.max-size", "256KB");

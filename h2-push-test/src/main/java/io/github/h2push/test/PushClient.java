@@ -35,6 +35,8 @@ import org.springframework.util.Assert;
  * received for it, each with its promised headers, status and body.
  * <p>
  * One instance keeps one connection per origin, so successive requests share it.
+ * {@link #navigate} loads a page as browsers do instead, push disabled, and returns the
+ * {@code 103 Early Hints} it got too.
  *
  * <pre class="code">
  * PushClient client = PushClient.trusting(developmentCertificate);

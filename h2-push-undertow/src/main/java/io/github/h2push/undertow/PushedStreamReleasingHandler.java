@@ -45,8 +45,11 @@ class PushedStreamReleasingHandler implements HttpHandler {
 	@Override
 	public void handleRequest(HttpServerExchange exchange) throws Exception {
 		Http2StreamSinkChannel pushed = this.slots.releaseWhenComplete(exchange, this.onReset);
-		if (pushed != null && !this.guard.start(exchange, pushed)) {
-			return;
+		if (pushed != null) {
+			if (!this.guard.start(exchange, pushed)) {
+				return;
+			}
+			exchange.putAttachment(PushedResponseCacheHandler.PUSHED, Boolean.TRUE);
 		}
 		this.next.handleRequest(exchange);
 	}

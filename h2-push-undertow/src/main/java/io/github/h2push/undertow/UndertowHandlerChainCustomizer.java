@@ -29,6 +29,11 @@ import org.springframework.util.Assert;
  * connection left behind, which Undertow would leave active for ever.</li>
  * <li>{@link UnparsableHostHandler}: answers 400 to a {@code Host} Undertow cannot take
  * apart, before anything asks for the server name.</li>
+ * <li>{@link PushedResponseCacheHandler} (pushed streams, with a
+ * {@link PushedResponseCache}): replays a stored response, or offers the response to the
+ * cache; after the handlers above, so that a replayed response is still a bounded pushed
+ * stream, and before those below, so that what they add to a response is stored with
+ * it.</li>
  * <li>{@link EarlyHintsVaryHandler}: lets browsers use the fonts a 103 made them fetch,
  * for requests that reach the application.</li>
  * <li>{@link ContentLanguageHandler}: writes {@code Content-Language: en}, not
@@ -41,7 +46,7 @@ import org.springframework.util.Assert;
  * Those are initial handlers (run before Undertow's servlet handling, on the I/O
  * thread). One handler runs on the worker thread just before the servlet chain, as
  * late as possible so that it sees resets made while the request waited for a worker:
- * <ol start="7">
+ * <ol start="9">
  * <li>{@link ResetRequestSkippingHandler} (client streams only): skips the application
  * for a request the client already reset.</li>
  * </ol>
@@ -68,6 +73,9 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 	@Nullable
 	private final Http2FrameOrder frameOrder;
 
+	@Nullable
+	private PushedResponseCache pushedResponseCache;
+
 	/**
 	 * Creates a customizer.
 	 * @param guard bounds the pushed responses of a connection
@@ -93,6 +101,15 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		this.maxClientResets = maxClientResets;
 		this.clientResetWindow = clientResetWindow;
 		this.frameOrder = frameOrder;
+	}
+
+	/**
+	 * Sets the cache that replays pushed responses the application marked storable by a
+	 * shared cache.
+	 * @param pushedResponseCache the cache, or {@code null} to run every pushed request
+	 */
+	public void setPushedResponseCache(@Nullable PushedResponseCache pushedResponseCache) {
+		this.pushedResponseCache = pushedResponseCache;
 	}
 
 	@Override
@@ -125,6 +142,10 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 			handlers.add((next) -> new AbandonedExchangeEndingHandler(next, this.internals));
 		}
 		handlers.add(UnparsableHostHandler::new);
+		PushedResponseCache cache = this.pushedResponseCache;
+		if (cache != null && this.slots.isAvailable()) {
+			handlers.add((next) -> new PushedResponseCacheHandler(next, cache));
+		}
 		handlers.add(EarlyHintsVaryHandler::new);
 		handlers.add(ContentLanguageHandler::new);
 		if (this.frameOrder != null && this.frameOrder.isAvailable()) {
