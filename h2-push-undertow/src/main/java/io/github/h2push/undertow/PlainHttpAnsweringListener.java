@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.Pooled;
 import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
 import org.xnio.channels.AcceptingChannel;
 import org.xnio.conduits.PushBackStreamSourceConduit;
 import org.xnio.conduits.StreamSourceConduit;
@@ -26,7 +28,8 @@ import org.springframework.lang.Nullable;
  * pushed back), anything else is answered in plain HTTP/1.1 — a redirect to
  * {@code https://} for a request line and {@code Host} it can read, else a
  * {@code 400} saying the port needs TLS — and closed. Without it, Undertow says nothing
- * and the client waits.
+ * and the client waits. A connection that sends nothing is closed after the server's
+ * no-request timeout.
  */
 final class PlainHttpAnsweringListener implements ChannelListener<AcceptingChannel<StreamConnection>> {
 
@@ -50,12 +53,24 @@ final class PlainHttpAnsweringListener implements ChannelListener<AcceptingChann
 
 	private final OpenListener openListener;
 
+	private final int noRequestTimeout;
+
+	/**
+	 * Creates a listener.
+	 * @param tcpServer the TCP server of the HTTPS listener
+	 * @param ssl the listener's TLS
+	 * @param sslOptions the engine settings of the listener's own TLS accept
+	 * @param openListener the listener's open listener
+	 * @param noRequestTimeout how many milliseconds a connection may wait before sending
+	 * its first bytes, 0 or less for no limit
+	 */
 	PlainHttpAnsweringListener(AcceptingChannel<? extends StreamConnection> tcpServer, UndertowXnioSsl ssl,
-			OptionMap sslOptions, OpenListener openListener) {
+			OptionMap sslOptions, OpenListener openListener, int noRequestTimeout) {
 		this.tcpServer = tcpServer;
 		this.ssl = ssl;
 		this.sslOptions = sslOptions;
 		this.openListener = openListener;
+		this.noRequestTimeout = noRequestTimeout;
 	}
 
 	@Override
@@ -72,13 +87,17 @@ final class PlainHttpAnsweringListener implements ChannelListener<AcceptingChann
 	}
 
 	/**
-	 * Waits for a connection's first bytes, without blocking the I/O thread.
+	 * Waits for a connection's first bytes, without blocking the I/O thread, and for no
+	 * longer than the no-request timeout.
 	 */
 	private final class FirstBytes implements ChannelListener<StreamConnection> {
 
 		private final StreamConnection connection;
 
 		private final ByteBuffer buffer = ByteBuffer.allocate(PEEK_SIZE);
+
+		@Nullable
+		private XnioExecutor.Key timeout;
 
 		FirstBytes(StreamConnection connection) {
 			this.connection = connection;
@@ -89,14 +108,16 @@ final class PlainHttpAnsweringListener implements ChannelListener<AcceptingChann
 			try {
 				int read = this.connection.getSourceChannel().read(this.buffer);
 				if (read == -1) {
-					IoUtils.safeClose(this.connection);
+					close();
 					return;
 				}
 				if (this.buffer.position() == 0) {
-					this.connection.getSourceChannel().getReadSetter().set((source) -> handleEvent(this.connection));
-					this.connection.getSourceChannel().resumeReads();
+					if (this.timeout == null) {
+						waitForBytes();
+					}
 					return;
 				}
+				cancelTimeout();
 				this.connection.getSourceChannel().suspendReads();
 				this.connection.getSourceChannel().getReadSetter().set(null);
 				this.buffer.flip();
@@ -109,7 +130,29 @@ final class PlainHttpAnsweringListener implements ChannelListener<AcceptingChann
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				IoUtils.safeClose(this.connection);
+				close();
+			}
+		}
+
+		// the first wait: the read listener is called again when bytes arrive
+		private void waitForBytes() {
+			this.connection.getSourceChannel().getReadSetter().set((source) -> handleEvent(this.connection));
+			this.connection.getSourceChannel().resumeReads();
+			int millis = PlainHttpAnsweringListener.this.noRequestTimeout;
+			// without a limit, a key that removes nothing marks the wait as begun
+			this.timeout = (millis > 0)
+					? this.connection.getIoThread().executeAfter(this::close, millis, TimeUnit.MILLISECONDS)
+					: XnioExecutor.Key.IMMEDIATE;
+		}
+
+		private void close() {
+			cancelTimeout();
+			IoUtils.safeClose(this.connection);
+		}
+
+		private void cancelTimeout() {
+			if (this.timeout != null) {
+				this.timeout.remove();
 			}
 		}
 

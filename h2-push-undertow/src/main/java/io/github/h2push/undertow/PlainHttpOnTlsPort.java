@@ -2,8 +2,11 @@ package io.github.h2push.undertow;
 
 import java.io.IOException;
 
+import javax.net.ssl.SSLContext;
+
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.protocols.ssl.SNISSLContext;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.OpenListener;
 import org.apache.commons.logging.Log;
@@ -14,9 +17,16 @@ import org.xnio.Options;
 import org.xnio.StreamConnection;
 import org.xnio.channels.AcceptingChannel;
 
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.embedded.undertow.UndertowWebServer;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.WebServerSslBundle;
 import org.springframework.context.ApplicationListener;
+import org.springframework.lang.Nullable;
+import org.springframework.util.CollectionUtils;
 
 /**
  * Makes a started Undertow server answer a plain {@code http://} request on its HTTPS
@@ -25,14 +35,62 @@ import org.springframework.context.ApplicationListener;
  * connections are handed to Undertow unchanged.
  * <p>
  * Undertow has no hook for this: the HTTPS listener's TCP server, TLS wrapper and open
- * listener are private fields (see {@code UndertowInternals}). When any is missing, the
- * server is left as it is.
+ * listener are private fields (see {@code UndertowInternals}), and the answering listener
+ * can only be installed once the server has started and accepts connections already.
+ * For the connections accepted before, the HTTPS listener gets, before the server
+ * starts, the SSL context of the server's bundle instead of Spring Boot's SNI context
+ * around it. The SNI context's engine reads a plain request's first bytes as the header
+ * of a TLS record of kilobytes and waits for the rest with no timeout; the bundle's engine
+ * rejects them at once, and Undertow sends a TLS alert and closes the connection. Without
+ * server-name bundles the two contexts serve TLS alike; with them, Spring Boot's stays.
+ * When members are missing, the server is left as it is.
  *
  * @since 0.1.0
  */
-public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitializedEvent> {
+public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitializedEvent>,
+		WebServerFactoryCustomizer<UndertowServletWebServerFactory> {
 
 	private static final Log logger = LogFactory.getLog(PlainHttpOnTlsPort.class);
+
+	@Override
+	public void customize(UndertowServletWebServerFactory factory) {
+		// runs after every factory customizer and after Spring Boot added its HTTPS
+		// listener: the SSL read is the one the server starts with
+		factory.addBuilderCustomizers((builder) -> useBundleSslContext(builder, factory.getSsl(),
+				factory.getSslBundles(), factory.getPort()));
+	}
+
+	/**
+	 * Gives Spring Boot's HTTPS listener the SSL context of the server's bundle instead of
+	 * the SNI context around it, when no server-name bundles are configured.
+	 * @param builder the server's builder, with Spring Boot's listener added
+	 * @param ssl the server's SSL
+	 * @param sslBundles the bundles it may name
+	 * @param port the port of Spring Boot's listener
+	 * @return whether a listener's context was replaced
+	 */
+	static boolean useBundleSslContext(Undertow.Builder builder, @Nullable Ssl ssl, @Nullable SslBundles sslBundles,
+			int port) {
+		UndertowInternals internals = UndertowInternals.get();
+		if (!Ssl.isEnabled(ssl) || !CollectionUtils.isEmpty(ssl.getServerNameBundles())
+				|| !internals.supports(UndertowInternals.Feature.PLAIN_HTTP_AS_PORT_OPENS)) {
+			return false;
+		}
+		for (Object config : internals.listenerConfigs(builder)) {
+			if (internals.port(config) == port && internals.sslContext(config) instanceof SNISSLContext) {
+				try {
+					SSLContext sslContext = WebServerSslBundle.get(ssl, sslBundles).createSslContext();
+					return internals.setSslContext(config, sslContext);
+				}
+				catch (RuntimeException ex) {
+					logger.info("A plain http:// request on a connection accepted as the HTTPS port opens will wait "
+							+ "until the client gives up: the SSL context could not be created (" + ex + ")");
+					return false;
+				}
+			}
+		}
+		return false;
+	}
 
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
@@ -75,7 +133,7 @@ public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitiali
 				throw new IllegalStateException("a listener member could not be read");
 			}
 			PlainHttpAnsweringListener answering = new PlainHttpAnsweringListener(server, ssl,
-					sslOptions(sslChannel, cipherSuitesOrder), openListener);
+					sslOptions(sslChannel, cipherSuitesOrder), openListener, noRequestTimeout(openListener));
 			server.getAcceptSetter().set(answering);
 			return true;
 		}
@@ -84,6 +142,12 @@ public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitiali
 					+ "listener internals differ (" + ex + ")");
 			return false;
 		}
+	}
+
+	// how long Undertow keeps a connection without a request open: Spring Boot's
+	// server.undertow.no-request-timeout, else Undertow's default of a minute
+	private static int noRequestTimeout(OpenListener openListener) {
+		return openListener.getUndertowOptions().get(UndertowOptions.NO_REQUEST_TIMEOUT, -1);
 	}
 
 	// the same engine settings Undertow's own TLS accept applies

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLContext;
+
 import io.undertow.Undertow;
 import io.undertow.Version;
 import io.undertow.protocols.http2.Http2Channel;
@@ -79,7 +81,17 @@ final class UndertowInternals {
 
 	static final String SSL_CHANNEL_CIPHER_SUITES_ORDER = "UndertowAcceptingSslChannel.useCipherSuitesOrder";
 
+	static final String BUILDER_LISTENERS = "Undertow.Builder.listeners";
+
+	static final String LISTENER_CONFIG = "Undertow.ListenerConfig";
+
+	static final String LISTENER_CONFIG_PORT = "Undertow.ListenerConfig.port";
+
+	static final String LISTENER_CONFIG_SSL_CONTEXT = "Undertow.ListenerConfig.sslContext";
+
 	private static final String SSL_CHANNEL_CLASS = "io.undertow.protocols.ssl.UndertowAcceptingSslChannel";
+
+	private static final String LISTENER_CONFIG_CLASS = "io.undertow.Undertow$ListenerConfig";
 
 	private static final UndertowInternals INSTANCE = lookUpAndReport();
 
@@ -132,6 +144,21 @@ final class UndertowInternals {
 	@Nullable
 	private final MethodHandle sslChannelCipherSuitesOrder;
 
+	@Nullable
+	private final MethodHandle builderListeners;
+
+	@Nullable
+	private final Class<?> listenerConfigType;
+
+	@Nullable
+	private final MethodHandle listenerConfigPort;
+
+	@Nullable
+	private final MethodHandle listenerConfigSslContext;
+
+	@Nullable
+	private final MethodHandle setListenerConfigSslContext;
+
 	/**
 	 * Looks the members up.
 	 * @param hidden members to treat as missing, by the names this class gives them
@@ -174,6 +201,18 @@ final class UndertowInternals {
 				? members.getter(this.sslChannelType, "useCipherSuitesOrder", boolean.class,
 						MethodType.methodType(boolean.class, Object.class))
 				: null;
+		this.builderListeners = members.getter(Undertow.Builder.class, "listeners", List.class,
+				MethodType.methodType(List.class, Undertow.Builder.class));
+		this.listenerConfigType = members.type(LISTENER_CONFIG_CLASS, LISTENER_CONFIG);
+		this.listenerConfigPort = (this.listenerConfigType != null) ? members.getter(this.listenerConfigType, "port",
+				int.class, MethodType.methodType(int.class, Object.class)) : null;
+		// final, but read only when the server starts
+		Field sslContext = (this.listenerConfigType != null)
+				? members.field(this.listenerConfigType, "sslContext", SSLContext.class) : null;
+		this.listenerConfigSslContext = members.getter(sslContext, LISTENER_CONFIG_SSL_CONTEXT,
+				MethodType.methodType(SSLContext.class, Object.class));
+		this.setListenerConfigSslContext = members.setter(sslContext, LISTENER_CONFIG_SSL_CONTEXT,
+				MethodType.methodType(void.class, Object.class, SSLContext.class));
 		this.missing = List.copyOf(members.missing);
 		this.unavailable = EnumSet.noneOf(Feature.class);
 		for (Feature feature : Feature.values()) {
@@ -500,6 +539,77 @@ final class UndertowInternals {
 	}
 
 	/**
+	 * The listeners a builder will start, in Undertow's private form.
+	 * @param builder the builder, not yet built
+	 * @return its listener configurations, empty when they cannot be read
+	 */
+	List<?> listenerConfigs(Undertow.Builder builder) {
+		if (this.builderListeners == null) {
+			return List.of();
+		}
+		try {
+			return (List<?>) this.builderListeners.invokeExact(builder);
+		}
+		catch (Throwable ex) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * The port a listener configuration binds.
+	 * @param config one of {@link #listenerConfigs(Undertow.Builder)}
+	 * @return the port, -1 when it cannot be read
+	 */
+	int port(Object config) {
+		if (this.listenerConfigPort == null || !this.listenerConfigType.isInstance(config)) {
+			return -1;
+		}
+		try {
+			return (int) this.listenerConfigPort.invokeExact(config);
+		}
+		catch (Throwable ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * The SSL context a listener configuration gives its HTTPS listener.
+	 * @param config one of {@link #listenerConfigs(Undertow.Builder)}
+	 * @return the context, {@code null} when there is none or it cannot be read
+	 */
+	@Nullable
+	SSLContext sslContext(Object config) {
+		if (this.listenerConfigSslContext == null || !this.listenerConfigType.isInstance(config)) {
+			return null;
+		}
+		try {
+			return (SSLContext) this.listenerConfigSslContext.invokeExact(config);
+		}
+		catch (Throwable ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Replaces the SSL context of a listener configuration, before the server starts.
+	 * @param config one of {@link #listenerConfigs(Undertow.Builder)}
+	 * @param sslContext the new context
+	 * @return {@code true} if it was replaced
+	 */
+	boolean setSslContext(Object config, SSLContext sslContext) {
+		if (this.setListenerConfigSslContext == null || !this.listenerConfigType.isInstance(config)) {
+			return false;
+		}
+		try {
+			this.setListenerConfigSslContext.invokeExact(config, sslContext);
+			return true;
+		}
+		catch (Throwable ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * What h2-push does with Undertow's internals, each off when a member it needs is
 	 * missing.
 	 */
@@ -543,6 +653,14 @@ final class UndertowInternals {
 		PLAIN_HTTP_ANSWER("h2-push.ssl.answer-plain-http (a plain http:// request to the HTTPS port gets no answer)",
 				LISTENER_CHANNEL, LISTENER_SSL, LISTENER_OPEN_LISTENER, SSL_CHANNEL, SSL_CHANNEL_TCP_SERVER,
 				SSL_CHANNEL_CIPHER_SUITES_ORDER),
+
+		/**
+		 * Rejecting plain HTTP at once on connections Undertow accepts before the answering
+		 * listener is installed (see {@link PlainHttpOnTlsPort}).
+		 */
+		PLAIN_HTTP_AS_PORT_OPENS("h2-push.ssl.answer-plain-http for connections accepted as the HTTPS port opens "
+				+ "(a plain http:// request there waits until the client gives up)", BUILDER_LISTENERS,
+				LISTENER_CONFIG, LISTENER_CONFIG_PORT, LISTENER_CONFIG_SSL_CONTEXT),
 
 		/**
 		 * Reading whether a listener serves HTTP/2 (see {@link UndertowListeners}).

@@ -66,7 +66,9 @@ class UndertowInternalsTests {
 				UndertowInternals.FRAMED_SINK_HEADER, UndertowInternals.HTTP2_SINK_HEADER,
 				UndertowInternals.LISTENER_CHANNEL, UndertowInternals.LISTENER_SSL,
 				UndertowInternals.LISTENER_OPEN_LISTENER, UndertowInternals.SSL_CHANNEL,
-				UndertowInternals.SSL_CHANNEL_TCP_SERVER, UndertowInternals.SSL_CHANNEL_CIPHER_SUITES_ORDER);
+				UndertowInternals.SSL_CHANNEL_TCP_SERVER, UndertowInternals.SSL_CHANNEL_CIPHER_SUITES_ORDER,
+				UndertowInternals.BUILDER_LISTENERS, UndertowInternals.LISTENER_CONFIG,
+				UndertowInternals.LISTENER_CONFIG_PORT, UndertowInternals.LISTENER_CONFIG_SSL_CONTEXT);
 		for (String member : members) {
 			UndertowInternals internals = new UndertowInternals(member::equals);
 			assertThat(internals.warning()).as(member).contains("lacks internals h2-push uses: " + member + ".");
@@ -74,6 +76,17 @@ class UndertowInternalsTests {
 				.filter((feature) -> !internals.supports(feature));
 			assertThat(off).as(member).isNotEmpty();
 		}
+	}
+
+	@Test
+	void keepsAnsweringPlainHttpOnceStartedWithoutTheListenerConfigurationMembers() {
+		UndertowInternals internals = new UndertowInternals(UndertowInternals.LISTENER_CONFIG_SSL_CONTEXT::equals);
+		assertThat(internals.supports(UndertowInternals.Feature.PLAIN_HTTP_AS_PORT_OPENS)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.PLAIN_HTTP_ANSWER)).isTrue();
+		assertThat(internals.warning()).isEqualTo("This Undertow version (" + Version.getVersionString()
+				+ ") lacks internals h2-push uses: Undertow.ListenerConfig.sslContext. Turned off: "
+				+ "h2-push.ssl.answer-plain-http for connections accepted as the HTTPS port opens (a plain http:// "
+				+ "request there waits until the client gives up).");
 	}
 
 	@Test
