@@ -51,6 +51,13 @@ final class Servers {
 		return server;
 	}
 
+	/**
+	 * The benchmark app with extra Spring properties, not shared: the caller stops it.
+	 */
+	Server plainBench(String name, String... properties) throws IOException {
+		return startOurs(name, properties);
+	}
+
 	private Server startOurs(String name, String... properties) throws IOException {
 		int port = Workspace.freePort();
 		List<String> command = new ArrayList<>(javaCommand());
