@@ -19,6 +19,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,8 +38,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The server has Undertow's default worker threads (8 per core); per-connection
  * de-duplication is off so every page load pushes again; a connection may have 10
- * pushed responses in flight and its client may reset 200 requests; pushed responses and
- * writes waiting for window time out after 3 s.
+ * pushed responses in flight, run 8 requests at once, and its client may reset 200
+ * requests; pushed responses and writes waiting for window time out after 3 s.
  */
 @SpringBootTest(classes = PushTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// streams reset by the rapid-reset attacker never complete in Undertow, so a graceful
@@ -53,6 +55,9 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 	static final int MAX_PUSHED_IN_FLIGHT = 10;
 
 	static final int MAX_CLIENT_RESETS = 200;
+
+	// h2-push's default
+	private static final int MAX_RUNNING_REQUESTS = 8;
 
 	private static final Duration SERVED_WITHIN = Duration.ofSeconds(5);
 
@@ -85,11 +90,12 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		await().atMost(RELEASED_WITHIN).until(() -> blockedWriters() == 0);
 	}
 
-	@Test
-	void clientGivingStreamsNoWindowCannotHoldEveryWorkerWithPushedResponses() throws Exception {
+	@ParameterizedTest(name = "initial window {0}")
+	@ValueSource(ints = { 0, 1 })
+	void clientGivingStreamsLittleWindowCannotHoldEveryWorkerWithPushedResponses(int window) throws Exception {
 		int pages = 4 * 2;
 		for (int i = 0; i < 4; i++) {
-			RawHttp2Client attacker = attack(Setting.initialWindowSize(0));
+			RawHttp2Client attacker = attack(Setting.initialWindowSize(window));
 			for (int page = 0; page < 2; page++) {
 				attacker.get("/faulty");
 			}
@@ -99,9 +105,9 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		int blocked = blockedWriters();
 		long served = millisToServeNormalClient();
 		int promised = this.attackers.stream().mapToInt(RawHttp2Client::pushPromises).sum();
-		System.out.printf("window-0 attack (4 connections x 2 pages): %d push promises, %d writers blocked, "
-				+ "normal client served in %s%n", promised, blocked, millis(served));
-		assertThat(promised).as("push promises to clients giving new streams no window").isZero();
+		System.out.printf("window-%d attack (4 connections x 2 pages): %d push promises, %d writers blocked, "
+				+ "normal client served in %s%n", window, promised, blocked, millis(served));
+		assertThat(promised).as("push promises to clients giving new streams less than the default window").isZero();
 		assertThat(blocked).as("writers blocked: the pages' own, of %d workers", workerThreads())
 			.isLessThanOrEqualTo(pages);
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
@@ -109,7 +115,10 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 
 	@Test
 	void pushedStreamsResetWhileWaitingForWindowAreAbandoned() throws Exception {
-		RawHttp2Client attacker = attack(Setting.initialWindowSize(1000));
+		// as little stream window as a client that takes pushes gives: less than the pushed
+		// file, so its data waits for window; the pages' own responses are not held up
+		RawHttp2Client attacker = attack(Setting.initialWindowSize(65_535));
+		attacker.windowUpdate(0, Integer.MAX_VALUE - 65_535);
 		AtomicInteger resetsSent = new AtomicInteger();
 		// the attack, timed on purpose: reset each pushed stream half a second after its
 		// promise, when its data waits for window
@@ -142,7 +151,7 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 	}
 
 	@Test
-	void clientGivingStreamsNoWindowWithoutPushHoldsWorkersOnlyUntilTheWriteTimeout() throws Exception {
+	void clientGivingStreamsNoWindowWithoutPushHoldsItsRunningRequestsUntilTheWriteTimeout() throws Exception {
 		RawHttp2Client attacker = attack(Setting.initialWindowSize(0), Setting.enablePush(false));
 		int workers = workerThreads();
 		// more than the workers can take at once
@@ -150,15 +159,18 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		for (int request = 0; request < requests; request++) {
 			attacker.get("/plain");
 		}
-		// nothing but the write timeout bounds how many workers such a client holds: all of them
-		await().atMost(SETTLED_WITHIN).until(() -> blockedWriters() >= workers);
+		// one connection runs as many requests at once as h2-push.connection.max-running-requests lets it
+		await().atMost(SETTLED_WITHIN).until(() -> blockedWriters() >= MAX_RUNNING_REQUESTS);
+		int blocked = blockedWriters();
 		long served = millisToServeNormalClient();
-		long released = millisUntilNoBlockedWriters(RELEASED_WITHIN);
-		System.out.printf("window-0 attack without push (1 connection x %d requests): %d writers blocked, normal "
-				+ "client served in %s, no writer blocked %s later%n", requests, workers, millis(served),
-				millis(released));
+		long released = millisUntilNoBlockedWriters(RELEASED_WITHIN.multipliedBy(2));
+		System.out.printf("window-0 attack without push (1 connection x %d requests): %d writers blocked of %d, "
+				+ "normal client served in %s, no writer blocked %s later%n", requests, blocked, workers,
+				millis(served), millis(released));
+		assertThat(blocked).isLessThanOrEqualTo(MAX_RUNNING_REQUESTS);
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
-		assertThat(released).isLessThan(RELEASED_WITHIN.toMillis());
+		// the requests waiting for a place run, and wait for window, in turn
+		assertThat(released).isLessThan(RELEASED_WITHIN.multipliedBy(2).toMillis());
 	}
 
 	@Test

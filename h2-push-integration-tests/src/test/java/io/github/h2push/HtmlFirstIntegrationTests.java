@@ -47,6 +47,9 @@ class HtmlFirstIntegrationTests {
 	// every subresource response holds a worker while it waits for the client
 	private static final String WORKERS = "server.undertow.threads.worker=64";
 
+	// and every request of the connection runs at once, so that all their frames are queued together
+	private static final String ALL_RUNNING = "h2-push.connection.max-running-requests=0";
+
 	private static final int SUBRESOURCES = 20;
 
 	private static final int SUBRESOURCE_SIZE = 512 * 1024;
@@ -58,7 +61,8 @@ class HtmlFirstIntegrationTests {
 
 	@Nested
 	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
-			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { SMALL_SEND_BUFFER, WORKERS })
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = { SMALL_SEND_BUFFER, WORKERS, ALL_RUNNING })
 	class ByDefault extends RunningServerTests {
 
 		@Autowired
@@ -140,7 +144,7 @@ class HtmlFirstIntegrationTests {
 	@Nested
 	@SpringBootTest(classes = { PushTestApplication.class, Subresources.class },
 			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { SMALL_SEND_BUFFER, WORKERS, "h2-push.html-first.enabled=false" })
+			properties = { SMALL_SEND_BUFFER, WORKERS, ALL_RUNNING, "h2-push.html-first.enabled=false" })
 	class WhenOff extends RunningServerTests {
 
 		@Autowired

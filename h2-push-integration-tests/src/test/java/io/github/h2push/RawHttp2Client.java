@@ -53,6 +53,16 @@ final class RawHttp2Client implements Closeable {
 	 */
 	static final int ENHANCE_YOUR_CALM = 0xb;
 
+	/**
+	 * RST_STREAM error code: the stream was refused before any of it was processed.
+	 */
+	static final int REFUSED_STREAM = 0x7;
+
+	/**
+	 * Identifier of the setting that limits how many streams the peer may open at once.
+	 */
+	static final int SETTINGS_MAX_CONCURRENT_STREAMS = 0x3;
+
 	static final int DATA = 0x0;
 
 	static final int HEADERS = 0x1;
@@ -110,6 +120,8 @@ final class RawHttp2Client implements Closeable {
 	private int goAwayError = -1;
 
 	private int goAwayLastStreamId = -1;
+
+	private final Map<Integer, Integer> serverSettings = new LinkedHashMap<>();
 
 	private int nextStreamId = 1;
 
@@ -385,6 +397,16 @@ final class RawHttp2Client implements Closeable {
 	}
 
 	/**
+	 * The latest value of a setting the server sent.
+	 * @param identifier the setting's identifier, such as
+	 * {@link #SETTINGS_MAX_CONCURRENT_STREAMS}
+	 * @return its value, -1 when the server has not sent it
+	 */
+	synchronized int serverSetting(int identifier) {
+		return this.serverSettings.getOrDefault(identifier, -1);
+	}
+
+	/**
 	 * Whether the connection is closed: by the server, noticed when reading, or by
 	 * {@link #close()}.
 	 * @return {@code true} if it is closed
@@ -454,6 +476,12 @@ final class RawHttp2Client implements Closeable {
 					status = endHeaderBlockIfLast(flags);
 				}
 				case RST_STREAM -> stream(streamId).reset(ByteBuffer.wrap(payload).getInt());
+				case SETTINGS -> {
+					ByteBuffer settings = ByteBuffer.wrap(payload);
+					while (settings.remaining() >= 6) {
+						this.serverSettings.put(settings.getShort() & 0xffff, settings.getInt());
+					}
+				}
 				case GOAWAY -> {
 					this.goAwayLastStreamId = ByteBuffer.wrap(payload, 0, 4).getInt() & 0x7fffffff;
 					this.goAwayError = ByteBuffer.wrap(payload, 4, 4).getInt();

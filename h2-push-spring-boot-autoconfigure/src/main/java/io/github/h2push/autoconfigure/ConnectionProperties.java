@@ -2,6 +2,8 @@ package io.github.h2push.autoconfigure;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * What one client may take from the server over its connection: the limits that protect
  * Undertow's HTTP/2, which h2-push turns on.
@@ -45,6 +47,34 @@ public class ConnectionProperties {
 	 */
 	private Duration writeTimeout = Duration.ofSeconds(60);
 
+	/**
+	 * Most streams an HTTP/2 client may have open at once: advertised as
+	 * SETTINGS_MAX_CONCURRENT_STREAMS unless
+	 * server.undertow.options.server.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS is set, and
+	 * enforced either way (a stream beyond it is refused with REFUSED_STREAM before it
+	 * runs). 0 advertises no limit.
+	 */
+	private int maxConcurrentStreams = 100;
+
+	/**
+	 * Most requests of one HTTP/2 connection, pushed ones included, running at once on
+	 * the threads that run the application; further requests wait, holding no thread,
+	 * until one of them ends. 0 for no limit.
+	 */
+	private int maxRunningRequests = 8;
+
+	/**
+	 * Least data per second an HTTP/2 response whose data waits for the client's
+	 * flow-control window must go out at, measured over send-rate-interval; a slower
+	 * response is reset and the thread writing it released. 0 for no minimum.
+	 */
+	private DataSize minSendRate = DataSize.ofKilobytes(1);
+
+	/**
+	 * How often the send rate of an HTTP/2 response is measured.
+	 */
+	private Duration sendRateInterval = Duration.ofSeconds(10);
+
 	public int getMaxPushedResponsesInFlight() {
 		return this.maxPushedResponsesInFlight;
 	}
@@ -83,6 +113,38 @@ public class ConnectionProperties {
 
 	public void setWriteTimeout(Duration writeTimeout) {
 		this.writeTimeout = writeTimeout;
+	}
+
+	public int getMaxConcurrentStreams() {
+		return this.maxConcurrentStreams;
+	}
+
+	public void setMaxConcurrentStreams(int maxConcurrentStreams) {
+		this.maxConcurrentStreams = maxConcurrentStreams;
+	}
+
+	public int getMaxRunningRequests() {
+		return this.maxRunningRequests;
+	}
+
+	public void setMaxRunningRequests(int maxRunningRequests) {
+		this.maxRunningRequests = maxRunningRequests;
+	}
+
+	public DataSize getMinSendRate() {
+		return this.minSendRate;
+	}
+
+	public void setMinSendRate(DataSize minSendRate) {
+		this.minSendRate = minSendRate;
+	}
+
+	public Duration getSendRateInterval() {
+		return this.sendRateInterval;
+	}
+
+	public void setSendRateInterval(Duration sendRateInterval) {
+		this.sendRateInterval = sendRateInterval;
 	}
 
 }

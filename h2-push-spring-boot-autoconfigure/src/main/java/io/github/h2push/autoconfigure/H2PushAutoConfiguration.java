@@ -23,6 +23,7 @@ import io.github.h2push.jetty.JettyEarlyHintsTransport;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.spi.PushTransport;
 import io.github.h2push.tomcat.TomcatEarlyHintsTransport;
+import io.github.h2push.undertow.Http2ConnectionLimits;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.PushedResponseCache;
@@ -30,6 +31,7 @@ import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
 import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
+import io.github.h2push.undertow.UndertowMaxConcurrentStreamsCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
 import io.github.h2push.undertow.UndertowResetFrameLimitCustomizer;
 import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
@@ -253,12 +255,25 @@ public class H2PushAutoConfiguration {
 				PushedResponseGuard guard, ObjectProvider<PushListener> listeners,
 				ObjectProvider<Http2FrameOrder> frameOrder, ObjectProvider<PushedResponseCache> pushedResponseCache) {
 			ConnectionProperties connection = properties.getConnection();
+			Http2ConnectionLimits limits = new Http2ConnectionLimits(connection.getMaxRunningRequests(),
+					connection.getMinSendRate().toBytes(), connection.getSendRateInterval());
 			UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(guard,
 					listeners.orderedStream().toList(), connection.getMaxClientResets(),
-					connection.getClientResetWindow(),
+					connection.getClientResetWindow(), limits,
 					properties.getHtmlFirst().isEnabled() ? frameOrder.getIfAvailable() : null);
 			customizer.setPushedResponseCache(pushedResponseCache.getIfAvailable());
 			return customizer;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UndertowMaxConcurrentStreamsCustomizer undertowMaxConcurrentStreamsCustomizer(H2PushProperties properties,
+				Environment environment) {
+			// a limit set as a server option wins
+			boolean leftAlone = BootServerSettings.of(environment)
+				.hasUndertowServerOption("HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS");
+			return new UndertowMaxConcurrentStreamsCustomizer(
+					leftAlone ? 0 : properties.getConnection().getMaxConcurrentStreams());
 		}
 
 		@Bean

@@ -117,6 +117,22 @@ final class H2PushPropertiesValidation {
 			errors.rejectValue("connection.writeTimeout", "h2-push.negative",
 					"h2-push.connection.write-timeout must not be negative");
 		}
+		if (connection.getMaxConcurrentStreams() < 0) {
+			errors.rejectValue("connection.maxConcurrentStreams", "h2-push.negative",
+					"h2-push.connection.max-concurrent-streams must not be negative");
+		}
+		if (connection.getMaxRunningRequests() < 0) {
+			errors.rejectValue("connection.maxRunningRequests", "h2-push.negative",
+					"h2-push.connection.max-running-requests must not be negative");
+		}
+		if (connection.getMinSendRate() == null || connection.getMinSendRate().isNegative()) {
+			errors.rejectValue("connection.minSendRate", "h2-push.negative",
+					"h2-push.connection.min-send-rate must not be negative");
+		}
+		if (connection.getSendRateInterval() == null || connection.getSendRateInterval().toMillis() < 1) {
+			errors.rejectValue("connection.sendRateInterval", "h2-push.out-of-range",
+					"h2-push.connection.send-rate-interval must be at least 1ms");
+		}
 	}
 
 	private static void validateLearn(LearnProperties learn, Errors errors) {

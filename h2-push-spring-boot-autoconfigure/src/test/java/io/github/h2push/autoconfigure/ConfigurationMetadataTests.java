@@ -44,6 +44,10 @@ class ConfigurationMetadataTests {
 		expectedDefaults.put("h2-push.connection.max-client-resets", 200);
 		expectedDefaults.put("h2-push.connection.client-reset-window", "30s");
 		expectedDefaults.put("h2-push.connection.write-timeout", "60s");
+		expectedDefaults.put("h2-push.connection.max-concurrent-streams", 100);
+		expectedDefaults.put("h2-push.connection.max-running-requests", 8);
+		expectedDefaults.put("h2-push.connection.min-send-rate", "1KB");
+		expectedDefaults.put("h2-push.connection.send-rate-interval", "10s");
 		expectedDefaults.put("h2-push.pooled-buffers", 512);
 		expectedDefaults.put("h2-push.routes", null);
 		expectedDefaults.put("h2-push.dedup.per-connection", 256);
@@ -139,6 +143,10 @@ class ConfigurationMetadataTests {
 		assertThat(properties.getConnection().getMaxClientResets()).isEqualTo(200);
 		assertThat(properties.getConnection().getClientResetWindow()).hasSeconds(30);
 		assertThat(properties.getConnection().getWriteTimeout()).hasSeconds(60);
+		assertThat(properties.getConnection().getMaxConcurrentStreams()).isEqualTo(100);
+		assertThat(properties.getConnection().getMaxRunningRequests()).isEqualTo(8);
+		assertThat(properties.getConnection().getMinSendRate().toKilobytes()).isEqualTo(1);
+		assertThat(properties.getConnection().getSendRateInterval()).hasSeconds(10);
 		assertThat(properties.getRoutes()).isEmpty();
 	}
 

@@ -20,12 +20,14 @@ import io.github.h2push.engine.PushRoutes;
 import io.github.h2push.engine.PushStatistics;
 import io.github.h2push.security.SecurityPushAccessPolicy;
 import io.github.h2push.tomcat.TomcatEarlyHintsTransport;
+import io.github.h2push.undertow.Http2ConnectionLimits;
 import io.github.h2push.undertow.Http2FrameOrder;
 import io.github.h2push.undertow.PlainHttpOnTlsPort;
 import io.github.h2push.undertow.PushedResponseGuard;
 import io.github.h2push.undertow.UndertowBufferPoolCustomizer;
 import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
+import io.github.h2push.undertow.UndertowMaxConcurrentStreamsCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
 import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
@@ -71,6 +73,7 @@ class H2PushAutoConfigurationTests {
 			.hasSingleBean(PushedResponseGuard.class)
 			.hasSingleBean(UndertowHandlerChainCustomizer.class)
 			.hasSingleBean(UndertowWriteTimeoutCustomizer.class)
+			.hasSingleBean(UndertowMaxConcurrentStreamsCustomizer.class)
 			.hasSingleBean(UndertowBufferPoolCustomizer.class)
 			.hasSingleBean(UndertowHttp2Customizer.class)
 			.hasSingleBean(DevelopmentCertificate.class));
@@ -306,14 +309,64 @@ class H2PushAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("h2-push.connection.max-pushed-responses-in-flight=0",
 					"h2-push.connection.pushed-response-timeout=0s", "h2-push.connection.max-client-resets=-1",
-					"h2-push.connection.client-reset-window=0s", "h2-push.connection.write-timeout=-1s")
+					"h2-push.connection.client-reset-window=0s", "h2-push.connection.write-timeout=-1s",
+					"h2-push.connection.max-concurrent-streams=-1", "h2-push.connection.max-running-requests=-1",
+					"h2-push.connection.min-send-rate=-1B", "h2-push.connection.send-rate-interval=0s")
 			.run((context) -> assertThat(failureAnalysis(context))
 				.contains("Property: h2-push.connection.maxPushedResponsesInFlight Reason: "
 						+ "h2-push.connection.max-pushed-responses-in-flight must be at least 1")
 				.contains("Reason: h2-push.connection.pushed-response-timeout must be positive")
 				.contains("Reason: h2-push.connection.max-client-resets must not be negative")
 				.contains("Reason: h2-push.connection.client-reset-window must be positive")
-				.contains("Reason: h2-push.connection.write-timeout must not be negative"));
+				.contains("Reason: h2-push.connection.write-timeout must not be negative")
+				.contains("Reason: h2-push.connection.max-concurrent-streams must not be negative")
+				.contains("Reason: h2-push.connection.max-running-requests must not be negative")
+				.contains("Reason: h2-push.connection.min-send-rate must not be negative")
+				.contains("Reason: h2-push.connection.send-rate-interval must be at least 1ms"));
+	}
+
+	@Test
+	void advertisesTheConcurrentStreamLimit() {
+		this.contextRunner.run((context) -> {
+			UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
+			context.getBean(UndertowMaxConcurrentStreamsCustomizer.class).customize(factory);
+			assertThat(factory.getBuilderCustomizers()).hasSize(1);
+		});
+	}
+
+	@Test
+	void leavesTheConcurrentStreamLimitToTheServerOptionWhenSet() {
+		this.contextRunner
+			.withPropertyValues("server.undertow.options.server.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS=5",
+					"h2-push.connection.max-concurrent-streams=50")
+			.run((context) -> {
+				UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
+				context.getBean(UndertowMaxConcurrentStreamsCustomizer.class).customize(factory);
+				assertThat(factory.getBuilderCustomizers()).isEmpty();
+			});
+	}
+
+	@Test
+	void advertisesNoConcurrentStreamLimitWhenItIsZero() {
+		this.contextRunner.withPropertyValues("h2-push.connection.max-concurrent-streams=0").run((context) -> {
+			UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
+			context.getBean(UndertowMaxConcurrentStreamsCustomizer.class).customize(factory);
+			assertThat(factory.getBuilderCustomizers()).isEmpty();
+		});
+	}
+
+	@Test
+	void bindsTheLimitsOfWhatOneConnectionRuns() {
+		this.contextRunner
+			.withPropertyValues("h2-push.connection.max-running-requests=3", "h2-push.connection.min-send-rate=2KB",
+					"h2-push.connection.send-rate-interval=5s")
+			.run((context) -> {
+				ConnectionProperties connection = context.getBean(H2PushProperties.class).getConnection();
+				assertThat(connection.getMaxRunningRequests()).isEqualTo(3);
+				assertThat(connection.getMinSendRate().toBytes()).isEqualTo(2048);
+				assertThat(connection.getSendRateInterval()).hasSeconds(5);
+				assertThat(context).hasSingleBean(UndertowHandlerChainCustomizer.class);
+			});
 	}
 
 	@Test
@@ -472,12 +525,19 @@ class H2PushAutoConfigurationTests {
 	@Test
 	void usesTheApplicationsUndertowHandlerChainCustomizer() {
 		assertBacksOffFor(UndertowHandlerChainCustomizer.class,
-				() -> new UndertowHandlerChainCustomizer(guard(), List.of(), 0, Duration.ofSeconds(30), null));
+				() -> new UndertowHandlerChainCustomizer(guard(), List.of(), 0, Duration.ofSeconds(30),
+						Http2ConnectionLimits.none(), null));
 	}
 
 	@Test
 	void usesTheApplicationsHttp2FrameOrder() {
 		assertBacksOffFor(Http2FrameOrder.class, Http2FrameOrder::create);
+	}
+
+	@Test
+	void usesTheApplicationsUndertowMaxConcurrentStreamsCustomizer() {
+		assertBacksOffFor(UndertowMaxConcurrentStreamsCustomizer.class,
+				() -> new UndertowMaxConcurrentStreamsCustomizer(0));
 	}
 
 	@Test

@@ -4,8 +4,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
 /**
- * The last handler of the deployment's initial chain (see
- * {@link UndertowHandlerChainCustomizer}): puts each HTTP/2 connection under the
+ * A handler of the deployment's initial chain, after those that may answer a request
+ * themselves (see {@link UndertowHandlerChainCustomizer}): puts each HTTP/2 connection under the
  * {@link Http2FrameOrder}, and marks document requests before their responses start.
  *
  * @since 0.1.0

@@ -17,13 +17,16 @@ import org.springframework.util.Assert;
  * Installs every handler h2-push puts in the deployment's handler chain, in one declared
  * order. A request meets them in this order:
  * <ol>
+ * <li>{@link ConcurrentStreamLimitingHandler} (client streams only): refuses a stream
+ * beyond the SETTINGS_MAX_CONCURRENT_STREAMS the server advertises, before anything
+ * else sees it, so that a refused request is neither counted nor run.</li>
  * <li>{@link ClientResetLimitingHandler} (client streams only): counts the requests a
  * client resets as each request arrives, on the I/O thread, before any handler could
  * answer it, so that a request answered early still counts.</li>
  * <li>{@link PushedStreamReleasingHandler} (pushed streams only): marks the pushed
  * stream so that Undertow gives its concurrent-stream slot back, and applies the limit
  * of pushed responses in flight, before any handler could answer or end the exchange;
- * a pushed exchange ended before it would leak its slot. It and the handler before it
+ * a pushed exchange ended before it would leak its slot. It and the handlers before it
  * act on different streams (odd and even ids), so each is first for its own.</li>
  * <li>{@link AbandonedExchangeEndingHandler} (with push): ends the exchanges a closed
  * connection left behind, which Undertow would leave active for ever.</li>
@@ -39,20 +42,31 @@ import org.springframework.util.Assert;
  * <li>{@link ContentLanguageHandler}: writes {@code Content-Language: en}, not
  * Undertow's {@code en-}, for a locale without a country.</li>
  * <li>{@link HtmlFirstHandler} (with {@code h2-push.html-first.enabled}): puts the
- * connection under the {@link Http2FrameOrder} and marks a document's stream, last, so
- * that only requests that reach the application are marked, yet before any of their
- * response is written.</li>
+ * connection under the {@link Http2FrameOrder} and marks a document's stream, after the
+ * handlers that may answer a request themselves, so that only requests that reach the
+ * application are marked, yet before any of their response is written.</li>
+ * <li>{@link SlowResponseResettingHandler} (client streams only, with a minimum send
+ * rate): watches how fast the client lets the response through.</li>
+ * <li>{@link RunningRequestLimitingHandler} (with a limit of running requests): lets
+ * the request go on to a thread, or makes it wait, holding none, until one of the
+ * connection's running requests ends; last, so that every handler above sees each
+ * request as it arrives. A thread setup action of the deployment ends the count when
+ * the thread running the request leaves it.</li>
  * </ol>
  * Those are initial handlers (run before Undertow's servlet handling, on the I/O
  * thread). One handler runs on the worker thread just before the servlet chain, as
  * late as possible so that it sees resets made while the request waited for a worker:
- * <ol start="9">
+ * <ol start="12">
  * <li>{@link ResetRequestSkippingHandler} (client streams only): skips the application
  * for a request the client already reset.</li>
  * </ol>
- * A handler is left out when its limit is off (the reset limit at 0, no frame order)
- * or when this Undertow version lacks an internal member it needs (see
- * {@code UndertowInternals}, which logs what is off).
+ * A handler is left out when its limit is off (the reset limit at 0, no frame order, no
+ * limit of running requests, no minimum send rate) or when this Undertow version lacks
+ * an internal member it needs (see {@code UndertowInternals}, which logs what is off).
+ * Together with the write timeout (see {@link UndertowWriteTimeoutCustomizer}) and
+ * {@link PushedResponseGuard}, the limits bound what one HTTP/2 connection holds: at
+ * most so many requests running, each released once its client stops letting its
+ * response through at the minimum rate, and no more streams than advertised.
  *
  * @since 0.1.0
  */
@@ -70,6 +84,8 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 
 	private final Duration clientResetWindow;
 
+	private final Http2ConnectionLimits limits;
+
 	@Nullable
 	private final Http2FrameOrder frameOrder;
 
@@ -83,16 +99,19 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 	 * @param maxClientResets how many requests a client may reset within the window
 	 * before its connection is closed, 0 for no limit
 	 * @param clientResetWindow the window
+	 * @param limits what one connection may hold of the threads that run the
+	 * application
 	 * @param frameOrder the frame order, {@code null} to keep Undertow's own
 	 */
 	public UndertowHandlerChainCustomizer(PushedResponseGuard guard, List<? extends PushListener> listeners,
-			int maxClientResets, Duration clientResetWindow, @Nullable Http2FrameOrder frameOrder) {
-		this(UndertowInternals.get(), guard, listeners, maxClientResets, clientResetWindow, frameOrder);
+			int maxClientResets, Duration clientResetWindow, Http2ConnectionLimits limits,
+			@Nullable Http2FrameOrder frameOrder) {
+		this(UndertowInternals.get(), guard, listeners, maxClientResets, clientResetWindow, limits, frameOrder);
 	}
 
 	UndertowHandlerChainCustomizer(UndertowInternals internals, PushedResponseGuard guard,
 			List<? extends PushListener> listeners, int maxClientResets, Duration clientResetWindow,
-			@Nullable Http2FrameOrder frameOrder) {
+			Http2ConnectionLimits limits, @Nullable Http2FrameOrder frameOrder) {
 		Assert.isTrue(maxClientResets >= 0, "maxClientResets must not be negative");
 		this.internals = internals;
 		this.slots = new Http2PushSlots(internals);
@@ -100,6 +119,7 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		this.listeners = List.copyOf(listeners);
 		this.maxClientResets = maxClientResets;
 		this.clientResetWindow = clientResetWindow;
+		this.limits = limits;
 		this.frameOrder = frameOrder;
 	}
 
@@ -128,11 +148,17 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		for (int i = outer.size() - 1; i >= 0; i--) {
 			deploymentInfo.addOuterHandlerChainWrapper(outer.get(i));
 		}
+		if (limitsRunningRequests()) {
+			deploymentInfo.addThreadSetupAction(RunningRequestLimitingHandler.releasingWhenThreadLeaves());
+		}
 	}
 
 	// in the order a request meets them
 	private List<HandlerWrapper> initialHandlers() {
 		List<HandlerWrapper> handlers = new ArrayList<>();
+		if (this.internals.supports(UndertowInternals.Feature.CONCURRENT_STREAM_LIMIT)) {
+			handlers.add((next) -> new ConcurrentStreamLimitingHandler(next, this.internals));
+		}
 		if (limitsClientResets()) {
 			handlers.add((next) -> new ClientResetLimitingHandler(next, this.internals, this.maxClientResets,
 					this.clientResetWindow));
@@ -151,6 +177,14 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		if (this.frameOrder != null && this.frameOrder.isAvailable()) {
 			handlers.add((next) -> new HtmlFirstHandler(next, this.frameOrder));
 		}
+		if (this.limits.getMinSendRate() > 0 && this.internals.supports(UndertowInternals.Feature.MIN_SEND_RATE)) {
+			handlers.add((next) -> new SlowResponseResettingHandler(next, this.internals, this.limits.getMinSendRate(),
+					this.limits.getSendRateInterval()));
+		}
+		if (limitsRunningRequests()) {
+			handlers.add((next) -> new RunningRequestLimitingHandler(next, this.internals,
+					this.limits.getMaxRunningRequests()));
+		}
 		return handlers;
 	}
 
@@ -161,6 +195,11 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 			handlers.add((next) -> new ResetRequestSkippingHandler(next, this.internals));
 		}
 		return handlers;
+	}
+
+	private boolean limitsRunningRequests() {
+		return this.limits.getMaxRunningRequests() > 0
+				&& this.internals.supports(UndertowInternals.Feature.RUNNING_REQUEST_LIMIT);
 	}
 
 	private boolean limitsClientResets() {

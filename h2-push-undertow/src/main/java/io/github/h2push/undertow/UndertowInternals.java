@@ -61,6 +61,8 @@ final class UndertowInternals {
 
 	static final String SEND_CONCURRENT_STREAMS = "Http2Channel.sendConcurrentStreams";
 
+	static final String RECEIVE_CONCURRENT_STREAMS = "Http2Channel.receiveConcurrentStreams";
+
 	static final String FRAME_PRIORITY = "AbstractFramedChannel.framePriority";
 
 	static final String HELD_FRAMES = "AbstractFramedChannel.heldFrames";
@@ -110,6 +112,9 @@ final class UndertowInternals {
 
 	@Nullable
 	private final MethodHandle sendConcurrentStreams;
+
+	@Nullable
+	private final MethodHandle receiveConcurrentStreams;
 
 	@Nullable
 	private final MethodHandle framePriority;
@@ -174,6 +179,8 @@ final class UndertowInternals {
 		this.removeStreamSource = members.method(Http2Channel.class, "removeStreamSource",
 				MethodType.methodType(void.class, Http2Channel.class, int.class), int.class);
 		this.sendConcurrentStreams = members.getter(Http2Channel.class, "sendConcurrentStreams", int.class,
+				MethodType.methodType(int.class, Http2Channel.class));
+		this.receiveConcurrentStreams = members.getter(Http2Channel.class, "receiveConcurrentStreams", int.class,
 				MethodType.methodType(int.class, Http2Channel.class));
 		Field priority = members.field(AbstractFramedChannel.class, "framePriority", FramePriority.class);
 		this.framePriority = members.getter(priority, FRAME_PRIORITY,
@@ -350,6 +357,28 @@ final class UndertowInternals {
 		}
 		try {
 			return (int) this.sendConcurrentStreams.invokeExact(channel);
+		}
+		catch (Throwable ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * How many streams the peer opened that Undertow counts as open: a stream counts
+	 * from its HEADERS frame until both its request and its response have ended or it
+	 * was reset, as HTTP/2 counts streams against SETTINGS_MAX_CONCURRENT_STREAMS. Read
+	 * on the channel's I/O thread, which alone changes it when streams open, and which
+	 * writes the last frame of a response before the peer can open another stream in
+	 * its place.
+	 * @param channel the channel
+	 * @return the count, -1 when it cannot be read
+	 */
+	int receiveConcurrentStreams(Http2Channel channel) {
+		if (this.receiveConcurrentStreams == null) {
+			return -1;
+		}
+		try {
+			return (int) this.receiveConcurrentStreams.invokeExact(channel);
 		}
 		catch (Throwable ex) {
 			return -1;
@@ -640,6 +669,28 @@ final class UndertowInternals {
 		 */
 		PUSHED_RESPONSE_DEADLINE("h2-push.connection.pushed-response-timeout (a pushed response waiting for window "
 				+ "is released by the write timeout only)", HELD_FRAMES),
+
+		/**
+		 * Refusing the streams a client opens beyond the limit the server advertises (see
+		 * {@link ConcurrentStreamLimitingHandler}).
+		 */
+		CONCURRENT_STREAM_LIMIT("enforcing SETTINGS_MAX_CONCURRENT_STREAMS (h2-push.connection.max-concurrent-streams "
+				+ "is advertised, and clients that ignore it are not refused)", CONNECTION_RESPONSE_CHANNEL,
+				RECEIVE_CONCURRENT_STREAMS),
+
+		/**
+		 * Letting each connection run so many requests at once (see
+		 * {@link RunningRequestLimitingHandler}).
+		 */
+		RUNNING_REQUEST_LIMIT("h2-push.connection.max-running-requests (one connection may run as many requests "
+				+ "at once as there are threads)", CONNECTION_CHANNEL),
+
+		/**
+		 * Resetting a response the client lets through too slowly (see
+		 * {@link SlowResponseResettingHandler}).
+		 */
+		MIN_SEND_RATE("h2-push.connection.min-send-rate (a response the client lets through a little at a time "
+				+ "holds its thread until it ends)", CONNECTION_RESPONSE_CHANNEL, HELD_FRAMES),
 
 		/**
 		 * Writing a 103 on the request's own HTTP/2 stream.

@@ -47,6 +47,9 @@ final class UndertowPushChannel implements PushChannel {
 
 	private static final int EARLY_HINTS = 103;
 
+	// HTTP/2's default SETTINGS_INITIAL_WINDOW_SIZE; clients that take pushes give more
+	private static final int MIN_PUSH_WINDOW = 65_535;
+
 	private static final HttpString LINK = new HttpString("Link");
 
 	private final HttpServerExchange exchange;
@@ -98,9 +101,11 @@ final class UndertowPushChannel implements PushChannel {
 		if (this.channel.getSendMaxConcurrentStreams() == 0) {
 			return new Refusal(PushReason.STREAM_LIMIT, "the client allows no concurrent streams");
 		}
-		if (this.channel.getInitialSendWindowSize() == 0) {
-			// a pushed response would hold a worker until the client opens its window
-			return new Refusal(PushReason.STREAM_LIMIT, "the client gives new streams no flow-control window");
+		if (this.channel.getInitialSendWindowSize() < MIN_PUSH_WINDOW) {
+			// a pushed response would hold a worker while the client lets it through a
+			// little at a time
+			return new Refusal(PushReason.STREAM_LIMIT, "the client gives new streams less flow-control window ("
+					+ this.channel.getInitialSendWindowSize() + " bytes) than HTTP/2's default");
 		}
 		this.authority = RequestAuthority.parse(this.exchange.getRequestHeaders().getFirst(Headers.HOST));
 		if (this.authority == null) {

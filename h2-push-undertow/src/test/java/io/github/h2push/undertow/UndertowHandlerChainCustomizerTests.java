@@ -30,69 +30,91 @@ class UndertowHandlerChainCustomizerTests {
 
 	private static final Duration WINDOW = Duration.ofSeconds(30);
 
+	private static final Http2ConnectionLimits LIMITS = new Http2ConnectionLimits(8, 1024, Duration.ofSeconds(10));
+
 	@Test
 	void installsEveryHandlerInTheDeclaredOrder() throws Exception {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW,
-				Http2FrameOrder.create());
-		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
-				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class,
-				EarlyHintsVaryHandler.class, ContentLanguageHandler.class,
-				HtmlFirstHandler.class, ServletInitialHandler.class,
+				LIMITS, Http2FrameOrder.create());
+		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
+				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
+				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class, HtmlFirstHandler.class, SlowResponseResettingHandler.class,
+				RunningRequestLimitingHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+	}
+
+	@Test
+	void leavesOutTheConnectionLimitsThatAreOff() throws Exception {
+		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW,
+				Http2ConnectionLimits.none(), Http2FrameOrder.create());
+		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
+				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
+				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class, HtmlFirstHandler.class, ServletInitialHandler.class,
 				ResetRequestSkippingHandler.class);
+	}
+
+	@Test
+	void leavesOutTheConcurrentStreamLimitWhenStreamsCannotBeCounted() throws Exception {
+		UndertowInternals internals = new UndertowInternals(UndertowInternals.RECEIVE_CONCURRENT_STREAMS::equals);
+		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(internals, GUARD, List.of(),
+				200, WINDOW, LIMITS, new Http2FrameOrder(internals));
+		assertThat(chainOf(customizer)).first().isEqualTo(ClientResetLimitingHandler.class);
 	}
 
 	@Test
 	void installsThemWithOneDeploymentCustomizer() {
 		UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
-		new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW, Http2FrameOrder.create()).customize(factory);
+		new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW, LIMITS, Http2FrameOrder.create())
+			.customize(factory);
 		assertThat(factory.getDeploymentInfoCustomizers()).hasSize(1);
 	}
 
 	@Test
 	void leavesOutTheResetLimitWhenItIsZero() throws Exception {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 0, WINDOW,
-				Http2FrameOrder.create());
-		assertThat(chainOf(customizer)).containsExactly(PushedStreamReleasingHandler.class,
-				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class,
-				HtmlFirstHandler.class, ServletInitialHandler.class);
+				LIMITS, Http2FrameOrder.create());
+		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
+				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, HtmlFirstHandler.class,
+				SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class);
 	}
 
 	@Test
 	void leavesOutTheFrameOrderWhenThereIsNone() throws Exception {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 200, WINDOW,
-				null);
-		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
-				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class,
-				EarlyHintsVaryHandler.class, ContentLanguageHandler.class,
-				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				LIMITS, null);
+		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
+				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
+				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class, SlowResponseResettingHandler.class,
+				RunningRequestLimitingHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
 	@Test
 	void leavesOutThePushSlotReleaseWhenThisUndertowCannotPush() throws Exception {
 		UndertowInternals internals = new UndertowInternals(UndertowInternals.REMOVE_STREAM_SOURCE::equals);
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(internals, GUARD, List.of(),
-				200, WINDOW, new Http2FrameOrder(internals));
-		assertThat(chainOf(customizer)).containsExactly(ClientResetLimitingHandler.class,
-				UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class, HtmlFirstHandler.class,
-				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				200, WINDOW, LIMITS, new Http2FrameOrder(internals));
+		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
+				ClientResetLimitingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class, HtmlFirstHandler.class, SlowResponseResettingHandler.class,
+				RunningRequestLimitingHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
 	@Test
 	void keepsOnlyWhatNeedsNoInternalsWhenStreamsCannotBeReached() throws Exception {
 		UndertowInternals internals = new UndertowInternals(UndertowInternals.CONNECTION_RESPONSE_CHANNEL::equals);
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(internals, GUARD, List.of(),
-				200, WINDOW, new Http2FrameOrder(internals));
+				200, WINDOW, LIMITS, new Http2FrameOrder(internals));
 		assertThat(chainOf(customizer)).containsExactly(UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class,
-				ServletInitialHandler.class);
+				ContentLanguageHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class);
 	}
 
 	@Test
 	void rejectsANegativeResetLimit() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new UndertowHandlerChainCustomizer(GUARD, List.of(), -1, WINDOW, null));
+			.isThrownBy(() -> new UndertowHandlerChainCustomizer(GUARD, List.of(), -1, WINDOW, LIMITS, null));
 	}
 
 	/**

@@ -62,7 +62,8 @@ class UndertowInternalsTests {
 	void namesEachMemberAsTheWarningDoes() {
 		List<String> members = List.of(UndertowInternals.CONNECTION_CHANNEL,
 				UndertowInternals.CONNECTION_RESPONSE_CHANNEL, UndertowInternals.REMOVE_STREAM_SOURCE,
-				UndertowInternals.SEND_CONCURRENT_STREAMS, UndertowInternals.FRAME_PRIORITY,
+				UndertowInternals.SEND_CONCURRENT_STREAMS, UndertowInternals.RECEIVE_CONCURRENT_STREAMS,
+				UndertowInternals.HELD_FRAMES, UndertowInternals.FRAME_PRIORITY,
 				UndertowInternals.FRAMED_SINK_HEADER, UndertowInternals.HTTP2_SINK_HEADER,
 				UndertowInternals.LISTENER_CHANNEL, UndertowInternals.LISTENER_SSL,
 				UndertowInternals.LISTENER_OPEN_LISTENER, UndertowInternals.SSL_CHANNEL,
@@ -90,12 +91,36 @@ class UndertowInternalsTests {
 	}
 
 	@Test
+	void advertisesTheStreamLimitWithoutEnforcingItWhenStreamsCannotBeCounted() {
+		UndertowInternals internals = new UndertowInternals(UndertowInternals.RECEIVE_CONCURRENT_STREAMS::equals);
+		assertThat(internals.supports(UndertowInternals.Feature.CONCURRENT_STREAM_LIMIT)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.RUNNING_REQUEST_LIMIT)).isTrue();
+		assertThat(internals.supports(UndertowInternals.Feature.MIN_SEND_RATE)).isTrue();
+		assertThat(internals.warning()).isEqualTo("This Undertow version (" + Version.getVersionString()
+				+ ") lacks internals h2-push uses: Http2Channel.receiveConcurrentStreams. Turned off: enforcing "
+				+ "SETTINGS_MAX_CONCURRENT_STREAMS (h2-push.connection.max-concurrent-streams is advertised, and "
+				+ "clients that ignore it are not refused).");
+	}
+
+	@Test
+	void keepsResponsesTheClientLetsThroughSlowlyWithoutTheHeldFrames() {
+		UndertowInternals internals = new UndertowInternals(UndertowInternals.HELD_FRAMES::equals);
+		assertThat(internals.supports(UndertowInternals.Feature.MIN_SEND_RATE)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.PUSHED_RESPONSE_DEADLINE)).isFalse();
+		assertThat(internals.warning()).contains("h2-push.connection.min-send-rate (a response the client lets "
+				+ "through a little at a time holds its thread until it ends)");
+	}
+
+	@Test
 	void turnsOffEverythingThatReachesStreamsWithoutTheResponseChannel() {
 		UndertowInternals internals = new UndertowInternals(UndertowInternals.CONNECTION_RESPONSE_CHANNEL::equals);
 		assertThat(internals.supports(UndertowInternals.Feature.PUSH)).isFalse();
 		assertThat(internals.supports(UndertowInternals.Feature.FRAME_ORDER)).isFalse();
 		assertThat(internals.supports(UndertowInternals.Feature.CLIENT_RESET_LIMIT)).isFalse();
 		assertThat(internals.supports(UndertowInternals.Feature.EARLY_HINTS_ON_STREAM)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.CONCURRENT_STREAM_LIMIT)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.MIN_SEND_RATE)).isFalse();
+		assertThat(internals.supports(UndertowInternals.Feature.RUNNING_REQUEST_LIMIT)).isTrue();
 		assertThat(internals.supports(UndertowInternals.Feature.PLAIN_HTTP_ANSWER)).isTrue();
 		assertThat(internals.warning()).contains("Http2ServerConnection.responseChannel")
 			.contains("h2-push.connection.max-client-resets")
