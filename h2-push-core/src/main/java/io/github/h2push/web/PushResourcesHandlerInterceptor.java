@@ -50,7 +50,8 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 	 * @param routes the routes declared in configuration
 	 * @param pushPromiseService the service that pushes
 	 */
-	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, DefaultPushPromiseService pushPromiseService) {
+	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes,
+			DefaultPushPromiseService pushPromiseService) {
 		this(plans, routes, pushPromiseService, null);
 	}
 
@@ -61,8 +62,8 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 	 * @param pushPromiseService the service that pushes
 	 * @param learnedHints the learned hints, or {@code null} when not learning
 	 */
-	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, DefaultPushPromiseService pushPromiseService,
-			@Nullable LearnedHints learnedHints) {
+	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes,
+			DefaultPushPromiseService pushPromiseService, @Nullable LearnedHints learnedHints) {
 		this(plans, routes, pushPromiseService, learnedHints, ResponseTimes.always());
 	}
 
@@ -75,8 +76,9 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 	 * @param learnedHints the learned hints, or {@code null} when not learning
 	 * @param responseTimes the response time of each route
 	 */
-	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes, DefaultPushPromiseService pushPromiseService,
-			@Nullable LearnedHints learnedHints, ResponseTimes responseTimes) {
+	public PushResourcesHandlerInterceptor(PushPlans plans, PushRoutes routes,
+			DefaultPushPromiseService pushPromiseService, @Nullable LearnedHints learnedHints,
+			ResponseTimes responseTimes) {
 		this.plans = plans;
 		this.routes = routes;
 		this.pushPromiseService = pushPromiseService;
