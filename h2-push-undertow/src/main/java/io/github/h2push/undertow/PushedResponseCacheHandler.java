@@ -91,34 +91,22 @@ class PushedResponseCacheHandler implements HttpHandler {
 
 				@Override
 				public int write(ByteBuffer src) throws IOException {
-					int start = src.position();
-					int written = super.write(src);
-					copy(src, start, written);
-					return written;
+					return (int) copying(src, () -> super.write(src));
 				}
 
 				@Override
 				public long write(ByteBuffer[] srcs, int offs, int len) throws IOException {
-					int[] starts = positions(srcs, offs, len);
-					long written = super.write(srcs, offs, len);
-					copy(srcs, offs, len, starts);
-					return written;
+					return copying(srcs, offs, len, () -> super.write(srcs, offs, len));
 				}
 
 				@Override
 				public int writeFinal(ByteBuffer src) throws IOException {
-					int start = src.position();
-					int written = super.writeFinal(src);
-					copy(src, start, written);
-					return written;
+					return (int) copying(src, () -> super.writeFinal(src));
 				}
 
 				@Override
 				public long writeFinal(ByteBuffer[] srcs, int offs, int len) throws IOException {
-					int[] starts = positions(srcs, offs, len);
-					long written = super.writeFinal(srcs, offs, len);
-					copy(srcs, offs, len, starts);
-					return written;
+					return copying(srcs, offs, len, () -> super.writeFinal(srcs, offs, len));
 				}
 
 				@Override
@@ -149,19 +137,24 @@ class PushedResponseCacheHandler implements HttpHandler {
 			};
 		}
 
-		private static int[] positions(ByteBuffer[] buffers, int offset, int length) {
-			int[] positions = new int[length];
-			for (int i = 0; i < length; i++) {
-				positions[i] = buffers[offset + i].position();
-			}
-			return positions;
+		private long copying(ByteBuffer buffer, Write write) throws IOException {
+			int start = buffer.position();
+			long written = write.write();
+			copy(buffer, start, buffer.position() - start);
+			return written;
 		}
 
-		private void copy(ByteBuffer[] buffers, int offset, int length, int[] starts) {
+		private long copying(ByteBuffer[] buffers, int offset, int length, Write write) throws IOException {
+			int[] starts = new int[length];
+			for (int i = 0; i < length; i++) {
+				starts[i] = buffers[offset + i].position();
+			}
+			long written = write.write();
 			for (int i = 0; i < length; i++) {
 				ByteBuffer buffer = buffers[offset + i];
 				copy(buffer, starts[i], buffer.position() - starts[i]);
 			}
+			return written;
 		}
 
 		private void copy(ByteBuffer buffer, int start, long count) {
@@ -177,6 +170,13 @@ class PushedResponseCacheHandler implements HttpHandler {
 			byte[] bytes = new byte[(int) count];
 			written.get(bytes);
 			this.body.writeBytes(bytes);
+		}
+
+		@FunctionalInterface
+		private interface Write {
+
+			long write() throws IOException;
+
 		}
 
 		boolean isWhole() {
