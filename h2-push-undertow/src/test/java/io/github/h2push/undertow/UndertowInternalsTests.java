@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+
 import io.undertow.Version;
+import io.undertow.protocols.ssl.SNIContextMatcher;
+import io.undertow.protocols.ssl.SNISSLContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +91,28 @@ class UndertowInternalsTests {
 				+ ") lacks internals h2-push uses: Undertow.ListenerConfig.sslContext. Turned off: "
 				+ "h2-push.ssl.answer-plain-http for connections accepted as the HTTPS port opens (a plain http:// "
 				+ "request there waits until the client gives up).");
+	}
+
+	@Test
+	void readsTheDefaultContextOfAnSniContext() throws Exception {
+		SSLContext defaultContext = SSLContext.getInstance("TLS");
+		defaultContext.init(null, null, null);
+		SNISSLContext sniContext = new SNISSLContext(
+				new SNIContextMatcher.Builder().setDefaultContext(defaultContext).build());
+		assertThat(UndertowInternals.get().defaultSslContext(sniContext)).isSameAs(defaultContext);
+	}
+
+	@Test
+	void neitherTurnsOffNorReportsAnythingWithoutTheSniContextMembers() throws Exception {
+		Set<String> hidden = Set.of(UndertowInternals.SNI_ENGINE_STATE, UndertowInternals.SNI_INITIAL_STATE_MATCHER);
+		UndertowInternals internals = new UndertowInternals(hidden::contains);
+		assertThat(internals.warning()).isNull();
+		for (UndertowInternals.Feature feature : UndertowInternals.Feature.values()) {
+			assertThat(internals.supports(feature)).as(feature.name()).isTrue();
+		}
+		SNISSLContext sniContext = new SNISSLContext(
+				new SNIContextMatcher.Builder().setDefaultContext(SSLContext.getDefault()).build());
+		assertThat(internals.defaultSslContext(sniContext)).isNull();
 	}
 
 	@Test
