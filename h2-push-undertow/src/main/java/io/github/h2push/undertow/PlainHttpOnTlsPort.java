@@ -62,7 +62,8 @@ public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitiali
 
 	/**
 	 * Gives Spring Boot's HTTPS listener the SSL context of the server's bundle instead of
-	 * the SNI context around it, when no server-name bundles are configured.
+	 * the SNI context around it, when no server-name bundles are configured: the one the
+	 * SNI context holds, or, when that cannot be read, one made from the bundle.
 	 * @param builder the server's builder, with Spring Boot's listener added
 	 * @param ssl the server's SSL
 	 * @param sslBundles the bundles it may name
@@ -71,15 +72,22 @@ public class PlainHttpOnTlsPort implements ApplicationListener<WebServerInitiali
 	 */
 	static boolean useBundleSslContext(Undertow.Builder builder, @Nullable Ssl ssl, @Nullable SslBundles sslBundles,
 			int port) {
-		UndertowInternals internals = UndertowInternals.get();
+		return useBundleSslContext(builder, ssl, sslBundles, port, UndertowInternals.get());
+	}
+
+	static boolean useBundleSslContext(Undertow.Builder builder, @Nullable Ssl ssl, @Nullable SslBundles sslBundles,
+			int port, UndertowInternals internals) {
 		if (!Ssl.isEnabled(ssl) || !CollectionUtils.isEmpty(ssl.getServerNameBundles())
 				|| !internals.supports(UndertowInternals.Feature.PLAIN_HTTP_AS_PORT_OPENS)) {
 			return false;
 		}
 		for (Object config : internals.listenerConfigs(builder)) {
-			if (internals.port(config) == port && internals.sslContext(config) instanceof SNISSLContext) {
+			if (internals.port(config) == port && internals.sslContext(config) instanceof SNISSLContext sniContext) {
 				try {
-					SSLContext sslContext = WebServerSslBundle.get(ssl, sslBundles).createSslContext();
+					SSLContext sslContext = internals.defaultSslContext(sniContext);
+					if (sslContext == null) {
+						sslContext = WebServerSslBundle.get(ssl, sslBundles).createSslContext();
+					}
 					return internals.setSslContext(config, sslContext);
 				}
 				catch (RuntimeException ex) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import javax.net.ssl.SSLContext;
@@ -21,6 +22,8 @@ import io.undertow.Version;
 import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.protocols.http2.Http2DataStreamSinkChannel;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
+import io.undertow.protocols.ssl.SNIContextMatcher;
+import io.undertow.protocols.ssl.SNISSLContext;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.OpenListener;
@@ -91,9 +94,17 @@ final class UndertowInternals {
 
 	static final String LISTENER_CONFIG_SSL_CONTEXT = "Undertow.ListenerConfig.sslContext";
 
+	static final String SNI_ENGINE_STATE = "SNISSLEngine.currentRef";
+
+	static final String SNI_INITIAL_STATE_MATCHER = "SNISSLEngine.InitialState.selector";
+
 	private static final String SSL_CHANNEL_CLASS = "io.undertow.protocols.ssl.UndertowAcceptingSslChannel";
 
 	private static final String LISTENER_CONFIG_CLASS = "io.undertow.Undertow$ListenerConfig";
+
+	private static final String SNI_ENGINE_CLASS = "io.undertow.protocols.ssl.SNISSLEngine";
+
+	private static final String SNI_ENGINE_INITIAL_STATE_CLASS = "io.undertow.protocols.ssl.SNISSLEngine$InitialState";
 
 	private static final UndertowInternals INSTANCE = lookUpAndReport();
 
@@ -164,6 +175,13 @@ final class UndertowInternals {
 	@Nullable
 	private final MethodHandle setListenerConfigSslContext;
 
+	// read once per server start, so no method handles: reflection costs less there
+	@Nullable
+	private final Field sniEngineState;
+
+	@Nullable
+	private final Field sniInitialStateMatcher;
+
 	/**
 	 * Looks the members up.
 	 * @param hidden members to treat as missing, by the names this class gives them
@@ -220,6 +238,10 @@ final class UndertowInternals {
 				MethodType.methodType(SSLContext.class, Object.class));
 		this.setListenerConfigSslContext = members.setter(sslContext, LISTENER_CONFIG_SSL_CONTEXT,
 				MethodType.methodType(void.class, Object.class, SSLContext.class));
+		// without them the default context is made again from the bundle: nothing is turned off
+		this.sniEngineState = members.optionalField(SNI_ENGINE_CLASS, "currentRef", AtomicReference.class);
+		this.sniInitialStateMatcher = members.optionalField(SNI_ENGINE_INITIAL_STATE_CLASS, "selector",
+				SNIContextMatcher.class);
 		this.missing = List.copyOf(members.missing);
 		this.unavailable = EnumSet.noneOf(Feature.class);
 		for (Feature feature : Feature.values()) {
@@ -639,6 +661,34 @@ final class UndertowInternals {
 	}
 
 	/**
+	 * The SSL context an SNI context answers with when the client names no server that
+	 * has a context of its own: for Spring Boot's HTTPS listener, the context Spring Boot
+	 * made from the server's bundle. Reading it saves making that context again, which
+	 * parses and encrypts the private key anew.
+	 * @param sniContext the SNI context
+	 * @return its default context, {@code null} when it cannot be read
+	 */
+	@Nullable
+	SSLContext defaultSslContext(SNISSLContext sniContext) {
+		if (this.sniEngineState == null || this.sniInitialStateMatcher == null) {
+			return null;
+		}
+		try {
+			// the context keeps its matcher out of reach (in its SPI); a new engine's
+			// initial state, which picks the context on the client's hello, holds it too
+			Object state = ((AtomicReference<?>) this.sniEngineState.get(sniContext.createSSLEngine())).get();
+			if (!this.sniInitialStateMatcher.getDeclaringClass().isInstance(state)) {
+				return null;
+			}
+			SNIContextMatcher matcher = (SNIContextMatcher) this.sniInitialStateMatcher.get(state);
+			return (matcher != null) ? matcher.getDefaultContext() : null;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * What h2-push does with Undertow's internals, each off when a member it needs is
 	 * missing.
 	 */
@@ -775,6 +825,27 @@ final class UndertowInternals {
 			}
 			catch (ReflectiveOperationException | RuntimeException ex) {
 				this.missing.add(name);
+				return null;
+			}
+		}
+
+		// a member that only saves work: when it is missing, nothing is turned off or reported
+		@Nullable
+		Field optionalField(String className, String fieldName, Class<?> type) {
+			try {
+				Class<?> owner = Class.forName(className, false, Undertow.class.getClassLoader());
+				String name = name(owner, fieldName);
+				if (this.hidden.test(name)) {
+					return null;
+				}
+				Field field = owner.getDeclaredField(fieldName);
+				if (!type.isAssignableFrom(field.getType()) || Modifier.isStatic(field.getModifiers())) {
+					return null;
+				}
+				field.setAccessible(true);
+				return field;
+			}
+			catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
 				return null;
 			}
 		}

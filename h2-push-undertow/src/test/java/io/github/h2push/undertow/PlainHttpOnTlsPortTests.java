@@ -2,6 +2,7 @@ package io.github.h2push.undertow;
 
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 
@@ -39,6 +40,30 @@ class PlainHttpOnTlsPortTests {
 		Undertow.Builder builder = Undertow.builder().addHttpsListener(8443, "0.0.0.0", sniContext());
 		assertThat(PlainHttpOnTlsPort.useBundleSslContext(builder, ssl(), this.bundles, 8443)).isTrue();
 		assertThat(sslContext(builder)).isNotNull().isNotInstanceOf(SNISSLContext.class);
+	}
+
+	@Test
+	void givesTheHttpsListenerTheContextSpringBootMadeFromTheBundle() throws Exception {
+		SSLContext bundleContext = SSLContext.getInstance("TLS");
+		bundleContext.init(null, null, null);
+		Undertow.Builder builder = Undertow.builder()
+			.addHttpsListener(8443, "0.0.0.0",
+					new SNISSLContext(new SNIContextMatcher.Builder().setDefaultContext(bundleContext).build()));
+		assertThat(PlainHttpOnTlsPort.useBundleSslContext(builder, ssl(), this.bundles, 8443)).isTrue();
+		assertThat(sslContext(builder)).isSameAs(bundleContext);
+	}
+
+	@Test
+	void makesTheBundleContextAgainWhenTheSniContextCannotBeRead() throws Exception {
+		Set<String> hidden = Set.of(UndertowInternals.SNI_ENGINE_STATE);
+		UndertowInternals internals = new UndertowInternals(hidden::contains);
+		SSLContext heldContext = SSLContext.getInstance("TLS");
+		heldContext.init(null, null, null);
+		Undertow.Builder builder = Undertow.builder()
+			.addHttpsListener(8443, "0.0.0.0",
+					new SNISSLContext(new SNIContextMatcher.Builder().setDefaultContext(heldContext).build()));
+		assertThat(PlainHttpOnTlsPort.useBundleSslContext(builder, ssl(), this.bundles, 8443, internals)).isTrue();
+		assertThat(sslContext(builder)).isNotNull().isNotInstanceOf(SNISSLContext.class).isNotSameAs(heldContext);
 	}
 
 	@Test

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+
 import io.undertow.Version;
+import io.undertow.protocols.ssl.SNIContextMatcher;
+import io.undertow.protocols.ssl.SNISSLContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +113,28 @@ class UndertowInternalsTests {
 		assertThat(internals.supports(UndertowInternals.Feature.PUSHED_RESPONSE_DEADLINE)).isFalse();
 		assertThat(internals.warning()).contains("h2-push.connection.min-send-rate (a response the client lets "
 				+ "through a little at a time holds its thread until it ends)");
+	}
+
+	@Test
+	void readsTheDefaultContextOfAnSniContext() throws Exception {
+		SSLContext defaultContext = SSLContext.getInstance("TLS");
+		defaultContext.init(null, null, null);
+		SNISSLContext sniContext = new SNISSLContext(
+				new SNIContextMatcher.Builder().setDefaultContext(defaultContext).build());
+		assertThat(UndertowInternals.get().defaultSslContext(sniContext)).isSameAs(defaultContext);
+	}
+
+	@Test
+	void neitherTurnsOffNorReportsAnythingWithoutTheSniContextMembers() throws Exception {
+		Set<String> hidden = Set.of(UndertowInternals.SNI_ENGINE_STATE, UndertowInternals.SNI_INITIAL_STATE_MATCHER);
+		UndertowInternals internals = new UndertowInternals(hidden::contains);
+		assertThat(internals.warning()).isNull();
+		for (UndertowInternals.Feature feature : UndertowInternals.Feature.values()) {
+			assertThat(internals.supports(feature)).as(feature.name()).isTrue();
+		}
+		SNISSLContext sniContext = new SNISSLContext(
+				new SNIContextMatcher.Builder().setDefaultContext(SSLContext.getDefault()).build());
+		assertThat(internals.defaultSslContext(sniContext)).isNull();
 	}
 
 	@Test
