@@ -60,6 +60,14 @@ class PushedResponseCacheIntegrationTests extends RunningServerTests {
 	}
 
 	@Test
+	void replaysResponsesNghttpAcceptsAsValid() throws Exception {
+		Nghttp.run("-nv", url("/page"));
+		String replayed = Nghttp.run("-nv", url("/page"));
+		assertThat(replayed).contains("PUSH_PROMISE").doesNotContain("INVALID").doesNotContain("RST_STREAM");
+		assertThat(replayed).contains("recv (stream_id=2) :status: 200").contains("recv (stream_id=2) age: ");
+	}
+
+	@Test
 	void runsTheApplicationOnEveryPushOfAResponseWithoutAFreshnessLifetime() {
 		for (int i = 0; i < 3; i++) {
 			PushClient.Exchange page = PushClient.trusting(this.certificate).get(url("/big-page"));

@@ -139,7 +139,8 @@ public class PushedResponseCache {
 		HeaderMap headers = new HeaderMap();
 		long headerSize = 0;
 		for (HeaderValues values : responseHeaders) {
-			if (!values.getHeaderName().equals(Headers.AGE)) {
+			// HTTP/2 pseudo-headers (Undertow keeps :status among the response headers) are written anew
+			if (!values.getHeaderName().equals(Headers.AGE) && values.getHeaderName().byteAt(0) != ':') {
 				headers.putAll(values.getHeaderName(), values);
 				headerSize += values.getHeaderName().length() + values.toString().length();
 			}

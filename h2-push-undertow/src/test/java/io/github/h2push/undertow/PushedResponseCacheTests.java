@@ -28,13 +28,16 @@ class PushedResponseCacheTests {
 
 	@Test
 	void replaysAResponseWithAFreshnessLifetimeWithItsAgeUntilItIsStale() {
-		assertThat(store("/css/site.css", request(), response("max-age=60"), CSS)).isTrue();
+		HeaderMap response = response("max-age=60");
+		response.put(new HttpString(":status"), "200");
+		assertThat(store("/css/site.css", request(), response, CSS)).isTrue();
 		this.clock.advance(Duration.ofSeconds(20));
 		PushedResponseCache.Response replayed = this.cache.lookup("/css/site.css", request());
 		assertThat(replayed).isNotNull();
 		assertThat(replayed.body()).isEqualTo(CSS);
 		assertThat(replayed.age()).isEqualTo(20);
 		assertThat(replayed.headers().getFirst(Headers.CONTENT_TYPE)).isEqualTo("text/css");
+		assertThat(replayed.headers().contains(":status")).as("pseudo-header kept").isFalse();
 		this.clock.advance(Duration.ofSeconds(40));
 		assertThat(this.cache.lookup("/css/site.css", request())).isNull();
 		assertThat(this.cache.describe()).containsEntry("hits", 1L).containsEntry("misses", 1L)
