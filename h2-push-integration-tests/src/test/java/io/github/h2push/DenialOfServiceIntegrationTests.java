@@ -140,8 +140,9 @@ class DenialOfServiceIntegrationTests extends RunningServerTests {
 		System.out.printf("reset-while-waiting attack (1 connection x %d pages): %d push promises, %d writers "
 				+ "blocked, normal client served in %s, no writer blocked %s later%n", pages,
 				attacker.pushPromises(), blocked, millis(served), millis(released));
-		assertThat(attacker.pushPromises()).as("push promises, at most as many as may be in flight")
-			.isBetween(1, MAX_PUSHED_IN_FLIGHT);
+		// pages run a few at a time (the per-connection limit of running requests), so a later page may push
+		// once earlier pushed streams were reset: the bound is on those in flight, the writers blocked below
+		assertThat(attacker.pushPromises()).as("push promises, one per page at most").isBetween(1, pages);
 		assertThat(blocked).as("writers blocked: pushed responses in flight, of %d workers", workerThreads())
 			.isLessThanOrEqualTo(MAX_PUSHED_IN_FLIGHT);
 		assertThat(served).isLessThan(SERVED_WITHIN.toMillis());
