@@ -1,6 +1,10 @@
 package io.github.h2push.bench.harness;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +22,8 @@ abstract class Figure {
 
 	static final long P2_BITS_PER_SECOND = 20_000_000;
 
+	static final int WARM_UP_REQUESTS = 100_000;
+
 	protected final Options options;
 
 	protected final Workspace workspace;
@@ -27,6 +33,9 @@ abstract class Figure {
 	protected final Report report;
 
 	private final Set<String> warmed;
+
+	// requests/s of each variant, one value per run (NaN for a failed run), in run order
+	private final Map<String, List<Double>> runValues = new HashMap<>();
 
 	private final String name;
 
@@ -90,28 +99,64 @@ abstract class Figure {
 
 	/**
 	 * Requests/s of each variant's URL with h2load (8 connections × 10 streams), after a
-	 * warm-up of each, in interleaved runs; a run with failed requests is noted, not
-	 * counted.
+	 * warm-up of each, in interleaved runs whose order alternates (forward, then backward),
+	 * so drift between runs hits every variant alike; a run with failed requests is noted,
+	 * not counted. {@link #pairedRatio} compares two variants run by run.
 	 */
 	protected final void requestsPerSecond(Map<String, String> variants) {
-		for (String url : variants.values()) {
-			H2load.run(url, this.options.smoke() ? 5_000 : 40_000, 8, 10);
+		boolean smoke = this.options.smoke();
+		// a cold Tomcat JVM was still speeding up after 300 000 requests: warm each app well
+		for (String url : new LinkedHashSet<>(variants.values())) {
+			H2load.run(url, smoke ? 5_000 : WARM_UP_REQUESTS, 8, 10);
 		}
-		for (int run = 0; run < this.options.runs(); run++) {
-			for (Map.Entry<String, String> variant : variants.entrySet()) {
+		List<Map.Entry<String, String>> forward = new ArrayList<>(variants.entrySet());
+		List<Map.Entry<String, String>> backward = new ArrayList<>(forward);
+		Collections.reverse(backward);
+		int runs = smoke ? this.options.runs() : this.options.runs() * 2;
+		for (int run = 0; run < runs; run++) {
+			for (Map.Entry<String, String> variant : (run % 2 == 0) ? forward : backward) {
 				H2load.Run result = H2load.run(variant.getValue(), this.options.p3Requests(), 8, 10);
 				if (result.failed() > 0 || Double.isNaN(result.requestsPerSecond())) {
 					// the row exists without samples, so the smoke reports the variant as not produced
 					stats(variant.getKey(), "req/s");
 					note(variant.getKey(), "failed requests in some runs");
-					if (this.options.smoke()) {
+					this.runValues.computeIfAbsent(variant.getKey(), (key) -> new ArrayList<>()).add(Double.NaN);
+					if (smoke) {
 						System.out.println(result.output());
 					}
 					continue;
 				}
-				stats(variant.getKey(), "req/s").add(result.requestsPerSecond());
+				sample(variant.getKey(), "req/s", result.requestsPerSecond());
 			}
 		}
+	}
+
+	/**
+	 * One run's value of {@code variant}: a sample of its row, and the run's value for
+	 * {@link #pairedRatio}. A figure records every variant once per run.
+	 */
+	protected final void sample(String variant, String unit, double value) {
+		stats(variant, unit).add(value);
+		this.runValues.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(value);
+	}
+
+	/**
+	 * The median, over the runs recorded with {@link #sample}, of {@code numerator}'s
+	 * requests/s ÷ {@code denominator}'s in the same run. The machine's speed drifts by
+	 * tens of percent within seconds; two variants measured back to back see nearly the
+	 * same machine, so their ratio varies far less than their requests/s do.
+	 */
+	protected final double pairedRatio(String numerator, String denominator) {
+		List<Double> top = this.runValues.getOrDefault(numerator, List.of());
+		List<Double> bottom = this.runValues.getOrDefault(denominator, List.of());
+		Stats ratios = new Stats();
+		for (int run = 0; run < Math.min(top.size(), bottom.size()); run++) {
+			double ratio = top.get(run) / bottom.get(run);
+			if (Double.isFinite(ratio)) {
+				ratios.add(ratio);
+			}
+		}
+		return ratios.median();
 	}
 
 	/** The benchmark app with h2-push, shared by the figures. */

@@ -65,7 +65,7 @@ record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int run
 					Math.min(soakRequests, 100_000), experiment);
 		}
 		int n = (runs != null) ? runs : 20;
-		return new Options(repo, false, soak, only, n, 20_000, 10_000, 3, n, n, soakRequests, experiment);
+		return new Options(repo, false, soak, only, n, 10_000, 10_000, 3, n, n, soakRequests, experiment);
 	}
 
 }

@@ -106,23 +106,10 @@ final class P7LearnedHints extends Figure {
 		variants.put(ON_HINTED, learning.url("/hinted"));
 		variants.put(OFF_PLAIN, declared.url("/plain"));
 		variants.put(ON_PLAIN, learning.url("/plain"));
-		for (String url : variants.values()) {
-			H2load.run(url, this.options.smoke() ? 5_000 : 40_000, 8, 10);
-		}
-		for (int run = 0; run < this.options.runs(); run++) {
-			for (Map.Entry<String, String> variant : variants.entrySet()) {
-				H2load.Run result = H2load.run(variant.getValue(), this.options.p3Requests(), 8, 10);
-				if (result.failed() > 0 || Double.isNaN(result.requestsPerSecond())) {
-					stats(variant.getKey(), "req/s");
-					note(variant.getKey(), "failed requests in some runs");
-					continue;
-				}
-				stats(variant.getKey(), "req/s").add(result.requestsPerSecond());
-			}
-		}
-		ratio("P7b learning on ÷ off, /hinted (P3's push route)", median(ON_HINTED) / median(OFF_HINTED), 0.97,
-				false);
-		ratio("P7b learning on ÷ off, /plain", median(ON_PLAIN) / median(OFF_PLAIN));
+		requestsPerSecond(variants);
+		ratio("P7b learning on ÷ off, /hinted (P3's push route) (median of the runs' ratios)",
+				pairedRatio(ON_HINTED, OFF_HINTED), 0.97, false);
+		ratio("P7b learning on ÷ off, /plain (median of the runs' ratios)", pairedRatio(ON_PLAIN, OFF_PLAIN));
 	}
 
 }

@@ -118,7 +118,7 @@ final class Report {
 				.append(format(stats.min())).append(" | ").append(format(stats.max())).append(" | ")
 				.append(stats.count()).append(" | ").append(String.join("; ", row.notes())).append(" |\n");
 		}
-		out.append("\n| figure | ratio (of medians) | value | target | met |\n");
+		out.append("\n| figure | ratio (of medians, or of each run's two variants where it says) | value | target | met |\n");
 		out.append("|---|---|---:|---|---|\n");
 		for (Ratio ratio : this.ratios) {
 			out.append("| ").append(ratio.figure()).append(" | ").append(ratio.what()).append(" | ")
