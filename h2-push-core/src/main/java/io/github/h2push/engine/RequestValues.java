@@ -124,8 +124,8 @@ final class RequestValues {
 			path = path.substring(contextPath.length());
 		}
 		List<String> segments = List.of(path.split("/", -1));
-		List<String> literals = (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)
-				? List.of(pattern.split("/", -1)) : List.of();
+		Object bestPattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		List<String> literals = (bestPattern instanceof String pattern) ? List.of(pattern.split("/", -1)) : List.of();
 		boolean literalDirectory = true;
 		for (int i = 1; i < segments.size(); i++) {
 			String segment = segments.get(i);

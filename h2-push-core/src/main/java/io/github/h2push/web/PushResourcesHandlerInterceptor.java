@@ -95,6 +95,10 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 		PushPlan plan = (handler instanceof HandlerMethod handlerMethod) ? this.plans.planFor(handlerMethod)
 				: PushPlan.EMPTY;
 		plan = plan.with(this.routes.planFor(request));
+		if (plan.isEmpty() && this.learnedHints == null) {
+			// nothing to hint, measure or learn: most requests of most applications
+			return true;
+		}
 		boolean navigation = Navigation.isNavigation(request);
 		String key = (navigation && (this.learnedHints != null || this.responseTimes.isMeasuring()))
 				? routeKey(handler, request) : null;

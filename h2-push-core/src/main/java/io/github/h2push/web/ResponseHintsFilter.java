@@ -54,6 +54,9 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 
 	private final int headBytes;
 
+	@Nullable
+	private String alreadyFilteredAttributeName;
+
 	/**
 	 * Creates a filter that only pushes from {@code Link} headers.
 	 * @param pushPromiseService the service that pushes the links
@@ -76,6 +79,17 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		this.pushFromLinkHeaders = pushFromLinkHeaders;
 		this.learnedHints = learnedHints;
 		this.headBytes = headBytes;
+	}
+
+	// built once: the superclass concatenates a new name, and hashes it, on every request
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String name = this.alreadyFilteredAttributeName;
+		if (name == null) {
+			name = super.getAlreadyFilteredAttributeName();
+			this.alreadyFilteredAttributeName = name;
+		}
+		return name;
 	}
 
 	@Override

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PushPathValidatorTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/css/site.css", "/js/app.js?v=3&x=%20y", "/img/caf%C3%A9.png", "/a/b.c/d", "/fonts/..woff2", "/api;matrix=1/data.json", "/~user/x" })
+	@ValueSource(strings = { "/", "/css/site.css", "/js/app.js?v=3&x=%20y", "/img/caf%C3%A9.png", "/a/b.c/d",
+			"/fonts/..woff2", "/api;matrix=1/data.json", "/~user/x" })
 	void acceptsPathsOnThisOrigin(String path) {
 		assertThat(PushPathValidator.problemWith(path)).isNull();
 	}

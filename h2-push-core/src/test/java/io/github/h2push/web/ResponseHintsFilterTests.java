@@ -38,7 +38,8 @@ class ResponseHintsFilterTests {
 	private static final String PAGE = "<!DOCTYPE html><html><head><link rel=stylesheet href=/css/site.css></head>"
 			+ "<body>page</body></html>";
 
-	private final ResponseHintsFilter filter = new ResponseHintsFilter(DefaultPushPromiseService.builder(List.of()).build());
+	private final ResponseHintsFilter filter = new ResponseHintsFilter(
+			DefaultPushPromiseService.builder(List.of()).build());
 
 	@Test
 	void keepsItsOwnHintsWhenTheApplicationSetsALinkHeader() throws Exception {

@@ -104,6 +104,11 @@ abstract class Figure {
 	 * not counted. {@link #pairedRatio} compares two variants run by run.
 	 */
 	protected final void requestsPerSecond(Map<String, String> variants) {
+		requestsPerSecond(variants, this.options.smoke() ? this.options.runs() : this.options.runs() * 2);
+	}
+
+	/** As {@link #requestsPerSecond(Map)}, with {@code runs} runs. */
+	protected final void requestsPerSecond(Map<String, String> variants, int runs) {
 		boolean smoke = this.options.smoke();
 		// a cold Tomcat JVM was still speeding up after 300 000 requests: warm each app well
 		for (String url : new LinkedHashSet<>(variants.values())) {
@@ -112,7 +117,6 @@ abstract class Figure {
 		List<Map.Entry<String, String>> forward = new ArrayList<>(variants.entrySet());
 		List<Map.Entry<String, String>> backward = new ArrayList<>(forward);
 		Collections.reverse(backward);
-		int runs = smoke ? this.options.runs() : this.options.runs() * 2;
 		for (int run = 0; run < runs; run++) {
 			for (Map.Entry<String, String> variant : (run % 2 == 0) ? forward : backward) {
 				H2load.Run result = H2load.run(variant.getValue(), this.options.p3Requests(), 8, 10);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class Nghttp {
 
 	private static final Pattern STREAM = Pattern.compile(
-			"^\\s*(\\d+)\\s+\\+([\\d.]+)(us|ms|s)\\s+(\\*)?\\s*\\+([\\d.]+)(us|ms|s)\\s+\\S+\\s+(\\d{3})\\s+(\\S+)\\s+(\\S+)\\s*$");
+			"^\\s*(\\d+)\\s+\\+([\\d.]+)(us|ms|s)\\s+(\\*)?\\s*\\+([\\d.]+)(us|ms|s)"
+					+ "\\s+\\S+\\s+(\\d{3})\\s+(\\S+)\\s+(\\S+)\\s*$");
 
 	private Nghttp() {
 	}

@@ -32,7 +32,8 @@ class P6Browser extends Figure {
 	static final String NETWORK_COMPLETE = ", network complete (net log: page request to last resource)";
 
 	static final Pattern BROWSER_RUN = Pattern.compile(
-			"RUN variant=(\\S+) run=\\d+ load=([\\d.]+) requestStart=([\\d.]+) responseEnd=([\\d.]+) interim=([\\d.]+) protocol=(\\S+) resources=(\\d+) early=(\\d+) initiators=(\\S+) network=(\\d+)");
+			"RUN variant=(\\S+) run=\\d+ load=([\\d.]+) requestStart=([\\d.]+) responseEnd=([\\d.]+) "
+					+ "interim=([\\d.]+) protocol=(\\S+) resources=(\\d+) early=(\\d+) initiators=(\\S+) network=(\\d+)");
 
 	/**
 	 * A page the browser loads: its label prefix, path, hinted resources and target, and

@@ -170,8 +170,8 @@ final class PushDriver {
 			Thread.sleep(1);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return new Result(loads, loadFailed.sum(), serverPushed.sum(), promised.sum(), delivered.sum(), pushFailed.sum(), seconds,
-				notPushed);
+		return new Result(loads, loadFailed.sum(), serverPushed.sum(), promised.sum(), delivered.sum(), pushFailed.sum(),
+				seconds, notPushed);
 	}
 
 }

@@ -43,7 +43,8 @@ final class Soak {
 		long hintedPerStep = step - pushingPerStep;
 		long total = this.options.soakRequests();
 		List<String> lines = new ArrayList<>();
-		lines.add("| requests | pushing page loads | pushes: server pushed / client received / delivered | h2load hint-path requests (failed) | heap used after GC | step took |");
+		lines.add("| requests | pushing page loads | pushes: server pushed / client received / delivered "
+				+ "| h2load hint-path requests (failed) | heap used after GC | step took |");
 		lines.add("|---:|---:|---:|---:|---:|---:|");
 		long pushingDone = 0;
 		long hintedDone = 0;

@@ -154,8 +154,8 @@ final class Workspace {
 		Map<String, Integer> assets = new java.util.HashMap<>(P2_ASSETS);
 		assets.putAll(P6A_ASSETS);
 		for (Map.Entry<String, Integer> asset : assets.entrySet()) {
-			Files.writeString(this.docroot.resolve(asset.getKey()), generated(asset.getKey(), asset.getValue(), this.commentScripts),
-					StandardCharsets.US_ASCII);
+			String content = generated(asset.getKey(), asset.getValue(), this.commentScripts);
+			Files.writeString(this.docroot.resolve(asset.getKey()), content, StandardCharsets.US_ASCII);
 		}
 		try (Stream<Path> files = Files.walk(this.docroot)) {
 			for (Path path : (Iterable<Path>) files::iterator) {
