@@ -1,6 +1,9 @@
 package io.github.h2push.bench.harness;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.h2push.bench.harness.Servers.Server;
@@ -31,22 +34,24 @@ final class P3Boot4Overhead extends Figure {
 		// each other after warming: each JVM's JIT settles differently, so the runs use several sets of JVMs
 		int forks = this.options.smoke() ? 1 : FORKS;
 		int runs = this.options.smoke() ? this.options.runs() : Math.max(1, this.options.runs() * 2 / FORKS);
+		List<String> order = List.of(WITHOUT_PLAIN, WITH_PLAIN, WITHOUT_PLAIN_AGAIN);
 		for (int fork = 0; fork < forks; fork++) {
-			Server without = this.servers.plain(PlainApp.BOOT4, "Boot 4 app without h2-push", false);
-			Server with = this.servers.plain(PlainApp.BOOT4, "Boot 4 app with h2-push", true);
-			Server secondWithout = this.servers.plain(PlainApp.BOOT4, "second Boot 4 app without h2-push", false);
+			// each set starts, warms and first measures another JVM: a JVM's place in the order showed in its speed
+			List<String> rotated = new ArrayList<>(order);
+			Collections.rotate(rotated, -fork);
+			Map<String, String> variants = new LinkedHashMap<>();
+			List<Server> started = new ArrayList<>();
 			try {
-				Map<String, String> variants = new LinkedHashMap<>();
-				variants.put(WITHOUT_PLAIN, without.url("/plain"));
-				variants.put(WITH_PLAIN, with.url("/plain"));
-				variants.put(WITHOUT_PLAIN_AGAIN, secondWithout.url("/plain"));
+				for (String variant : rotated) {
+					Server server = this.servers.plain(PlainApp.BOOT4, variant, variant.equals(WITH_PLAIN));
+					started.add(server);
+					variants.put(variant, server.url("/plain"));
+				}
 				requestsPerSecond(variants, runs);
 			}
 			finally {
 				// idle JVMs would share the cores with the figures that follow
-				this.servers.stop(without);
-				this.servers.stop(with);
-				this.servers.stop(secondWithout);
+				started.forEach(this.servers::stop);
 			}
 		}
 		ratio("with h2-push ÷ without, route without hints (Tomcat 11; " + forks
