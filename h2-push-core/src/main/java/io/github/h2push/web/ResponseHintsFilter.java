@@ -81,15 +81,17 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		this.headBytes = headBytes;
 	}
 
+	// the filter's name is fixed once it is initialized
+	@Override
+	protected void initFilterBean() {
+		this.alreadyFilteredAttributeName = super.getAlreadyFilteredAttributeName();
+	}
+
 	// built once: the superclass concatenates a new name, and hashes it, on every request
 	@Override
 	protected String getAlreadyFilteredAttributeName() {
 		String name = this.alreadyFilteredAttributeName;
-		if (name == null) {
-			name = super.getAlreadyFilteredAttributeName();
-			this.alreadyFilteredAttributeName = name;
-		}
-		return name;
+		return (name != null) ? name : super.getAlreadyFilteredAttributeName();
 	}
 
 	@Override

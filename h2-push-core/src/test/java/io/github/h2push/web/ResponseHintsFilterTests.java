@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.HandlerMapping;
@@ -40,6 +41,22 @@ class ResponseHintsFilterTests {
 
 	private final ResponseHintsFilter filter = new ResponseHintsFilter(
 			DefaultPushPromiseService.builder(List.of()).build());
+
+	@Test
+	void marksTheRequestAsFilteredUnderTheNameItWasInitializedWith() throws Exception {
+		ResponseHintsFilter named = new ResponseHintsFilter(DefaultPushPromiseService.builder(List.of()).build());
+		named.init(new MockFilterConfig("hints"));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		AtomicBoolean marked = new AtomicBoolean();
+		named.doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> marked.set(req.getAttribute("hints.FILTERED") != null));
+		assertThat(marked).isTrue();
+		// a second pass of the same request (a forward, an include) is not watched again
+		request.setAttribute("hints.FILTERED", Boolean.TRUE);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		named.doFilter(request, response, (req, res) -> marked.set(res == response));
+		assertThat(marked).as("the chain got the response itself, not a watching wrapper").isTrue();
+	}
 
 	@Test
 	void keepsItsOwnHintsWhenTheApplicationSetsALinkHeader() throws Exception {

@@ -146,9 +146,9 @@ abstract class Figure {
 
 	/**
 	 * The median, over the runs recorded with {@link #sample}, of {@code numerator}'s
-	 * requests/s ÷ {@code denominator}'s in the same run. The machine's speed drifts by
-	 * tens of percent within seconds; two variants measured back to back see nearly the
-	 * same machine, so their ratio varies far less than their requests/s do.
+	 * value ÷ {@code denominator}'s in the same run. The machine's speed drifts by tens of
+	 * percent within seconds; two variants measured back to back see nearly the same
+	 * machine, so their ratio varies far less than their values do.
 	 */
 	protected final double pairedRatio(String numerator, String denominator) {
 		List<Double> top = this.runValues.getOrDefault(numerator, List.of());
