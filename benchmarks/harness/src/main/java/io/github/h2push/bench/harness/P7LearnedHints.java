@@ -2,6 +2,8 @@ package io.github.h2push.bench.harness;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,8 @@ import io.github.h2push.bench.harness.Servers.Server;
  * P2's link loads P6a's typical page twice over: declared ({@code /typical}, the shared
  * app) and undeclared on an app that learns ({@code /typical-learned}, after a few
  * warm-up loads have taught it). (b) The cost of learning in requests/s with h2load on
- * P3's routes, learning on against off.
+ * P3's routes, learning on against off, on sets of fresh JVMs with a second JVM without
+ * learning as the control.
  */
 final class P7LearnedHints extends Figure {
 
@@ -27,13 +30,23 @@ final class P7LearnedHints extends Figure {
 
 	static final String LEARNED_HTML_END = "P7a typical page: learned hints, HTML response end − requestStart";
 
-	static final String OFF_HINTED = "P7b learning off, /hinted";
+	static final String OFF = "P7b learning off";
 
-	static final String ON_HINTED = "P7b learning on, /hinted";
+	static final String ON = "P7b learning on";
 
-	static final String OFF_PLAIN = "P7b learning off, /plain";
+	static final String OFF_AGAIN = "P7b a second JVM, learning off";
 
-	static final String ON_PLAIN = "P7b learning on, /plain";
+	static final String OFF_HINTED = OFF + ", /hinted";
+
+	static final String ON_HINTED = ON + ", /hinted";
+
+	static final String OFF_AGAIN_HINTED = OFF_AGAIN + ", /hinted";
+
+	static final String OFF_PLAIN = OFF + ", /plain";
+
+	static final String ON_PLAIN = ON + ", /plain";
+
+	static final int FORKS = 3;
 
 	P7LearnedHints(FigureContext context) {
 		super("P7", context);
@@ -47,7 +60,9 @@ final class P7LearnedHints extends Figure {
 		warmJava(learning);
 		teach(learning);
 		browser(declared, learning);
-		overhead(declared, learning);
+		// the browser's JVMs would share the cores with the requests/s runs
+		this.servers.stop(learning);
+		overhead();
 	}
 
 	// no Sec-Fetch headers: nghttp's loads count as navigations, so the first one teaches
@@ -99,17 +114,42 @@ final class P7LearnedHints extends Figure {
 		}
 	}
 
-	private void overhead(Server declared, Server learning) throws Exception {
+	// each JVM's JIT settles differently (P3-Boot4): sets of fresh JVMs, with a second JVM of
+	// the app without learning as the control
+	private void overhead() throws Exception {
 		require("h2load");
-		Map<String, String> variants = new LinkedHashMap<>();
-		variants.put(OFF_HINTED, declared.url("/hinted"));
-		variants.put(ON_HINTED, learning.url("/hinted"));
-		variants.put(OFF_PLAIN, declared.url("/plain"));
-		variants.put(ON_PLAIN, learning.url("/plain"));
-		requestsPerSecond(variants);
-		ratio("P7b learning on ÷ off, /hinted (P3's push route) (median of the runs' ratios)",
+		int forks = this.options.smoke() ? 1 : FORKS;
+		int runs = this.options.smoke() ? this.options.runs() : Math.max(1, this.options.runs() * 2 / FORKS);
+		List<String> order = List.of(OFF, ON, OFF_AGAIN);
+		for (int fork = 0; fork < forks; fork++) {
+			// each set starts, warms and first measures another JVM
+			List<String> rotated = new ArrayList<>(order);
+			Collections.rotate(rotated, -fork);
+			Map<String, String> variants = new LinkedHashMap<>();
+			List<Server> started = new ArrayList<>();
+			try {
+				for (String app : rotated) {
+					Server server = app.equals(ON)
+							? this.servers.plainBench("h2-push-p7b-learn-" + fork, "h2-push.learn.enabled=true")
+							: this.servers.plainBench("h2-push-p7b-" + (app.equals(OFF) ? "off-" : "off-again-") + fork);
+					started.add(server);
+					variants.put(app + ", /hinted", server.url("/hinted"));
+					if (!app.equals(OFF_AGAIN)) {
+						variants.put(app + ", /plain", server.url("/plain"));
+					}
+				}
+				requestsPerSecond(variants, runs);
+			}
+			finally {
+				// idle JVMs would share the cores with the figures that follow
+				started.forEach(this.servers::stop);
+			}
+		}
+		ratio("P7b learning on ÷ off, /hinted (P3's push route) (" + forks + " sets of JVMs, median of the runs' ratios)",
 				pairedRatio(ON_HINTED, OFF_HINTED), 0.97, false);
 		ratio("P7b learning on ÷ off, /plain (median of the runs' ratios)", pairedRatio(ON_PLAIN, OFF_PLAIN));
+		ratio("P7b a second JVM with learning off ÷ the first, /hinted: the spread between JVMs (median of the runs' "
+				+ "ratios)", pairedRatio(OFF_AGAIN_HINTED, OFF_HINTED));
 	}
 
 }

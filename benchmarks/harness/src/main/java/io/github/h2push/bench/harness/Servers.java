@@ -162,6 +162,7 @@ final class Servers {
 	synchronized void stop(Server server) {
 		server.process().close();
 		this.launched.remove(server.process());
+		this.shared.values().remove(server);
 	}
 
 	synchronized void stopAll() {
