@@ -154,7 +154,8 @@ public class PushedResponseGuard {
 			return;
 		}
 		boolean queued = stream.isReadyForFlush();
-		boolean held = queued && this.internals.isHeldForWindow(stream);
+		// a frame held for window is taken out of the held ones: it is reset below
+		boolean held = queued && this.internals.removeHeldFrame(stream);
 		if (!held && (queued || readerSeen)) {
 			// the frame waits for the socket, perhaps written in part, or the writer makes
 			// the next one: the client reads, slowly; breaking a frame that is written in
@@ -172,8 +173,9 @@ public class PushedResponseGuard {
 				+ " ms");
 		stream.getChannel().sendRstStream(stream.getStreamId(), Http2Channel.ERROR_CANCEL);
 		if (held) {
-			// a writer waiting for window is only woken by a broken stream; none of the
-			// frame's bytes are written, so the connection's framing stays intact
+			// a writer waiting for window is only woken by a broken stream; its frame, taken
+			// out of the held ones with none of its bytes written, is never written, so the
+			// connection's framing stays intact
 			stream.markBroken();
 		}
 	}

@@ -118,7 +118,7 @@ class SlowResponseResettingHandler implements HttpHandler {
 			long progress = sent - this.sent;
 			this.sent = sent;
 			if (progress < SlowResponseResettingHandler.this.minBytesPerInterval && this.stream.isReadyForFlush()
-					&& SlowResponseResettingHandler.this.internals.isHeldForWindow(this.stream)) {
+					&& SlowResponseResettingHandler.this.internals.removeHeldFrame(this.stream)) {
 				reset(progress);
 				return;
 			}
@@ -132,8 +132,9 @@ class SlowResponseResettingHandler implements HttpHandler {
 						+ SlowResponseResettingHandler.this.intervalMillis + " ms, the rest waiting for window");
 			}
 			this.stream.getChannel().sendRstStream(this.stream.getStreamId(), Http2Channel.ERROR_CANCEL);
-			// a writer waiting for window is only woken by a broken stream; none of the held
-			// frame's bytes are written, so the connection's framing stays intact
+			// a writer waiting for window is only woken by a broken stream; its frame, taken
+			// out of the held ones with none of its bytes written, is never written, so the
+			// connection's framing stays intact
 			this.stream.markBroken();
 		}
 

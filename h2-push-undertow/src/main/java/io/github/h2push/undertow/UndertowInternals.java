@@ -448,20 +448,28 @@ final class UndertowInternals {
 	}
 
 	/**
-	 * Whether the frame a stream has queued waits for flow-control window: none of its
-	 * bytes are written then, unlike a frame waiting its turn for the socket, which may be
-	 * written in part already.
-	 * @param stream the stream, read on its channel's I/O thread
-	 * @return {@code true} if its frame is held for window, {@code false} if it is not or
-	 * that cannot be read
+	 * Takes the frame a stream has queued out of those waiting for flow-control window,
+	 * so that the channel never writes it: none of its bytes are written then, unlike a
+	 * frame waiting its turn for the socket, which may be written in part already. Call it
+	 * before breaking the stream: the channel moves a broken frame it still holds to those
+	 * it writes when another frame is queued or window arrives, and if the thread writing
+	 * the response closes the stream before that frame is written (as it does once woken),
+	 * the channel fails on it and closes the whole connection.
+	 * @param stream the stream, on its channel's I/O thread
+	 * @return {@code true} if its frame waited for window and was taken out,
+	 * {@code false} if it did not or that cannot be read
 	 */
-	boolean isHeldForWindow(Http2StreamSinkChannel stream) {
+	boolean removeHeldFrame(Http2StreamSinkChannel stream) {
 		if (this.heldFrames == null) {
 			return false;
 		}
+		Http2Channel channel = stream.getChannel();
 		try {
-			Deque<?> held = (Deque<?>) this.heldFrames.invokeExact(stream.getChannel());
-			return held.contains(stream);
+			// the channel moves its held frames under its own monitor
+			synchronized (channel) {
+				Deque<?> held = (Deque<?>) this.heldFrames.invokeExact(channel);
+				return held.remove(stream);
+			}
 		}
 		catch (Throwable ex) {
 			return false;

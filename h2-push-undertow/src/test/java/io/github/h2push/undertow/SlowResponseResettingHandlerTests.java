@@ -1,0 +1,221 @@
+package io.github.h2push.undertow;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.protocols.http2.Http2StreamSinkChannel;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.BlockingHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.xnio.IoUtils;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SlowResponseResettingHandler}, on an Undertow server that speaks
+ * HTTP/2 without TLS to a client that writes its frames itself.
+ */
+class SlowResponseResettingHandlerTests {
+
+	private static final int FILLING_STREAM = 1;
+
+	private static final int SLOW_STREAM = 3;
+
+	private static final int FILLING_SIZE = 8 * 1024 * 1024;
+
+	private static final long WAIT_SECONDS = 10;
+
+	private final AtomicReference<Http2StreamSinkChannel> slowStream = new AtomicReference<>();
+
+	private final AtomicLong fillingWritten = new AtomicLong();
+
+	private final CountDownLatch slowWriterWoken = new CountDownLatch(1);
+
+	private final CountDownLatch slowWriterReleased = new CountDownLatch(1);
+
+	private final CountDownLatch slowExchangeEnded = new CountDownLatch(1);
+
+	private Undertow server;
+
+	@AfterEach
+	void stopServer() {
+		this.slowWriterReleased.countDown();
+		if (this.server != null) {
+			this.server.stop();
+		}
+	}
+
+	@Test
+	void connectionOutlivesAResetResponseClosedByItsWriterWhileFramesWaitForTheSocket() throws Exception {
+		UndertowInternals internals = UndertowInternals.get();
+		HttpHandler application = new BlockingHandler(this::respond);
+		this.server = Undertow.builder()
+			.setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+			.addHttpListener(0, "127.0.0.1")
+			.setHandler(new SlowResponseResettingHandler(application, internals, 1024, Duration.ofMillis(100)))
+			.build();
+		this.server.start();
+		int port = ((InetSocketAddress) this.server.getListenerInfo().get(0).getAddress()).getPort();
+		try (Socket socket = new Socket()) {
+			// small buffers, so that the filling response soon waits for the socket
+			socket.setReceiveBufferSize(16 * 1024);
+			socket.connect(new InetSocketAddress("127.0.0.1", port));
+			socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(2 * WAIT_SECONDS));
+			OutputStream out = socket.getOutputStream();
+			out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			// no stream gets window unless told
+			writeFrame(out, 0x4, 0, 0, ByteBuffer.allocate(6).putShort((short) 0x4).putInt(0).array());
+			writeFrame(out, 0x8, 0, 0, ByteBuffer.allocate(4).putInt(1 << 30).array());
+			writeFrame(out, 0x1, 0x5, FILLING_STREAM, get("/filling"));
+			writeFrame(out, 0x8, 0, FILLING_STREAM, ByteBuffer.allocate(4).putInt(1 << 30).array());
+			awaitFillingStalled();
+			writeFrame(out, 0x1, 0x5, SLOW_STREAM, get("/slow"));
+			// the slow response waits for window, behind the filling one that waits for the
+			// socket, until it is reset and its writer woken
+			assertThat(this.slowWriterWoken.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("slow writer woken").isTrue();
+			// a frame queued while the writer still has the stream open: the reset response's
+			// frame must not go with it, as the writer closes the stream before the socket
+			// drains
+			Http2StreamSinkChannel stream = this.slowStream.get();
+			CountDownLatch pinged = new CountDownLatch(1);
+			stream.getIoThread().execute(() -> {
+				stream.getChannel().sendPing(new byte[8]);
+				pinged.countDown();
+			});
+			assertThat(pinged.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("ping queued").isTrue();
+			this.slowWriterReleased.countDown();
+			assertThat(this.slowExchangeEnded.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("slow exchange ended").isTrue();
+			assertThat(stream.isOpen()).as("slow stream open").isFalse();
+			// the socket drains: the connection goes on
+			Received received = readUntilEnded(new DataInputStream(socket.getInputStream()), FILLING_STREAM);
+			assertThat(received.ended).as("filling response ended").isTrue();
+			assertThat(received.fillingBytes).isEqualTo(FILLING_SIZE);
+			assertThat(received.resetError).as("slow stream reset with").isEqualTo(0x8);
+		}
+	}
+
+	// the filling response waits for the socket once its writer makes no progress
+	private void awaitFillingStalled() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+		long written = -1;
+		while (this.fillingWritten.get() == 0 || this.fillingWritten.get() != written) {
+			assertThat(System.nanoTime()).as("filling response stalled").isLessThan(deadline);
+			written = this.fillingWritten.get();
+			Thread.sleep(300);
+		}
+		assertThat(written).isLessThan(FILLING_SIZE);
+	}
+
+	private void respond(HttpServerExchange exchange) throws Exception {
+		OutputStream out = exchange.getOutputStream();
+		byte[] chunk = new byte[16 * 1024];
+		if (exchange.getRequestPath().equals("/filling")) {
+			for (int written = 0; written < FILLING_SIZE; written += chunk.length) {
+				out.write(chunk);
+				this.fillingWritten.addAndGet(chunk.length);
+			}
+			return;
+		}
+		exchange.addExchangeCompleteListener((completed, next) -> {
+			this.slowExchangeEnded.countDown();
+			next.proceed();
+		});
+		this.slowStream.set(UndertowInternals.get().responseChannel(exchange));
+		try {
+			for (int i = 0; i < 16; i++) {
+				out.write(chunk);
+			}
+		}
+		catch (IOException ex) {
+			this.slowWriterWoken.countDown();
+			this.slowWriterReleased.await(WAIT_SECONDS, TimeUnit.SECONDS);
+			// as the servlet container does when a write fails
+			IoUtils.safeClose(this.slowStream.get());
+			throw ex;
+		}
+	}
+
+	// HPACK literals without indexing or Huffman coding
+	private static byte[] get(String path) {
+		ByteBuffer block = ByteBuffer.allocate(256);
+		String[] fields = { ":method", "GET", ":scheme", "http", ":path", path, ":authority", "127.0.0.1" };
+		for (int i = 0; i < fields.length; i += 2) {
+			block.put((byte) 0);
+			for (String string : new String[] { fields[i], fields[i + 1] }) {
+				byte[] bytes = string.getBytes(StandardCharsets.US_ASCII);
+				block.put((byte) bytes.length).put(bytes);
+			}
+		}
+		byte[] result = new byte[block.position()];
+		block.flip().get(result);
+		return result;
+	}
+
+	private static void writeFrame(OutputStream out, int type, int flags, int streamId, byte[] payload)
+			throws IOException {
+		ByteBuffer frame = ByteBuffer.allocate(9 + payload.length);
+		frame.put((byte) (payload.length >> 16)).put((byte) (payload.length >> 8)).put((byte) payload.length);
+		frame.put((byte) type).put((byte) flags).putInt(streamId).put(payload);
+		out.write(frame.array());
+		out.flush();
+	}
+
+	private static Received readUntilEnded(DataInputStream in, int streamId) throws IOException {
+		Received received = new Received();
+		byte[] header = new byte[9];
+		try {
+			while (!received.ended) {
+				in.readFully(header);
+				ByteBuffer fields = ByteBuffer.wrap(header);
+				int length = ((fields.get() & 0xff) << 16) | ((fields.get() & 0xff) << 8) | (fields.get() & 0xff);
+				int type = fields.get();
+				int flags = fields.get();
+				int stream = fields.getInt() & 0x7fffffff;
+				byte[] payload = new byte[length];
+				in.readFully(payload);
+				if (stream == streamId && type == 0x0) {
+					received.fillingBytes += length;
+				}
+				if (stream == streamId && (type == 0x0 || type == 0x1) && (flags & 0x1) != 0) {
+					received.ended = true;
+				}
+				if (stream == SLOW_STREAM && type == 0x3) {
+					received.resetError = ByteBuffer.wrap(payload).getInt();
+				}
+			}
+		}
+		catch (EOFException ex) {
+			// the connection closed
+		}
+		return received;
+	}
+
+	/**
+	 * What the client read.
+	 */
+	private static final class Received {
+
+		private long fillingBytes;
+
+		private boolean ended;
+
+		private int resetError = -1;
+
+	}
+
+}
