@@ -21,8 +21,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import org.junit.jupiter.api.AfterEach;
-import org.xnio.IoUtils;
 import org.junit.jupiter.api.Test;
+import org.xnio.IoUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
