@@ -1,6 +1,7 @@
 package io.github.h2push.bench.harness;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -119,7 +120,10 @@ abstract class Figure {
 		Collections.reverse(backward);
 		for (int run = 0; run < runs; run++) {
 			for (Map.Entry<String, String> variant : (run % 2 == 0) ? forward : backward) {
+				Launched server = this.servers.onPort(URI.create(variant.getValue()).getPort());
+				long ticks = (server != null) ? server.cpuTicks() : -1;
 				H2load.Run result = H2load.run(variant.getValue(), this.options.p3Requests(), 8, 10);
+				long used = (ticks >= 0) ? server.cpuTicks() - ticks : -1;
 				if (result.failed() > 0 || Double.isNaN(result.requestsPerSecond())) {
 					// the row exists without samples, so the smoke reports the variant as not produced
 					stats(variant.getKey(), "req/s");
@@ -131,8 +135,27 @@ abstract class Figure {
 					continue;
 				}
 				sample(variant.getKey(), "req/s", result.requestsPerSecond());
+				if (used >= 0) {
+					sample(variant.getKey() + CPU_PER_REQUEST, "µs", used * 10_000.0 / this.options.p3Requests());
+				}
 			}
 		}
+	}
+
+	/**
+	 * The server's CPU time per request: what one variant's figure for its CPU is called
+	 * ({@link #requestsPerSecond}).
+	 */
+	static final String CPU_PER_REQUEST = ", server CPU per request";
+
+	/**
+	 * The median, over the runs, of {@code denominator}'s server CPU time per request ÷
+	 * {@code numerator}'s: a ratio to read like one of requests/s (below 1 when the
+	 * numerator costs more), taken from the server's own CPU time, which the other
+	 * processes on the machine move far less than they move its requests/s.
+	 */
+	protected final double cpuRatio(String numerator, String denominator) {
+		return pairedRatio(denominator + CPU_PER_REQUEST, numerator + CPU_PER_REQUEST);
 	}
 
 	/**

@@ -50,6 +50,23 @@ final class Launched implements AutoCloseable {
 	}
 
 	/**
+	 * The CPU time all the process's threads have used, user and system, from
+	 * {@code /proc}, in clock ticks (1/100 s).
+	 * @return the ticks, or -1 when they cannot be read (not Linux, process gone)
+	 */
+	long cpuTicks() {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+			// the fields after the command name, which is in parentheses: state is the first, utime the 12th
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
 	 * Waits until the port accepts connections.
 	 * @return the nanoTime when it first did
 	 */

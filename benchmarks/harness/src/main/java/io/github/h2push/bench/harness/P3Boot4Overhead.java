@@ -58,6 +58,9 @@ final class P3Boot4Overhead extends Figure {
 				+ " sets of JVMs, median of the runs' ratios)", pairedRatio(WITH_PLAIN, WITHOUT_PLAIN), 0.97, false);
 		ratio("a second JVM without h2-push ÷ the first: the spread between JVMs (median of the runs' ratios)",
 				pairedRatio(WITHOUT_PLAIN_AGAIN, WITHOUT_PLAIN));
+		ratio("with h2-push ÷ without: server CPU per request, without ÷ with", cpuRatio(WITH_PLAIN, WITHOUT_PLAIN));
+		ratio("a second JVM without h2-push ÷ the first: server CPU per request, first ÷ second",
+				cpuRatio(WITHOUT_PLAIN_AGAIN, WITHOUT_PLAIN));
 	}
 
 }

@@ -76,6 +76,11 @@ final class P3Overhead extends Figure {
 				pairedRatio(ALWAYS_103_HINTED, BENCH_PLAIN));
 		ratio("a second JVM without h2-push ÷ the first: the spread between JVMs (median of the runs' ratios)",
 				pairedRatio(WITHOUT_PLAIN_AGAIN, WITHOUT_PLAIN));
+		ratio("with h2-push ÷ without, route without @PushResources: server CPU per request, without ÷ with",
+				cpuRatio(WITH_PLAIN, WITHOUT_PLAIN));
+		ratio("push route ÷ plain route: server CPU per request, plain ÷ push", cpuRatio(BENCH_HINTED, BENCH_PLAIN));
+		ratio("a second JVM without h2-push ÷ the first: server CPU per request, first ÷ second",
+				cpuRatio(WITHOUT_PLAIN_AGAIN, WITHOUT_PLAIN));
 	}
 
 }

@@ -150,6 +150,10 @@ final class P7LearnedHints extends Figure {
 		ratio("P7b learning on ÷ off, /plain (median of the runs' ratios)", pairedRatio(ON_PLAIN, OFF_PLAIN));
 		ratio("P7b a second JVM with learning off ÷ the first, /hinted: the spread between JVMs (median of the runs' "
 				+ "ratios)", pairedRatio(OFF_AGAIN_HINTED, OFF_HINTED));
+		ratio("P7b learning on ÷ off, /hinted: server CPU per request, off ÷ on", cpuRatio(ON_HINTED, OFF_HINTED));
+		ratio("P7b learning on ÷ off, /plain: server CPU per request, off ÷ on", cpuRatio(ON_PLAIN, OFF_PLAIN));
+		ratio("P7b a second JVM with learning off ÷ the first, /hinted: server CPU per request, first ÷ second",
+				cpuRatio(OFF_AGAIN_HINTED, OFF_HINTED));
 	}
 
 }

@@ -24,6 +24,9 @@ final class Servers {
 	/** Servers shared by the figures, started once. */
 	private final Map<String, Server> shared = new HashMap<>();
 
+	/** The processes listening on each port the harness started them on. */
+	private final Map<Integer, Launched> byPort = new HashMap<>();
+
 	Servers(Workspace workspace, List<String> appArgs) {
 		this.appArgs = appArgs;
 		this.workspace = workspace;
@@ -163,6 +166,14 @@ final class Servers {
 		server.process().close();
 		this.launched.remove(server.process());
 		this.shared.values().remove(server);
+		this.byPort.values().remove(server.process());
+	}
+
+	/**
+	 * The process the harness started on {@code port}, if any.
+	 */
+	synchronized Launched onPort(int port) {
+		return this.byPort.get(port);
 	}
 
 	synchronized void stopAll() {
@@ -171,12 +182,14 @@ final class Servers {
 		}
 		this.launched.clear();
 		this.shared.clear();
+		this.byPort.clear();
 	}
 
 	private Server started(String name, int port, List<String> command, long timeoutMillis) throws IOException {
 		Path log = this.workspace.dir().resolve(name.replaceAll("[^A-Za-z0-9-]", "_") + ".log");
 		Launched process = Launched.start(name, command, log);
 		this.launched.add(process);
+		this.byPort.put(port, process);
 		process.awaitPort(port, timeoutMillis);
 		return new Server(name, port, process);
 	}
