@@ -18,6 +18,8 @@ final class P5Startup extends Figure {
 
 	static final String TO_LISTENING = ", start to listening";
 
+	static final String CPU_TO_FIRST_RESPONSE = ", CPU time until the first HTTP/2 response";
+
 	private final PlainApp app;
 
 	P5Startup(String name, FigureContext context, PlainApp app) {
@@ -40,6 +42,9 @@ final class P5Startup extends Figure {
 				double[] times = startPlain(withH2Push, client);
 				sample(variant + TO_FIRST_RESPONSE, "ms", times[1]);
 				sample(variant + TO_LISTENING, "ms", times[0]);
+				if (!Double.isNaN(times[2])) {
+					sample(variant + CPU_TO_FIRST_RESPONSE, "ms", times[2]);
+				}
 			}
 		}
 		// each run's two starts, one right after the other, see nearly the same machine
@@ -49,11 +54,14 @@ final class P5Startup extends Figure {
 				pairedRatio(WITH_H2_PUSH + TO_LISTENING, WITHOUT_H2_PUSH + TO_LISTENING), 1.05, true);
 		ratio("with h2-push ÷ without, to first HTTP/2 response (ratio of medians)",
 				median(WITH_H2_PUSH + TO_FIRST_RESPONSE) / median(WITHOUT_H2_PUSH + TO_FIRST_RESPONSE));
+		ratio("with h2-push ÷ without, CPU time until the first HTTP/2 response, all threads (median of the runs' "
+				+ "ratios)", pairedRatio(WITH_H2_PUSH + CPU_TO_FIRST_RESPONSE, WITHOUT_H2_PUSH + CPU_TO_FIRST_RESPONSE));
 	}
 
 	/**
-	 * Starts the plain app: milliseconds until its port accepts connections, and until it
-	 * answered {@code GET /plain} over HTTP/2 with TLS.
+	 * Starts the plain app: milliseconds until its port accepts connections, until it
+	 * answered {@code GET /plain} over HTTP/2 with TLS, and of CPU time its threads had
+	 * used by then.
 	 */
 	private double[] startPlain(boolean withH2Push, PushDriver client) throws IOException, InterruptedException {
 		int port = Workspace.freePort();
@@ -62,7 +70,9 @@ final class P5Startup extends Figure {
 				log)) {
 			long listening = process.awaitPort(port, 60_000);
 			long answered = client.firstAnswer(port, "/plain", 30_000);
-			return new double[] { (listening - process.startNanos()) / 1e6, (answered - process.startNanos()) / 1e6 };
+			long ticks = process.cpuTicks();
+			return new double[] { (listening - process.startNanos()) / 1e6, (answered - process.startNanos()) / 1e6,
+					(ticks >= 0) ? ticks * 10.0 : Double.NaN };
 		}
 	}
 
