@@ -5,10 +5,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.github.h2push.bench.harness.Servers.Server;
 
@@ -184,6 +186,56 @@ abstract class Figure {
 			}
 		}
 		return ratios.median();
+	}
+
+	/** Sets of fresh JVMs that {@link #requestsPerSecondOnJvmSets} starts. */
+	static final int JVM_SETS = 3;
+
+	/** Starts one app of a set of JVMs. */
+	@FunctionalInterface
+	interface AppStarter {
+
+		/**
+		 * Starts {@code app} for set {@code set}.
+		 * @return the started server, stopped by the caller
+		 */
+		Server start(String app, int set) throws IOException;
+
+	}
+
+	/**
+	 * As {@link #requestsPerSecond(Map, int)}, on {@value #JVM_SETS} sets of freshly
+	 * started JVMs one after the other (one set in a smoke run), the runs split between
+	 * the sets: each JVM's JIT settles differently, and a JVM's place in the order showed
+	 * in its speed, so each set starts, warms and first measures another of its apps.
+	 * @param apps the apps of each set, in the first set's order
+	 * @param starter starts an app
+	 * @param variantsOf an app's variants: name and path
+	 * @return the number of sets
+	 */
+	protected final int requestsPerSecondOnJvmSets(List<String> apps, AppStarter starter,
+			Function<String, Map<String, String>> variantsOf) throws IOException {
+		int sets = this.options.smoke() ? 1 : JVM_SETS;
+		int runs = this.options.smoke() ? this.options.runs() : Math.max(1, this.options.runs() * 2 / JVM_SETS);
+		for (int set = 0; set < sets; set++) {
+			List<String> rotated = new ArrayList<>(apps);
+			Collections.rotate(rotated, -set);
+			Map<String, String> variants = new LinkedHashMap<>();
+			List<Server> started = new ArrayList<>();
+			try {
+				for (String app : rotated) {
+					Server server = starter.start(app, set);
+					started.add(server);
+					variantsOf.apply(app).forEach((variant, path) -> variants.put(variant, server.url(path)));
+				}
+				requestsPerSecond(variants, runs);
+			}
+			finally {
+				// idle JVMs would share the cores with the figures that follow
+				started.forEach(this.servers::stop);
+			}
+		}
+		return sets;
 	}
 
 	/** The benchmark app with h2-push, shared by the figures. */

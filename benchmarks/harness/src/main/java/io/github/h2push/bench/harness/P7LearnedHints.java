@@ -2,8 +2,6 @@ package io.github.h2push.bench.harness;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +43,6 @@ final class P7LearnedHints extends Figure {
 	static final String OFF_PLAIN = OFF + ", /plain";
 
 	static final String ON_PLAIN = ON + ", /plain";
-
-	static final int FORKS = 3;
 
 	P7LearnedHints(FigureContext context) {
 		super("P7", context);
@@ -118,34 +114,12 @@ final class P7LearnedHints extends Figure {
 	// the app without learning as the control
 	private void overhead() throws Exception {
 		require("h2load");
-		int forks = this.options.smoke() ? 1 : FORKS;
-		int runs = this.options.smoke() ? this.options.runs() : Math.max(1, this.options.runs() * 2 / FORKS);
-		List<String> order = List.of(OFF, ON, OFF_AGAIN);
-		for (int fork = 0; fork < forks; fork++) {
-			// each set starts, warms and first measures another JVM
-			List<String> rotated = new ArrayList<>(order);
-			Collections.rotate(rotated, -fork);
-			Map<String, String> variants = new LinkedHashMap<>();
-			List<Server> started = new ArrayList<>();
-			try {
-				for (String app : rotated) {
-					Server server = app.equals(ON)
-							? this.servers.plainBench("h2-push-p7b-learn-" + fork, "h2-push.learn.enabled=true")
-							: this.servers.plainBench("h2-push-p7b-" + (app.equals(OFF) ? "off-" : "off-again-") + fork);
-					started.add(server);
-					variants.put(app + ", /hinted", server.url("/hinted"));
-					if (!app.equals(OFF_AGAIN)) {
-						variants.put(app + ", /plain", server.url("/plain"));
-					}
-				}
-				requestsPerSecond(variants, runs);
-			}
-			finally {
-				// idle JVMs would share the cores with the figures that follow
-				started.forEach(this.servers::stop);
-			}
-		}
-		ratio("P7b learning on ÷ off, /hinted (P3's push route) (" + forks + " sets of JVMs, median of the runs' ratios)",
+		int sets = requestsPerSecondOnJvmSets(List.of(OFF, ON, OFF_AGAIN), (app, set) -> app.equals(ON)
+				? this.servers.plainBench("h2-push-p7b-learn-" + set, "h2-push.learn.enabled=true")
+				: this.servers.plainBench("h2-push-p7b-" + (app.equals(OFF) ? "off-" : "off-again-") + set),
+				(app) -> app.equals(OFF_AGAIN) ? Map.of(app + ", /hinted", "/hinted")
+						: orderedMap(app + ", /hinted", "/hinted", app + ", /plain", "/plain"));
+		ratio("P7b learning on ÷ off, /hinted (P3's push route) (" + sets + " sets of JVMs, median of the runs' ratios)",
 				pairedRatio(ON_HINTED, OFF_HINTED), 0.97, false);
 		ratio("P7b learning on ÷ off, /plain (median of the runs' ratios)", pairedRatio(ON_PLAIN, OFF_PLAIN));
 		ratio("P7b a second JVM with learning off ÷ the first, /hinted: the spread between JVMs (median of the runs' "
@@ -154,6 +128,13 @@ final class P7LearnedHints extends Figure {
 		ratio("P7b learning on ÷ off, /plain: server CPU per request, off ÷ on", cpuRatio(ON_PLAIN, OFF_PLAIN));
 		ratio("P7b a second JVM with learning off ÷ the first, /hinted: server CPU per request, first ÷ second",
 				cpuRatio(OFF_AGAIN_HINTED, OFF_HINTED));
+	}
+
+	private static Map<String, String> orderedMap(String key1, String value1, String key2, String value2) {
+		Map<String, String> map = new LinkedHashMap<>();
+		map.put(key1, value1);
+		map.put(key2, value2);
+		return map;
 	}
 
 }
