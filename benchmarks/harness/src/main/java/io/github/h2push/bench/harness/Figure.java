@@ -153,8 +153,8 @@ abstract class Figure {
 	/**
 	 * The median, over the runs, of {@code denominator}'s server CPU time per request ÷
 	 * {@code numerator}'s: a ratio to read like one of requests/s (below 1 when the
-	 * numerator costs more), taken from the server's own CPU time, which the other
-	 * processes on the machine move far less than they move its requests/s.
+	 * numerator costs more), taken from the server's own CPU time rather than from how
+	 * long its threads waited for a core.
 	 */
 	protected final double cpuRatio(String numerator, String denominator) {
 		return pairedRatio(denominator + CPU_PER_REQUEST, numerator + CPU_PER_REQUEST);
