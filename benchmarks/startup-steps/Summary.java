@@ -72,7 +72,7 @@ public class Summary {
 	}
 
 	private static double median(List<Map<String, Long>> files, String name) {
-		double[] values = files.stream().mapToDouble((values1) -> values1.getOrDefault(name, 0L)).sorted().toArray();
+		double[] values = files.stream().mapToDouble((start) -> start.getOrDefault(name, 0L)).sorted().toArray();
 		if (values.length == 0) {
 			return Double.NaN;
 		}
