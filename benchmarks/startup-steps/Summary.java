@@ -52,7 +52,7 @@ public class Summary {
 			.stream()
 			.map((files) -> String.valueOf(files.size()))
 			.toList() + " starts"));
-		variants.forEach((variant) -> header.append(String.format("%10s", variant)));
+		variants.forEach((variant) -> header.append(String.format("%15s", variant)));
 		System.out.println(header);
 		print("run", medians);
 		print("since-jvm-start", medians);
@@ -66,7 +66,7 @@ public class Summary {
 	private static void print(String name, Map<String, double[]> medians) {
 		StringBuilder line = new StringBuilder(String.format("%-100.100s", name));
 		for (double value : medians.get(name)) {
-			line.append(String.format("%10.1f", value));
+			line.append(String.format("%15.1f", value));
 		}
 		System.out.println(line);
 	}
