@@ -30,6 +30,8 @@ import org.springframework.util.Assert;
  * act on different streams (odd and even ids), so each is first for its own.</li>
  * <li>{@link AbandonedExchangeEndingHandler} (with push): ends the exchanges a closed
  * connection left behind, which Undertow would leave active for ever.</li>
+ * <li>{@link ResponseCompletionHandler}: completes an exchange whose response went out
+ * whole but was not marked as sent, which Undertow would follow with a reset.</li>
  * <li>{@link UnparsableHostHandler}: answers 400 to a {@code Host} Undertow cannot take
  * apart, before anything asks for the server name.</li>
  * <li>{@link PushedResponseCacheHandler} (pushed streams, with a
@@ -56,7 +58,7 @@ import org.springframework.util.Assert;
  * Those are initial handlers (run before Undertow's servlet handling, on the I/O
  * thread). One handler runs on the worker thread just before the servlet chain, as
  * late as possible so that it sees resets made while the request waited for a worker:
- * <ol start="12">
+ * <ol start="13">
  * <li>{@link ResetRequestSkippingHandler} (client streams only): skips the application
  * for a request the client already reset.</li>
  * </ol>
@@ -166,6 +168,9 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		if (this.slots.isAvailable()) {
 			handlers.add((next) -> new PushedStreamReleasingHandler(next, this.slots, this.guard, this.listeners));
 			handlers.add((next) -> new AbandonedExchangeEndingHandler(next, this.internals));
+		}
+		if (this.internals.supports(UndertowInternals.Feature.RESPONSE_COMPLETION)) {
+			handlers.add((next) -> new ResponseCompletionHandler(next, this.internals));
 		}
 		handlers.add(UnparsableHostHandler::new);
 		PushedResponseCache cache = this.pushedResponseCache;

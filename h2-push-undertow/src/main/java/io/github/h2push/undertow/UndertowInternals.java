@@ -751,6 +751,13 @@ final class UndertowInternals {
 				+ "holds its thread until it ends)", CONNECTION_RESPONSE_CHANNEL, HELD_FRAMES),
 
 		/**
+		 * Completing a response sent whole but not marked as sent (see
+		 * {@link ResponseCompletionHandler}).
+		 */
+		RESPONSE_COMPLETION("completing HTTP/2 responses Undertow sent whole without marking them sent (such a "
+				+ "response may be followed by a RST_STREAM(CANCEL) on its stream)", CONNECTION_RESPONSE_CHANNEL),
+
+		/**
 		 * Writing a 103 on the request's own HTTP/2 stream.
 		 */
 		EARLY_HINTS_ON_STREAM("103 Early Hints written on the request's stream (sent through Undertow's "

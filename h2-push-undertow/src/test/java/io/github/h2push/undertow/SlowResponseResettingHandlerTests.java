@@ -77,14 +77,17 @@ class SlowResponseResettingHandlerTests {
 			socket.connect(new InetSocketAddress("127.0.0.1", port));
 			socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(2 * WAIT_SECONDS));
 			OutputStream out = socket.getOutputStream();
-			out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.write(Http2Frames.PREFACE.getBytes(StandardCharsets.US_ASCII));
 			// no stream gets window unless told
-			writeFrame(out, 0x4, 0, 0, ByteBuffer.allocate(6).putShort((short) 0x4).putInt(0).array());
-			writeFrame(out, 0x8, 0, 0, ByteBuffer.allocate(4).putInt(1 << 30).array());
-			writeFrame(out, 0x1, 0x5, FILLING_STREAM, get("/filling"));
-			writeFrame(out, 0x8, 0, FILLING_STREAM, ByteBuffer.allocate(4).putInt(1 << 30).array());
+			Http2Frames.write(out, Http2Frames.SETTINGS, 0, 0,
+					ByteBuffer.allocate(6).putShort((short) 0x4).putInt(0).array());
+			Http2Frames.write(out, Http2Frames.WINDOW_UPDATE, 0, 0, ByteBuffer.allocate(4).putInt(1 << 30).array());
+			int request = Http2Frames.END_STREAM | Http2Frames.END_HEADERS;
+			Http2Frames.write(out, Http2Frames.HEADERS, request, FILLING_STREAM, Http2Frames.get("/filling"));
+			Http2Frames.write(out, Http2Frames.WINDOW_UPDATE, 0, FILLING_STREAM,
+					ByteBuffer.allocate(4).putInt(1 << 30).array());
 			awaitFillingStalled();
-			writeFrame(out, 0x1, 0x5, SLOW_STREAM, get("/slow"));
+			Http2Frames.write(out, Http2Frames.HEADERS, request, SLOW_STREAM, Http2Frames.get("/slow"));
 			// the slow response waits for window, behind the filling one that waits for the
 			// socket, until it is reset and its writer woken
 			assertThat(this.slowWriterWoken.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("slow writer woken").isTrue();
@@ -150,52 +153,19 @@ class SlowResponseResettingHandlerTests {
 		}
 	}
 
-	// HPACK literals without indexing or Huffman coding
-	private static byte[] get(String path) {
-		ByteBuffer block = ByteBuffer.allocate(256);
-		String[] fields = { ":method", "GET", ":scheme", "http", ":path", path, ":authority", "127.0.0.1" };
-		for (int i = 0; i < fields.length; i += 2) {
-			block.put((byte) 0);
-			for (String string : new String[] { fields[i], fields[i + 1] }) {
-				byte[] bytes = string.getBytes(StandardCharsets.US_ASCII);
-				block.put((byte) bytes.length).put(bytes);
-			}
-		}
-		byte[] result = new byte[block.position()];
-		block.flip().get(result);
-		return result;
-	}
-
-	private static void writeFrame(OutputStream out, int type, int flags, int streamId, byte[] payload)
-			throws IOException {
-		ByteBuffer frame = ByteBuffer.allocate(9 + payload.length);
-		frame.put((byte) (payload.length >> 16)).put((byte) (payload.length >> 8)).put((byte) payload.length);
-		frame.put((byte) type).put((byte) flags).putInt(streamId).put(payload);
-		out.write(frame.array());
-		out.flush();
-	}
-
 	private static Received readUntilEnded(DataInputStream in, int streamId) throws IOException {
 		Received received = new Received();
-		byte[] header = new byte[9];
 		try {
 			while (!received.ended) {
-				in.readFully(header);
-				ByteBuffer fields = ByteBuffer.wrap(header);
-				int length = ((fields.get() & 0xff) << 16) | ((fields.get() & 0xff) << 8) | (fields.get() & 0xff);
-				int type = fields.get();
-				int flags = fields.get();
-				int stream = fields.getInt() & 0x7fffffff;
-				byte[] payload = new byte[length];
-				in.readFully(payload);
-				if (stream == streamId && type == 0x0) {
-					received.fillingBytes += length;
+				Http2Frames.Frame frame = Http2Frames.read(in);
+				if (frame.streamId() == streamId && frame.type() == Http2Frames.DATA) {
+					received.fillingBytes += frame.payload().length;
 				}
-				if (stream == streamId && (type == 0x0 || type == 0x1) && (flags & 0x1) != 0) {
+				if (frame.streamId() == streamId && frame.endsStream()) {
 					received.ended = true;
 				}
-				if (stream == SLOW_STREAM && type == 0x3) {
-					received.resetError = ByteBuffer.wrap(payload).getInt();
+				if (frame.streamId() == SLOW_STREAM && frame.type() == Http2Frames.RST_STREAM) {
+					received.resetError = frame.errorCode();
 				}
 			}
 		}

@@ -38,9 +38,10 @@ class UndertowHandlerChainCustomizerTests {
 				LIMITS, Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
 				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
-				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class, HtmlFirstHandler.class, SlowResponseResettingHandler.class,
-				RunningRequestLimitingHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				AbandonedExchangeEndingHandler.class, ResponseCompletionHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, HtmlFirstHandler.class,
+				SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class,
+				ResetRequestSkippingHandler.class);
 	}
 
 	@Test
@@ -49,9 +50,9 @@ class UndertowHandlerChainCustomizerTests {
 				Http2ConnectionLimits.none(), Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
 				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
-				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class, HtmlFirstHandler.class, ServletInitialHandler.class,
-				ResetRequestSkippingHandler.class);
+				AbandonedExchangeEndingHandler.class, ResponseCompletionHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, HtmlFirstHandler.class,
+				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
 	@Test
@@ -75,9 +76,10 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(GUARD, List.of(), 0, WINDOW,
 				LIMITS, Http2FrameOrder.create());
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
-				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class,
-				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, HtmlFirstHandler.class,
-				SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class);
+				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class,
+				ResponseCompletionHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
+				ContentLanguageHandler.class, HtmlFirstHandler.class, SlowResponseResettingHandler.class,
+				RunningRequestLimitingHandler.class, ServletInitialHandler.class);
 	}
 
 	@Test
@@ -86,8 +88,8 @@ class UndertowHandlerChainCustomizerTests {
 				LIMITS, null);
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
 				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
-				AbandonedExchangeEndingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class, SlowResponseResettingHandler.class,
+				AbandonedExchangeEndingHandler.class, ResponseCompletionHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, SlowResponseResettingHandler.class,
 				RunningRequestLimitingHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
@@ -97,9 +99,10 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(internals, GUARD, List.of(),
 				200, WINDOW, LIMITS, new Http2FrameOrder(internals));
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
-				ClientResetLimitingHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class, HtmlFirstHandler.class, SlowResponseResettingHandler.class,
-				RunningRequestLimitingHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				ClientResetLimitingHandler.class, ResponseCompletionHandler.class, UnparsableHostHandler.class,
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, HtmlFirstHandler.class,
+				SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class,
+				ResetRequestSkippingHandler.class);
 	}
 
 	@Test
