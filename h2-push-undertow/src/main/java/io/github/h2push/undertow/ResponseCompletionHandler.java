@@ -62,6 +62,10 @@ class ResponseCompletionHandler implements HttpHandler {
 		try {
 			// on a closed stream, runs a completion listener that is due, and nothing else
 			stream.flush();
+			if (logger.isDebugEnabled() && exchange.isResponseComplete()) {
+				logger.debug("Completed the response of stream " + stream.getStreamId() + " ("
+						+ exchange.getRequestPath() + "), sent whole but not marked as sent");
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Could not complete the response of stream " + stream.getStreamId(), ex);
