@@ -44,6 +44,9 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 
 	private final ResponseTimes responseTimes;
 
+	// whether any request was timed yet
+	private volatile boolean anyTimed;
+
 	/**
 	 * Creates an interceptor.
 	 * @param plans the plans of the handler methods
@@ -91,7 +94,6 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 		if (request.getDispatcherType() != DispatcherType.REQUEST) {
 			return true;
 		}
-		long start = System.nanoTime();
 		PushPlan plan = (handler instanceof HandlerMethod handlerMethod) ? this.plans.planFor(handlerMethod)
 				: PushPlan.EMPTY;
 		plan = plan.with(this.routes.planFor(request));
@@ -99,6 +101,7 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 			// nothing to hint, measure or learn: most requests of most applications
 			return true;
 		}
+		long start = System.nanoTime();
 		boolean navigation = Navigation.isNavigation(request);
 		String key = (navigation && (this.learnedHints != null || this.responseTimes.isMeasuring()))
 				? routeKey(handler, request) : null;
@@ -118,6 +121,9 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 			if (key != null && this.responseTimes.isMeasuring()) {
 				earlyHints = this.responseTimes.earlyHintsCanHelp(key);
 				request.setAttribute(TIMING_ATTRIBUTE, new Timing(key, start));
+				if (!this.anyTimed) {
+					this.anyTimed = true;
+				}
 			}
 			this.pushPromiseService.push(request, response, plan, earlyHints);
 		}
@@ -127,7 +133,8 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable Exception ex) {
-		if (request.getAttribute(TIMING_ATTRIBUTE) instanceof Timing timing) {
+		// attribute lookups cost on some servers: none until a request was timed
+		if (this.anyTimed && request.getAttribute(TIMING_ATTRIBUTE) instanceof Timing timing) {
 			request.removeAttribute(TIMING_ATTRIBUTE);
 			this.responseTimes.record(timing.route(), System.nanoTime() - timing.start());
 		}

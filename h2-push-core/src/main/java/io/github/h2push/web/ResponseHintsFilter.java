@@ -7,9 +7,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +26,6 @@ import io.github.h2push.engine.PreloadLink;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Watches what a response says about the resources its page needs first.
@@ -40,10 +43,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * render-blocking resources of its head, as far as its rule allows: an anonymous, public
  * response, static resources whose path carries no value of the request.</li>
  * </ul>
+ * Each response is watched once: register the filter for {@code REQUEST} dispatches,
+ * and for {@code FORWARD} ones so that a page forwarded to before the filter ran is
+ * watched too; a response that passes through it again is left as it is.
  *
  * @since 0.1.0
  */
-public class ResponseHintsFilter extends OncePerRequestFilter {
+public class ResponseHintsFilter implements Filter {
 
 	private final DefaultPushPromiseService pushPromiseService;
 
@@ -53,9 +59,6 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 	private final LearnedHints learnedHints;
 
 	private final int headBytes;
-
-	@Nullable
-	private String alreadyFilteredAttributeName;
 
 	/**
 	 * Creates a filter that only pushes from {@code Link} headers.
@@ -81,22 +84,14 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 		this.headBytes = headBytes;
 	}
 
-	// the filter's name is fixed once it is initialized
 	@Override
-	protected void initFilterBean() {
-		this.alreadyFilteredAttributeName = super.getAlreadyFilteredAttributeName();
-	}
-
-	// built once: the superclass concatenates a new name, and hashes it, on every request
-	@Override
-	protected String getAlreadyFilteredAttributeName() {
-		String name = this.alreadyFilteredAttributeName;
-		return (name != null) ? name : super.getAlreadyFilteredAttributeName();
-	}
-
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filterChain)
-			throws ServletException, IOException {
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain filterChain)
+			throws IOException, ServletException {
+		if (!(servletRequest instanceof HttpServletRequest request)
+				|| !(servletResponse instanceof HttpServletResponse response) || isWatched(response)) {
+			filterChain.doFilter(servletRequest, servletResponse);
+			return;
+		}
 		WatchingResponse watching = new WatchingResponse(request, response, this);
 		filterChain.doFilter(request, watching);
 		// an async request writes its body later, on another thread: not learned from
@@ -106,6 +101,18 @@ public class ResponseHintsFilter extends OncePerRequestFilter {
 				learn(request, watching, learnedKey);
 			}
 		}
+	}
+
+	// a forward or include of a response this filter already wraps passes the wrapper on
+	private static boolean isWatched(ServletResponse response) {
+		ServletResponse current = response;
+		while (current instanceof ServletResponseWrapper wrapper) {
+			if (wrapper instanceof WatchingResponse) {
+				return true;
+			}
+			current = wrapper.getResponse();
+		}
+		return false;
 	}
 
 	private void learn(HttpServletRequest request, WatchingResponse response, String key) {

@@ -6,8 +6,10 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +26,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.mock.web.MockFilterChain;
-import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.HandlerMapping;
@@ -43,19 +44,37 @@ class ResponseHintsFilterTests {
 			DefaultPushPromiseService.builder(List.of()).build());
 
 	@Test
-	void marksTheRequestAsFilteredUnderTheNameItWasInitializedWith() throws Exception {
-		ResponseHintsFilter named = new ResponseHintsFilter(DefaultPushPromiseService.builder(List.of()).build());
-		named.init(new MockFilterConfig("hints"));
+	void watchesAResponseOnceWhenItPassesAgainWrapped() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
-		AtomicBoolean marked = new AtomicBoolean();
-		named.doFilter(request, new MockHttpServletResponse(),
-				(req, res) -> marked.set(req.getAttribute("hints.FILTERED") != null));
-		assertThat(marked).isTrue();
-		// a second pass of the same request (a forward, an include) is not watched again
-		request.setAttribute("hints.FILTERED", Boolean.TRUE);
+		AtomicReference<ServletResponse> watched = new AtomicReference<>();
+		AtomicReference<ServletResponse> forwarded = new AtomicReference<>();
+		this.filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+			watched.set(res);
+			// a forward of the response as a later filter wrapped it
+			ServletResponse wrapped = new HttpServletResponseWrapper((HttpServletResponse) res);
+			this.filter.doFilter(req, wrapped, (forwardedRequest, forwardedResponse) -> {
+				assertThat(forwardedResponse).isSameAs(wrapped);
+				forwarded.set(forwardedResponse);
+			});
+		});
+		assertThat(watched.get()).as("the response the chain got").isNotInstanceOf(MockHttpServletResponse.class);
+		assertThat(forwarded.get()).as("the forwarded response, passed on as it was").isNotNull();
+	}
+
+	@Test
+	void watchesAResponseForwardedToBeforeItRan() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		named.doFilter(request, response, (req, res) -> marked.set(res == response));
-		assertThat(marked).as("the chain got the response itself, not a watching wrapper").isTrue();
+		// the forwarded page's response, wrapped by a filter that ran before this one
+		HttpServletResponseWrapper wrapped = new HttpServletResponseWrapper(response);
+		this.filter.doFilter(request, wrapped, (req, res) -> {
+			assertThat(res).isNotSameAs(wrapped);
+			OwnLinkHeaders.add((HttpServletRequest) req, (HttpServletResponse) res,
+					"</css/site.css>; rel=preload; as=style");
+			((HttpServletResponse) res).setHeader("Link", "</js/app.js>; rel=preload; as=script");
+		});
+		assertThat(response.getHeaders("Link")).containsExactlyInAnyOrder("</js/app.js>; rel=preload; as=script",
+				"</css/site.css>; rel=preload; as=style");
 	}
 
 	@Test

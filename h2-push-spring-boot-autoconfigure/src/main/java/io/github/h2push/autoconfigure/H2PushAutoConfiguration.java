@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+
 import io.github.h2push.PushAccessPolicy;
 import io.github.h2push.PushListener;
 import io.github.h2push.PushPromiseService;
@@ -209,6 +211,8 @@ public class H2PushAutoConfiguration {
 						(int) properties.getLearn().getHeadSize().toBytes()));
 		// inside the request-context filter and outside Spring Security's, so it sees every header the chain sets
 		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104);
+		// each response once: async and error dispatches reuse the response of the request they belong to
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD);
 		// also while preload links are on: an application's setHeader("Link") keeps h2-push's hints then
 		registration.setEnabled(
 				properties.isPushFromLinkHeaders() || learned != null || properties.isPreloadLinks());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
 import io.github.h2push.PushPromiseService;
@@ -426,6 +427,13 @@ class H2PushAutoConfigurationTests {
 		});
 		this.contextRunner.withPropertyValues("h2-push.learn.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(LearnedHints.class));
+	}
+
+	@Test
+	void registersTheResponseFilterForRequestAndForwardDispatchesOnly() {
+		// an async or error dispatch belongs to a request whose response the filter already watched
+		this.contextRunner.run((context) -> assertThat(responseHintsFilter(context).determineDispatcherTypes())
+			.containsExactlyInAnyOrder(DispatcherType.REQUEST, DispatcherType.FORWARD));
 	}
 
 	@Test
