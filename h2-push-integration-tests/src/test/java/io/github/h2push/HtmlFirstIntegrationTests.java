@@ -90,6 +90,10 @@ class HtmlFirstIntegrationTests {
 				}
 				int firstPage = connection.get("/page", "sec-fetch-mode", "navigate", "sec-fetch-dest", "document");
 				connection.readUntilHeadersOf(big);
+				// the big files fill the socket again once the client stops reading: until they do, a small
+				// response asked for next could still be written whole
+				int bigFirst = big.size();
+				await().atMost(WAIT).until(() -> RunningServerTests.blockedWriters() >= bigFirst);
 				// with the client not reading, pages, small files and big ones interleave in the queue
 				List<Integer> pages = new ArrayList<>(List.of(firstPage));
 				List<Integer> small = new ArrayList<>();
