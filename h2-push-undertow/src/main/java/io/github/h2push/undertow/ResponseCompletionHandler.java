@@ -3,8 +3,10 @@ package io.github.h2push.undertow;
 import java.io.IOException;
 
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
+import io.undertow.server.DefaultResponseListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http2.Http2ServerConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -32,6 +34,9 @@ class ResponseCompletionHandler implements HttpHandler {
 
 	private final UndertowInternals internals;
 
+	// one listener for every exchange: it finds the stream when it is consulted, which is rare
+	private final DefaultResponseListener completing = this::completeIfSent;
+
 	/**
 	 * Creates a handler.
 	 * @param next the handler to call next
@@ -44,20 +49,18 @@ class ResponseCompletionHandler implements HttpHandler {
 
 	@Override
 	public void handleRequest(HttpServerExchange exchange) throws Exception {
-		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
-		if (stream != null) {
+		if (exchange.getConnection() instanceof Http2ServerConnection) {
 			// consulted only when the exchange ends with its response not marked as sent
-			exchange.addDefaultResponseListener((ending) -> {
-				completeIfSent(ending, stream);
-				return false;
-			});
+			exchange.addDefaultResponseListener(this.completing);
 		}
 		this.next.handleRequest(exchange);
 	}
 
-	private static void completeIfSent(HttpServerExchange exchange, Http2StreamSinkChannel stream) {
-		if (exchange.isResponseComplete() || stream.isOpen()) {
-			return;
+	// never answers the request: returning false lets the exchange end as it would
+	private boolean completeIfSent(HttpServerExchange exchange) {
+		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
+		if (stream == null || exchange.isResponseComplete() || stream.isOpen()) {
+			return false;
 		}
 		try {
 			// on a closed stream, runs a completion listener that is due, and nothing else
@@ -70,6 +73,7 @@ class ResponseCompletionHandler implements HttpHandler {
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Could not complete the response of stream " + stream.getStreamId(), ex);
 		}
+		return false;
 	}
 
 }
