@@ -8,7 +8,7 @@ import io.github.h2push.bench.harness.Servers.Server;
 /**
  * P3: h2-push's overhead in requests/s on loopback, measured with h2load (which refuses
  * push): the plain app with and without the starter, and the push route against a plain
- * route.
+ * route, beside what the push route's {@code Link} headers cost an app without the starter.
  */
 final class P3Overhead extends Figure {
 
@@ -17,6 +17,8 @@ final class P3Overhead extends Figure {
 	static final String WITH_PLAIN = "same app with h2-push, /plain";
 
 	static final String WITHOUT_PLAIN_AGAIN = "a second JVM of the app without h2-push, /plain";
+
+	static final String WITHOUT_LINKED = "app without h2-push, /linked (/hinted's three Link headers, set by the app)";
 
 	static final String BENCH_PLAIN = "bench app, /plain";
 
@@ -54,6 +56,7 @@ final class P3Overhead extends Figure {
 		Server always103 = this.servers.plainBench("h2-push-always-103", "h2-push.early-hints.min-response-time=0");
 		Map<String, String> variants = new LinkedHashMap<>();
 		variants.put(WITHOUT_PLAIN, without.url("/plain"));
+		variants.put(WITHOUT_LINKED, without.url("/linked"));
 		variants.put(WITH_PLAIN, with.url("/plain"));
 		variants.put(BENCH_PLAIN, ours.url("/plain"));
 		variants.put(BENCH_HINTED, ours.url("/hinted"));
@@ -70,6 +73,9 @@ final class P3Overhead extends Figure {
 				pairedRatio(WITH_PLAIN, WITHOUT_PLAIN), 0.97, false);
 		ratio("push route (Link headers; a 103 only for a slow route) ÷ plain route (median of the runs' ratios)",
 				pairedRatio(BENCH_HINTED, BENCH_PLAIN), 0.98, false);
+		// what the Link headers themselves cost with no h2-push at all: the part of P3 (b) no hint can avoid
+		ratio("the same three Link headers set by an app without h2-push ÷ its plain route: P3 (b)'s floor (median of "
+				+ "the runs' ratios)", pairedRatio(WITHOUT_LINKED, WITHOUT_PLAIN));
 		ratio("push route with hints off (no 103, no Link) ÷ plain route (median of the runs' ratios)",
 				pairedRatio(HINTS_OFF_HINTED, BENCH_PLAIN));
 		ratio("push route with a 103 on every route (min-response-time 0) ÷ plain route (median of the runs' ratios)",
