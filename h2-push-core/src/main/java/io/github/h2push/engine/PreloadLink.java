@@ -221,22 +221,17 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 	 * @return the header value
 	 */
 	public String headerValue() {
-		StringBuilder value = new StringBuilder(this.path.length() + 40 + this.integrity.length());
-		value.append('<').append(this.path).append(">; rel=preload");
-		value.append("; as=").append(this.as);
+		String crossOrigin = "";
 		if (this.crossOrigin.equals("use-credentials")) {
-			value.append("; crossorigin=use-credentials");
+			crossOrigin = "; crossorigin=use-credentials";
 		}
 		else if (!this.crossOrigin.isEmpty() || this.as.equals("font") || this.as.equals("fetch")) {
-			value.append("; crossorigin");
+			crossOrigin = "; crossorigin";
 		}
-		if (!this.integrity.isEmpty()) {
-			value.append("; integrity=\"").append(this.integrity).append('"');
-		}
-		if (!this.fetchPriority.isEmpty()) {
-			value.append("; fetchpriority=").append(this.fetchPriority);
-		}
-		return value.toString();
+		String integrity = this.integrity.isEmpty() ? "" : "; integrity=\"" + this.integrity + '"';
+		String fetchPriority = this.fetchPriority.isEmpty() ? "" : "; fetchpriority=" + this.fetchPriority;
+		// one concatenation builds the value at its exact size, on every hinted request
+		return "<" + this.path + ">; rel=preload; as=" + this.as + crossOrigin + integrity + fetchPriority;
 	}
 
 }

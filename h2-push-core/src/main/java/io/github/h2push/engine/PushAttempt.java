@@ -309,7 +309,8 @@ final class PushAttempt {
 				path = resolved;
 			}
 		}
-		String url = ContextPath.of(this.request) + path;
+		String contextPath = ContextPath.of(this.request);
+		String url = contextPath.isEmpty() ? path : contextPath + path;
 		return url.equals(link.path()) ? link : link.withPath(url);
 	}
 
