@@ -55,8 +55,9 @@ final class P3Overhead extends Figure {
 		// the default sends no 103 to a route that answers at once; this one sends it anyway
 		Server always103 = this.servers.plainBench("h2-push-always-103", "h2-push.early-hints.min-response-time=0");
 		Map<String, String> variants = new LinkedHashMap<>();
-		variants.put(WITHOUT_PLAIN, without.url("/plain"));
+		// each pair measured side by side: /linked with the plain route, which stays next to the app with h2-push
 		variants.put(WITHOUT_LINKED, without.url("/linked"));
+		variants.put(WITHOUT_PLAIN, without.url("/plain"));
 		variants.put(WITH_PLAIN, with.url("/plain"));
 		variants.put(BENCH_PLAIN, ours.url("/plain"));
 		variants.put(BENCH_HINTED, ours.url("/hinted"));
