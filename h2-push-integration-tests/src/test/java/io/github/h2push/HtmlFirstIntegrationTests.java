@@ -198,8 +198,10 @@ class HtmlFirstIntegrationTests {
 
 	/**
 	 * Waits for so many writers to block, for at most {@link #WAIT}, and goes on either
-	 * way: in some full builds the count was not reached in time (why is not known), and
-	 * what is checked afterwards must hold however the responses interleaved.
+	 * way: in some full builds the count was not reached in time (most likely a big file
+	 * was sent whole while the client still read the other streams' headers, so its writer
+	 * never blocked), and what is checked afterwards must hold however the responses
+	 * interleaved.
 	 */
 	private static void awaitBlockedWriters(int count) throws InterruptedException {
 		long deadline = System.nanoTime() + WAIT.toNanos();
