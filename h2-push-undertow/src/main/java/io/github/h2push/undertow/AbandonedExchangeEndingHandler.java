@@ -1,15 +1,9 @@
 package io.github.h2push.undertow;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-
 import io.undertow.protocols.http2.Http2Channel;
-import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http2.Http2ServerConnection;
-import io.undertow.util.AttachmentKey;
 
 /**
  * A handler of the deployment's initial chain that ends the exchanges an HTTP/2
@@ -26,11 +20,6 @@ import io.undertow.util.AttachmentKey;
  * @since 0.1.0
  */
 class AbandonedExchangeEndingHandler implements HttpHandler {
-
-	private static final AttachmentKey<OpenExchanges> OPEN_EXCHANGES = AttachmentKey.create(OpenExchanges.class);
-
-	// how long a closed connection's exchanges get to end on their own
-	private static final long GRACE_MILLIS = 1000;
 
 	private final HttpHandler next;
 
@@ -58,54 +47,9 @@ class AbandonedExchangeEndingHandler implements HttpHandler {
 	}
 
 	private static void track(HttpServerExchange exchange, Http2Channel channel) {
-		OpenExchanges open = openExchanges(exchange, channel);
-		open.exchanges.add(exchange);
-		exchange.addExchangeCompleteListener((completed, nextListener) -> {
-			try {
-				open.exchanges.remove(completed);
-			}
-			finally {
-				nextListener.proceed();
-			}
-		});
-		if (!channel.isOpen()) {
-			// closed before the close task was added, or right after this exchange began
-			channel.getIoThread().executeAfter(open::endAll, GRACE_MILLIS, TimeUnit.MILLISECONDS);
-		}
-	}
-
-	private static OpenExchanges openExchanges(HttpServerExchange exchange, Http2Channel channel) {
-		synchronized (channel) {
-			// attachments of an HTTP/2 exchange's connection are the channel's
-			OpenExchanges open = exchange.getConnection().getAttachment(OPEN_EXCHANGES);
-			if (open == null) {
-				OpenExchanges created = new OpenExchanges();
-				exchange.getConnection().putAttachment(OPEN_EXCHANGES, created);
-				channel.addCloseTask((closed) -> closed.getIoThread()
-					.executeAfter(created::endAll, GRACE_MILLIS, TimeUnit.MILLISECONDS));
-				open = created;
-			}
-			return open;
-		}
-	}
-
-	/**
-	 * The exchanges of one connection that have not completed.
-	 */
-	private static final class OpenExchanges {
-
-		private final Set<HttpServerExchange> exchanges = ConcurrentHashMap.newKeySet();
-
-		void endAll() {
-			for (HttpServerExchange exchange : this.exchanges) {
-				if (!exchange.isComplete()) {
-					Connectors.terminateRequest(exchange);
-					Connectors.terminateResponse(exchange);
-				}
-				this.exchanges.remove(exchange);
-			}
-		}
-
+		ConnectionExchanges open = ConnectionExchanges.of(exchange, channel);
+		open.track(exchange);
+		open.endAbandonedOnClose();
 	}
 
 }

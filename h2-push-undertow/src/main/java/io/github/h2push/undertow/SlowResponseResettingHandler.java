@@ -1,7 +1,6 @@
 package io.github.h2push.undertow;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
@@ -9,7 +8,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.xnio.XnioExecutor;
 
 /**
  * A handler of the deployment's initial chain (see
@@ -58,86 +56,55 @@ class SlowResponseResettingHandler implements HttpHandler {
 	public void handleRequest(HttpServerExchange exchange) throws Exception {
 		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
 		if (stream != null && stream.getStreamId() % 2 == 1) {
-			Watch watch = new Watch(exchange, stream);
-			watch.schedule();
-			exchange.addExchangeCompleteListener((completed, nextListener) -> {
-				try {
-					watch.cancel();
-				}
-				finally {
-					nextListener.proceed();
-				}
-			});
+			ConnectionExchanges open = ConnectionExchanges.of(exchange, stream.getChannel());
+			open.track(exchange);
+			open.watchSendRate(this);
 		}
 		this.next.handleRequest(exchange);
 	}
 
+	long intervalMillis() {
+		return this.intervalMillis;
+	}
+
 	/**
-	 * Measures one response, on its connection's I/O thread, which alone moves frames
-	 * between those held for window and those waiting for the socket.
+	 * Whether an exchange's response is one this handler measures: a response to a
+	 * client's request, not complete, its stream open.
 	 */
-	private final class Watch implements Runnable {
-
-		private final HttpServerExchange exchange;
-
-		private final Http2StreamSinkChannel stream;
-
-		private long sent;
-
-		private XnioExecutor.Key key;
-
-		private boolean cancelled;
-
-		Watch(HttpServerExchange exchange, Http2StreamSinkChannel stream) {
-			this.exchange = exchange;
-			this.stream = stream;
+	boolean isWatched(HttpServerExchange exchange) {
+		if (exchange.isComplete()) {
+			return false;
 		}
+		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
+		return stream != null && stream.getStreamId() % 2 == 1 && stream.isOpen() && !stream.isBroken();
+	}
 
-		synchronized void schedule() {
-			if (!this.cancelled) {
-				this.key = this.exchange.getIoThread()
-					.executeAfter(this, SlowResponseResettingHandler.this.intervalMillis, TimeUnit.MILLISECONDS);
-			}
+	/**
+	 * Resets a response, on its connection's I/O thread, when less than the minimum went
+	 * out in the last interval and its data waits for window.
+	 * @param exchange a watched exchange
+	 * @param progress the bytes its response sent in the last interval: what the
+	 * application handed to the stream; once the stream's buffer is full, as much as the
+	 * client lets through
+	 * @return whether it was reset
+	 */
+	boolean resetIfSlow(HttpServerExchange exchange, long progress) {
+		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
+		if (stream == null || progress >= this.minBytesPerInterval || !stream.isReadyForFlush()
+				|| !this.internals.removeHeldFrame(stream)) {
+			return false;
 		}
-
-		synchronized void cancel() {
-			this.cancelled = true;
-			if (this.key != null) {
-				this.key.remove();
-			}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Resetting response " + exchange.getRequestPath() + " to " + exchange.getSourceAddress()
+					+ ": " + progress + " bytes in the last " + this.intervalMillis
+					+ " ms, the rest waiting for window");
 		}
-
-		@Override
-		public void run() {
-			if (this.exchange.isComplete() || !this.stream.isOpen() || this.stream.isBroken()) {
-				return;
-			}
-			// what the application handed to the stream; once the stream's buffer is full,
-			// as much as the client lets through
-			long sent = this.exchange.getResponseBytesSent();
-			long progress = sent - this.sent;
-			this.sent = sent;
-			if (progress < SlowResponseResettingHandler.this.minBytesPerInterval && this.stream.isReadyForFlush()
-					&& SlowResponseResettingHandler.this.internals.removeHeldFrame(this.stream)) {
-				reset(progress);
-				return;
-			}
-			schedule();
-		}
-
-		private void reset(long progress) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Resetting response " + this.exchange.getRequestPath() + " to "
-						+ this.exchange.getSourceAddress() + ": " + progress + " bytes in the last "
-						+ SlowResponseResettingHandler.this.intervalMillis + " ms, the rest waiting for window");
-			}
-			this.stream.getChannel().sendRstStream(this.stream.getStreamId(), Http2Channel.ERROR_CANCEL);
-			// a writer waiting for window is only woken by a broken stream; its frame, taken
-			// out of the held ones with none of its bytes written, is never written, so the
-			// connection's framing stays intact
-			this.stream.markBroken();
-		}
-
+		stream.getChannel().sendRstStream(stream.getStreamId(), Http2Channel.ERROR_CANCEL);
+		// a writer waiting for window is only woken by a broken stream; its frame, taken
+		// out of the held ones with none of its bytes written, is never written, so the
+		// connection's framing stays intact
+		stream.markBroken();
+		return true;
 	}
 
 }

@@ -1,0 +1,210 @@
+package io.github.h2push.undertow;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.undertow.protocols.http2.Http2Channel;
+import io.undertow.server.Connectors;
+import io.undertow.server.ExchangeCompletionListener;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The exchanges of one HTTP/2 connection that have not completed, kept once for the
+ * handlers that act on them: {@link AbandonedExchangeEndingHandler} ends those left when
+ * the connection closes, and {@link SlowResponseResettingHandler} measures how fast the
+ * client lets their responses through, with one timer for the connection rather than
+ * one per request.
+ * <p>
+ * Tracking an exchange costs a set entry; this object is the exchange's completion
+ * listener that removes it.
+ */
+final class ConnectionExchanges implements ExchangeCompletionListener {
+
+	private static final Log logger = LogFactory.getLog(SlowResponseResettingHandler.class);
+
+	private static final AttachmentKey<ConnectionExchanges> KEY = AttachmentKey.create(ConnectionExchanges.class);
+
+	// how long a closed connection's exchanges get to end on their own
+	private static final long GRACE_MILLIS = 1000;
+
+	private final Http2Channel channel;
+
+	private final Set<HttpServerExchange> exchanges = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean endingOnClose;
+
+	@Nullable
+	private volatile SendRate sendRate;
+
+	private ConnectionExchanges(Http2Channel channel) {
+		this.channel = channel;
+	}
+
+	/**
+	 * The open exchanges of an exchange's connection, created on first use.
+	 * @param exchange an exchange of the connection
+	 * @param channel the connection's HTTP/2 channel
+	 * @return the connection's open exchanges
+	 */
+	static ConnectionExchanges of(HttpServerExchange exchange, Http2Channel channel) {
+		// attachments of an HTTP/2 exchange's connection are the channel's
+		ConnectionExchanges open = exchange.getConnection().getAttachment(KEY);
+		if (open != null) {
+			return open;
+		}
+		synchronized (channel) {
+			open = exchange.getConnection().getAttachment(KEY);
+			if (open == null) {
+				open = new ConnectionExchanges(channel);
+				exchange.getConnection().putAttachment(KEY, open);
+			}
+			return open;
+		}
+	}
+
+	/**
+	 * Keeps an exchange until it completes; tracking it twice keeps it once.
+	 * @param exchange the exchange
+	 */
+	void track(HttpServerExchange exchange) {
+		if (this.exchanges.add(exchange)) {
+			exchange.addExchangeCompleteListener(this);
+		}
+	}
+
+	@Override
+	public void exchangeEvent(HttpServerExchange exchange, NextListener nextListener) {
+		try {
+			this.exchanges.remove(exchange);
+		}
+		finally {
+			nextListener.proceed();
+		}
+	}
+
+	/**
+	 * Ends, a moment after the connection closes, the exchanges it left that have not
+	 * completed, so that a handler still writing fails on its own first.
+	 */
+	void endAbandonedOnClose() {
+		if (!this.endingOnClose) {
+			synchronized (this.channel) {
+				if (!this.endingOnClose) {
+					this.channel.addCloseTask((closed) -> closed.getIoThread()
+						.executeAfter(this::endAll, GRACE_MILLIS, TimeUnit.MILLISECONDS));
+					this.endingOnClose = true;
+				}
+			}
+		}
+		if (!this.channel.isOpen()) {
+			// closed before the close task was added, or right after an exchange began
+			this.channel.getIoThread().executeAfter(this::endAll, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	void endAll() {
+		for (HttpServerExchange exchange : this.exchanges) {
+			if (!exchange.isComplete()) {
+				Connectors.terminateRequest(exchange);
+				Connectors.terminateResponse(exchange);
+			}
+			this.exchanges.remove(exchange);
+		}
+	}
+
+	/**
+	 * Measures the send rate of the connection's responses to client requests while it
+	 * has any: the first call starts the connection's timer, later calls cost a read.
+	 * @param handler what measures a response and resets it
+	 */
+	void watchSendRate(SlowResponseResettingHandler handler) {
+		SendRate rate = this.sendRate;
+		if (rate == null) {
+			synchronized (this) {
+				rate = this.sendRate;
+				if (rate == null) {
+					rate = new SendRate(handler);
+					this.sendRate = rate;
+				}
+			}
+		}
+		rate.start();
+	}
+
+	/**
+	 * The connection's send-rate timer. It runs every interval on the connection's I/O
+	 * thread, which alone moves frames between those held for window and those waiting
+	 * for the socket, while the connection has exchanges; each response is judged on what
+	 * went out between two runs, so a slow one is reset one to two intervals after it
+	 * began.
+	 */
+	private final class SendRate implements Runnable {
+
+		private final SlowResponseResettingHandler handler;
+
+		private final AtomicBoolean scheduled = new AtomicBoolean();
+
+		// bytes sent by each response at the last run, used on the I/O thread only
+		private Map<HttpServerExchange, Long> sentAtLastRun = new IdentityHashMap<>();
+
+		SendRate(SlowResponseResettingHandler handler) {
+			this.handler = handler;
+		}
+
+		void start() {
+			if (!this.scheduled.get() && this.scheduled.compareAndSet(false, true)) {
+				schedule();
+			}
+		}
+
+		private void schedule() {
+			try {
+				ConnectionExchanges.this.channel.getIoThread()
+					.executeAfter(this, this.handler.intervalMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RuntimeException ex) {
+				// the worker is shutting down: nothing is left to measure
+				this.scheduled.set(false);
+				logger.debug("Send rate not measured: " + ex);
+			}
+		}
+
+		@Override
+		public void run() {
+			Map<HttpServerExchange, Long> sentNow = new IdentityHashMap<>();
+			for (HttpServerExchange exchange : ConnectionExchanges.this.exchanges) {
+				long sent = exchange.getResponseBytesSent();
+				if (this.handler.isWatched(exchange)) {
+					Long before = this.sentAtLastRun.get(exchange);
+					if (before == null || !this.handler.resetIfSlow(exchange, sent - before)) {
+						sentNow.put(exchange, sent);
+					}
+				}
+			}
+			this.sentAtLastRun = sentNow;
+			if (!ConnectionExchanges.this.channel.isOpen()) {
+				this.sentAtLastRun = new IdentityHashMap<>();
+				return;
+			}
+			if (ConnectionExchanges.this.exchanges.isEmpty()) {
+				this.scheduled.set(false);
+				// an exchange tracked since the check starts no timer of its own
+				if (ConnectionExchanges.this.exchanges.isEmpty() || !this.scheduled.compareAndSet(false, true)) {
+					return;
+				}
+			}
+			schedule();
+		}
+
+	}
+
+}
