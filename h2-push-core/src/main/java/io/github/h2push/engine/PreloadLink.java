@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
+import org.springframework.util.ConcurrentLruCache;
 import org.springframework.util.StringUtils;
 
 /**
@@ -50,6 +51,11 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 		.compile("(?:sha256|sha384|sha512)-[A-Za-z0-9+/_-]+={0,2}(?: (?:sha256|sha384|sha512)-[A-Za-z0-9+/_-]+={0,2})*");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	// the values of the links hinted most recently: a route hints the same few on every
+	// request, and a link is immutable
+	private static final ConcurrentLruCache<PreloadLink, String> headerValues = new ConcurrentLruCache<>(256,
+			PreloadLink::buildHeaderValue);
 
 	// the most characters of integrity metadata kept: three SHA-512 hashes
 	private static final int MAX_INTEGRITY = 300;
@@ -221,6 +227,10 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 	 * @return the header value
 	 */
 	public String headerValue() {
+		return headerValues.get(this);
+	}
+
+	private String buildHeaderValue() {
 		String crossOrigin = "";
 		if (this.crossOrigin.equals("use-credentials")) {
 			crossOrigin = "; crossorigin=use-credentials";
@@ -230,7 +240,6 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 		}
 		String integrity = this.integrity.isEmpty() ? "" : "; integrity=\"" + this.integrity + '"';
 		String fetchPriority = this.fetchPriority.isEmpty() ? "" : "; fetchpriority=" + this.fetchPriority;
-		// one concatenation builds the value at its exact size, on every hinted request
 		return "<" + this.path + ">; rel=preload; as=" + this.as + crossOrigin + integrity + fetchPriority;
 	}
 
