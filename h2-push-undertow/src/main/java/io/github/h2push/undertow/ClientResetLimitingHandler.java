@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
+import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
@@ -64,31 +65,14 @@ class ClientResetLimitingHandler implements HttpHandler {
 		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
 		if (stream != null && stream.getStreamId() % 2 == 1) {
 			Http2Channel channel = stream.getChannel();
-			Resets resets;
-			synchronized (channel) {
-				resets = exchange.getConnection().getAttachment(RESETS);
-				if (resets == null) {
-					resets = new Resets();
-					exchange.getConnection().putAttachment(RESETS, resets);
-				}
-			}
-			Request request = new Request(exchange, stream);
+			Resets resets = ConnectionAttachments.getOrCreate(exchange.getConnection(), channel, RESETS, (created) -> new Resets());
+			Request request = new Request(exchange, stream, resets);
 			Request previous = resets.last;
 			resets.last = request;
 			if (previous != null && previous.wasResetBeforeComplete()) {
 				count(previous, resets, exchange, channel);
 			}
-			Resets counted = resets;
-			exchange.addExchangeCompleteListener((completed, nextListener) -> {
-				try {
-					if (Http2PushSlots.wasReset(stream)) {
-						count(request, counted, completed, channel);
-					}
-				}
-				finally {
-					nextListener.proceed();
-				}
-			});
+			exchange.addExchangeCompleteListener(request);
 		}
 		this.next.handleRequest(exchange);
 	}
@@ -112,17 +96,32 @@ class ClientResetLimitingHandler implements HttpHandler {
 	/**
 	 * One request of a connection, counted at most once.
 	 */
-	private static final class Request {
+	private final class Request implements ExchangeCompletionListener {
 
 		private final HttpServerExchange exchange;
 
 		private final Http2StreamSinkChannel stream;
 
+		private final Resets resets;
+
 		private final AtomicBoolean counted = new AtomicBoolean();
 
-		Request(HttpServerExchange exchange, Http2StreamSinkChannel stream) {
+		Request(HttpServerExchange exchange, Http2StreamSinkChannel stream, Resets resets) {
 			this.exchange = exchange;
 			this.stream = stream;
+			this.resets = resets;
+		}
+
+		@Override
+		public void exchangeEvent(HttpServerExchange completed, NextListener nextListener) {
+			try {
+				if (Http2PushSlots.wasReset(this.stream)) {
+					count(this, this.resets, completed, this.stream.getChannel());
+				}
+			}
+			finally {
+				nextListener.proceed();
+			}
 		}
 
 		// a stream the client reset is closed (or broken) while its exchange still runs

@@ -56,19 +56,7 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 	 * @return the connection's open exchanges
 	 */
 	static ConnectionExchanges of(HttpServerExchange exchange, Http2Channel channel) {
-		// attachments of an HTTP/2 exchange's connection are the channel's
-		ConnectionExchanges open = exchange.getConnection().getAttachment(KEY);
-		if (open != null) {
-			return open;
-		}
-		synchronized (channel) {
-			open = exchange.getConnection().getAttachment(KEY);
-			if (open == null) {
-				open = new ConnectionExchanges(channel);
-				exchange.getConnection().putAttachment(KEY, open);
-			}
-			return open;
-		}
+		return ConnectionAttachments.getOrCreate(exchange.getConnection(), channel, KEY, ConnectionExchanges::new);
 	}
 
 	/**

@@ -2,9 +2,11 @@ package io.github.h2push.undertow;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Function;
 
 import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.server.Connectors;
+import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http2.Http2ServerConnection;
@@ -43,7 +45,7 @@ class RunningRequestLimitingHandler implements HttpHandler {
 
 	private final UndertowInternals internals;
 
-	private final int maxRunning;
+	private final Function<Http2Channel, Running> newRunning;
 
 	/**
 	 * Creates a handler.
@@ -54,7 +56,7 @@ class RunningRequestLimitingHandler implements HttpHandler {
 	RunningRequestLimitingHandler(HttpHandler next, UndertowInternals internals, int maxRunning) {
 		this.next = next;
 		this.internals = internals;
-		this.maxRunning = maxRunning;
+		this.newRunning = (channel) -> new Running(maxRunning);
 	}
 
 	/**
@@ -97,14 +99,7 @@ class RunningRequestLimitingHandler implements HttpHandler {
 		}
 		Request request = new Request(exchange, running, this.next);
 		exchange.putAttachment(REQUEST, request);
-		exchange.addExchangeCompleteListener((completed, nextListener) -> {
-			try {
-				request.end();
-			}
-			finally {
-				nextListener.proceed();
-			}
-		});
+		exchange.addExchangeCompleteListener(request);
 		if (running.tryStart(request)) {
 			this.next.handleRequest(exchange);
 			return;
@@ -123,15 +118,7 @@ class RunningRequestLimitingHandler implements HttpHandler {
 		if (channel == null) {
 			return null;
 		}
-		synchronized (channel) {
-			// attachments of an HTTP/2 exchange's connection are the channel's
-			Running running = connection.getAttachment(RUNNING);
-			if (running == null) {
-				running = new Running(this.maxRunning);
-				connection.putAttachment(RUNNING, running);
-			}
-			return running;
-		}
+		return ConnectionAttachments.getOrCreate(connection, channel, RUNNING, this.newRunning);
 	}
 
 	/**
@@ -201,7 +188,7 @@ class RunningRequestLimitingHandler implements HttpHandler {
 	/**
 	 * One request of a connection, counted while it runs.
 	 */
-	private static final class Request {
+	private static final class Request implements ExchangeCompletionListener {
 
 		static final int NEW = 0;
 
@@ -228,6 +215,16 @@ class RunningRequestLimitingHandler implements HttpHandler {
 
 		void end() {
 			this.running.end(this);
+		}
+
+		@Override
+		public void exchangeEvent(HttpServerExchange exchange, NextListener nextListener) {
+			try {
+				end();
+			}
+			finally {
+				nextListener.proceed();
+			}
 		}
 
 		// as it would have started on arrival: on the connection's I/O thread
