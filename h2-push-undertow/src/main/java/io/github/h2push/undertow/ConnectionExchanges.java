@@ -1,6 +1,5 @@
 package io.github.h2push.undertow;
 
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +72,10 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 	public void exchangeEvent(HttpServerExchange exchange, NextListener nextListener) {
 		try {
 			this.exchanges.remove(exchange);
+			SendRate rate = this.sendRate;
+			if (rate != null) {
+				rate.sentAtLastRun.remove(exchange);
+			}
 		}
 		finally {
 			nextListener.proceed();
@@ -110,6 +113,29 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 	}
 
 	/**
+	 * How many exchanges are kept: those not complete.
+	 */
+	int size() {
+		return this.exchanges.size();
+	}
+
+	/**
+	 * Whether the connection's send-rate timer is scheduled.
+	 */
+	boolean isMeasuringSendRate() {
+		SendRate rate = this.sendRate;
+		return rate != null && rate.scheduled.get();
+	}
+
+	/**
+	 * How many responses have a send count from the timer's last run.
+	 */
+	int measuredResponses() {
+		SendRate rate = this.sendRate;
+		return (rate != null) ? rate.sentAtLastRun.size() : 0;
+	}
+
+	/**
 	 * Measures the send rate of the connection's responses to client requests while it
 	 * has any: the first call starts the connection's timer, later calls cost a read.
 	 * @param handler what measures a response and resets it
@@ -141,8 +167,9 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 
 		private final AtomicBoolean scheduled = new AtomicBoolean();
 
-		// bytes sent by each response at the last run, used on the I/O thread only
-		private Map<HttpServerExchange, Long> sentAtLastRun = new IdentityHashMap<>();
+		// bytes sent by each watched response at the last run; an entry goes when its
+		// exchange completes
+		private final Map<HttpServerExchange, Long> sentAtLastRun = new ConcurrentHashMap<>();
 
 		SendRate(SlowResponseResettingHandler handler) {
 			this.handler = handler;
@@ -168,20 +195,21 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 
 		@Override
 		public void run() {
-			Map<HttpServerExchange, Long> sentNow = new IdentityHashMap<>();
-			for (HttpServerExchange exchange : ConnectionExchanges.this.exchanges) {
-				long sent = exchange.getResponseBytesSent();
-				if (this.handler.isWatched(exchange)) {
-					Long before = this.sentAtLastRun.get(exchange);
-					if (before == null || !this.handler.resetIfSlow(exchange, sent - before)) {
-						sentNow.put(exchange, sent);
-					}
-				}
-			}
-			this.sentAtLastRun = sentNow;
 			if (!ConnectionExchanges.this.channel.isOpen()) {
-				this.sentAtLastRun = new IdentityHashMap<>();
+				this.sentAtLastRun.clear();
 				return;
+			}
+			for (HttpServerExchange exchange : ConnectionExchanges.this.exchanges) {
+				if (!this.handler.isWatched(exchange)) {
+					this.sentAtLastRun.remove(exchange);
+					continue;
+				}
+				long sent = exchange.getResponseBytesSent();
+				Long before = this.sentAtLastRun.put(exchange, sent);
+				if ((before != null && this.handler.resetIfSlow(exchange, sent - before)) || exchange.isComplete()) {
+					// completed meanwhile: its listener may have run before the put
+					this.sentAtLastRun.remove(exchange);
+				}
 			}
 			if (ConnectionExchanges.this.exchanges.isEmpty()) {
 				this.scheduled.set(false);

@@ -1,0 +1,106 @@
+package io.github.h2push.undertow;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.BlockingHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link ConnectionExchanges}, kept by {@link SlowResponseResettingHandler} on
+ * an Undertow server that speaks HTTP/2 without TLS to a client that writes its frames
+ * itself.
+ */
+class ConnectionExchangesTests {
+
+	private static final Duration INTERVAL = Duration.ofMillis(50);
+
+	private final AtomicReference<ConnectionExchanges> exchanges = new AtomicReference<>();
+
+	private volatile CountDownLatch released = new CountDownLatch(1);
+
+	private Undertow server;
+
+	@AfterEach
+	void stopServer() {
+		this.released.countDown();
+		if (this.server != null) {
+			this.server.stop();
+		}
+	}
+
+	@Test
+	void keepsRunningResponsesMeasuredOnceATimerRunAndForgetsThemWhenTheyComplete() throws Exception {
+		UndertowInternals internals = UndertowInternals.get();
+		this.server = Undertow.builder()
+			.setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+			.addHttpListener(0, "127.0.0.1")
+			.setHandler(new SlowResponseResettingHandler(new BlockingHandler(this::respond), internals, 1024,
+					INTERVAL))
+			.build();
+		this.server.start();
+		int port = ((InetSocketAddress) this.server.getListenerInfo().get(0).getAddress()).getPort();
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(Http2Frames.PREFACE.getBytes(StandardCharsets.US_ASCII));
+			Http2Frames.write(out, Http2Frames.SETTINGS, 0, 0, new byte[0]);
+			int request = Http2Frames.END_STREAM | Http2Frames.END_HEADERS;
+			for (int stream = 1; stream <= 5; stream += 2) {
+				Http2Frames.write(out, Http2Frames.HEADERS, request, stream, Http2Frames.get("/held"));
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.exchanges.get() != null);
+			ConnectionExchanges open = this.exchanges.get();
+			// one timer for the connection measures the three held responses
+			await().atMost(Duration.ofSeconds(10)).until(() -> open.size() == 3 && open.measuredResponses() == 3);
+			assertThat(open.isMeasuringSendRate()).isTrue();
+			this.released.countDown();
+			readUntilEnded(new DataInputStream(socket.getInputStream()), Set.of(1, 3, 5));
+			// completed exchanges are neither kept nor measured, and the timer stops
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> open.size() == 0 && open.measuredResponses() == 0 && !open.isMeasuringSendRate());
+			// a later request starts it again
+			this.released = new CountDownLatch(1);
+			Http2Frames.write(out, Http2Frames.HEADERS, request, 7, Http2Frames.get("/held"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> open.size() == 1 && open.isMeasuringSendRate());
+			this.released.countDown();
+			readUntilEnded(new DataInputStream(socket.getInputStream()), Set.of(7));
+			await().atMost(Duration.ofSeconds(10)).until(() -> open.size() == 0 && !open.isMeasuringSendRate());
+		}
+	}
+
+	private void respond(HttpServerExchange exchange) throws Exception {
+		this.exchanges.compareAndSet(null, ConnectionExchanges.of(exchange,
+				UndertowInternals.get().responseChannel(exchange).getChannel()));
+		this.released.await(10, TimeUnit.SECONDS);
+		exchange.getResponseSender().send("done");
+	}
+
+	private static void readUntilEnded(DataInputStream in, Set<Integer> streams) throws IOException {
+		Set<Integer> ended = new HashSet<>();
+		while (!ended.containsAll(streams)) {
+			Http2Frames.Frame frame = Http2Frames.read(in);
+			if (frame.endsStream()) {
+				ended.add(frame.streamId());
+			}
+		}
+	}
+
+}
