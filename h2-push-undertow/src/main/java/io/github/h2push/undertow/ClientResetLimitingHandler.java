@@ -65,7 +65,8 @@ class ClientResetLimitingHandler implements HttpHandler {
 		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
 		if (stream != null && stream.getStreamId() % 2 == 1) {
 			Http2Channel channel = stream.getChannel();
-			Resets resets = ConnectionAttachments.getOrCreate(exchange.getConnection(), channel, RESETS, (created) -> new Resets());
+			Resets resets = ConnectionAttachments.getOrCreate(exchange.getConnection(), channel, RESETS,
+					(created) -> new Resets());
 			Request request = new Request(exchange, stream, resets);
 			Request previous = resets.last;
 			resets.last = request;

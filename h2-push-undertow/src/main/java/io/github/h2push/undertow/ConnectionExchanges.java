@@ -1,7 +1,6 @@
 package io.github.h2push.undertow;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,24 +19,32 @@ import org.springframework.lang.Nullable;
  * The exchanges of one HTTP/2 connection that have not completed, kept once for the
  * handlers that act on them: {@link AbandonedExchangeEndingHandler} ends those left when
  * the connection closes, and {@link SlowResponseResettingHandler} measures how fast the
- * client lets their responses through, with one timer for the connection rather than
- * one per request.
+ * client lets the responses it watches through, with one timer for the connection rather
+ * than one per request.
  * <p>
- * Tracking an exchange costs a set entry; this object is the exchange's completion
- * listener that removes it.
+ * Tracking an exchange costs a map entry, which also holds what its response had sent
+ * at the timer's last run; this object is the exchange's completion listener that
+ * removes it.
  */
 final class ConnectionExchanges implements ExchangeCompletionListener {
 
-	private static final Log logger = LogFactory.getLog(SlowResponseResettingHandler.class);
+	private static final Log logger = LogFactory.getLog(ConnectionExchanges.class);
 
 	private static final AttachmentKey<ConnectionExchanges> KEY = AttachmentKey.create(ConnectionExchanges.class);
 
 	// how long a closed connection's exchanges get to end on their own
 	private static final long GRACE_MILLIS = 1000;
 
+	// the value of an exchange whose send rate is not measured
+	private static final Long NOT_WATCHED = -2L;
+
+	// the value of a watched exchange the timer has not run for yet
+	private static final Long NOT_MEASURED = -1L;
+
 	private final Http2Channel channel;
 
-	private final Set<HttpServerExchange> exchanges = ConcurrentHashMap.newKeySet();
+	// each open exchange, with the bytes its response had sent at the timer's last run
+	private final Map<HttpServerExchange, Long> exchanges = new ConcurrentHashMap<>();
 
 	private volatile boolean endingOnClose;
 
@@ -63,19 +70,42 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 	 * @param exchange the exchange
 	 */
 	void track(HttpServerExchange exchange) {
-		if (this.exchanges.add(exchange)) {
+		if (this.exchanges.putIfAbsent(exchange, NOT_WATCHED) == null) {
 			exchange.addExchangeCompleteListener(this);
 		}
+	}
+
+	/**
+	 * Keeps an exchange until it completes, and has the connection's timer measure its
+	 * response's send rate.
+	 * @param exchange the exchange
+	 * @param handler what measures a response and resets it
+	 */
+	void watchSendRate(HttpServerExchange exchange, SlowResponseResettingHandler handler) {
+		Long previous = this.exchanges.putIfAbsent(exchange, NOT_MEASURED);
+		if (previous == null) {
+			exchange.addExchangeCompleteListener(this);
+		}
+		else if (previous.equals(NOT_WATCHED)) {
+			this.exchanges.replace(exchange, NOT_WATCHED, NOT_MEASURED);
+		}
+		SendRate rate = this.sendRate;
+		if (rate == null) {
+			synchronized (this) {
+				rate = this.sendRate;
+				if (rate == null) {
+					rate = new SendRate(handler);
+					this.sendRate = rate;
+				}
+			}
+		}
+		rate.start();
 	}
 
 	@Override
 	public void exchangeEvent(HttpServerExchange exchange, NextListener nextListener) {
 		try {
 			this.exchanges.remove(exchange);
-			SendRate rate = this.sendRate;
-			if (rate != null) {
-				rate.sentAtLastRun.remove(exchange);
-			}
 		}
 		finally {
 			nextListener.proceed();
@@ -88,7 +118,7 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 	 */
 	void endAbandonedOnClose() {
 		if (!this.endingOnClose) {
-			synchronized (this.channel) {
+			synchronized (this) {
 				if (!this.endingOnClose) {
 					this.channel.addCloseTask((closed) -> closed.getIoThread()
 						.executeAfter(this::endAll, GRACE_MILLIS, TimeUnit.MILLISECONDS));
@@ -103,7 +133,7 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 	}
 
 	void endAll() {
-		for (HttpServerExchange exchange : this.exchanges) {
+		for (HttpServerExchange exchange : this.exchanges.keySet()) {
 			if (!exchange.isComplete()) {
 				Connectors.terminateRequest(exchange);
 				Connectors.terminateResponse(exchange);
@@ -131,35 +161,15 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 	 * How many responses have a send count from the timer's last run.
 	 */
 	int measuredResponses() {
-		SendRate rate = this.sendRate;
-		return (rate != null) ? rate.sentAtLastRun.size() : 0;
-	}
-
-	/**
-	 * Measures the send rate of the connection's responses to client requests while it
-	 * has any: the first call starts the connection's timer, later calls cost a read.
-	 * @param handler what measures a response and resets it
-	 */
-	void watchSendRate(SlowResponseResettingHandler handler) {
-		SendRate rate = this.sendRate;
-		if (rate == null) {
-			synchronized (this) {
-				rate = this.sendRate;
-				if (rate == null) {
-					rate = new SendRate(handler);
-					this.sendRate = rate;
-				}
-			}
-		}
-		rate.start();
+		return (int) this.exchanges.values().stream().filter((sent) -> sent >= 0).count();
 	}
 
 	/**
 	 * The connection's send-rate timer. It runs every interval on the connection's I/O
 	 * thread, which alone moves frames between those held for window and those waiting
-	 * for the socket, while the connection has exchanges; each response is judged on what
-	 * went out between two runs, so a slow one is reset one to two intervals after it
-	 * began.
+	 * for the socket, while the connection has exchanges; each watched response is judged
+	 * on what went out between two runs, so a slow one is reset one to two intervals
+	 * after it began.
 	 */
 	private final class SendRate implements Runnable {
 
@@ -167,14 +177,11 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 
 		private final AtomicBoolean scheduled = new AtomicBoolean();
 
-		// bytes sent by each watched response at the last run; an entry goes when its
-		// exchange completes
-		private final Map<HttpServerExchange, Long> sentAtLastRun = new ConcurrentHashMap<>();
-
 		SendRate(SlowResponseResettingHandler handler) {
 			this.handler = handler;
 		}
 
+		// the first call starts the timer, later ones cost a read
 		void start() {
 			if (!this.scheduled.get() && this.scheduled.compareAndSet(false, true)) {
 				schedule();
@@ -196,24 +203,42 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 		@Override
 		public void run() {
 			if (!ConnectionExchanges.this.channel.isOpen()) {
-				this.sentAtLastRun.clear();
+				this.scheduled.set(false);
 				return;
 			}
-			for (HttpServerExchange exchange : ConnectionExchanges.this.exchanges) {
+			try {
+				ConnectionExchanges.this.exchanges.forEach(this::measure);
+			}
+			finally {
+				scheduleIfAny();
+			}
+		}
+
+		private void measure(HttpServerExchange exchange, Long before) {
+			if (before.equals(NOT_WATCHED)) {
+				return;
+			}
+			try {
 				if (!this.handler.isWatched(exchange)) {
-					this.sentAtLastRun.remove(exchange);
-					continue;
+					return;
 				}
 				long sent = exchange.getResponseBytesSent();
-				Long before = this.sentAtLastRun.put(exchange, sent);
-				if ((before != null && this.handler.resetIfSlow(exchange, sent - before)) || exchange.isComplete()) {
-					// completed meanwhile: its listener may have run before the put
-					this.sentAtLastRun.remove(exchange);
+				if (before >= 0 && this.handler.resetIfSlow(exchange, sent - before)) {
+					return;
 				}
+				// only while it is kept: a completed exchange is gone for good
+				ConnectionExchanges.this.exchanges.replace(exchange, sent);
 			}
+			catch (RuntimeException ex) {
+				// one response that cannot be measured leaves the others measured
+				logger.debug("Could not measure the send rate of a response", ex);
+			}
+		}
+
+		private void scheduleIfAny() {
 			if (ConnectionExchanges.this.exchanges.isEmpty()) {
 				this.scheduled.set(false);
-				// an exchange tracked since the check starts no timer of its own
+				// an exchange tracked since the check found the timer still scheduled
 				if (ConnectionExchanges.this.exchanges.isEmpty() || !this.scheduled.compareAndSet(false, true)) {
 					return;
 				}

@@ -56,9 +56,7 @@ class SlowResponseResettingHandler implements HttpHandler {
 	public void handleRequest(HttpServerExchange exchange) throws Exception {
 		Http2StreamSinkChannel stream = this.internals.responseChannel(exchange);
 		if (stream != null && stream.getStreamId() % 2 == 1) {
-			ConnectionExchanges open = ConnectionExchanges.of(exchange, stream.getChannel());
-			open.track(exchange);
-			open.watchSendRate(this);
+			ConnectionExchanges.of(exchange, stream.getChannel()).watchSendRate(exchange, this);
 		}
 		this.next.handleRequest(exchange);
 	}

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +83,42 @@ class ConnectionExchangesTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> open.size() == 1 && open.isMeasuringSendRate());
 			this.released.countDown();
 			readUntilEnded(new DataInputStream(socket.getInputStream()), Set.of(7));
+			await().atMost(Duration.ofSeconds(10)).until(() -> open.size() == 0 && !open.isMeasuringSendRate());
+		}
+	}
+
+	@Test
+	void measuresOnlyTheResponsesTheSlowResponseHandlerWatches() throws Exception {
+		UndertowInternals internals = UndertowInternals.get();
+		HttpHandler application = new BlockingHandler(this::respond);
+		HttpHandler watched = new SlowResponseResettingHandler(application, internals, 1024, INTERVAL);
+		// a request answered before the slow-response handler, which only the abandoned-exchange
+		// handler tracked
+		HttpHandler routes = (exchange) -> (exchange.getRequestPath().equals("/unwatched") ? application : watched)
+			.handleRequest(exchange);
+		this.server = Undertow.builder()
+			.setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+			.addHttpListener(0, "127.0.0.1")
+			.setHandler(new AbandonedExchangeEndingHandler(routes, internals))
+			.build();
+		this.server.start();
+		int port = ((InetSocketAddress) this.server.getListenerInfo().get(0).getAddress()).getPort();
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(Http2Frames.PREFACE.getBytes(StandardCharsets.US_ASCII));
+			Http2Frames.write(out, Http2Frames.SETTINGS, 0, 0, new byte[0]);
+			int request = Http2Frames.END_STREAM | Http2Frames.END_HEADERS;
+			Http2Frames.write(out, Http2Frames.HEADERS, request, 1, Http2Frames.get("/unwatched"));
+			Http2Frames.write(out, Http2Frames.HEADERS, request, 3, Http2Frames.get("/held"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.exchanges.get() != null);
+			ConnectionExchanges open = this.exchanges.get();
+			await().atMost(Duration.ofSeconds(10)).until(() -> open.size() == 2 && open.measuredResponses() == 1);
+			// several more runs of the timer measure still only the watched one
+			Thread.sleep(4 * INTERVAL.toMillis());
+			assertThat(open.measuredResponses()).isOne();
+			this.released.countDown();
+			readUntilEnded(new DataInputStream(socket.getInputStream()), Set.of(1, 3));
 			await().atMost(Duration.ofSeconds(10)).until(() -> open.size() == 0 && !open.isMeasuringSendRate());
 		}
 	}
