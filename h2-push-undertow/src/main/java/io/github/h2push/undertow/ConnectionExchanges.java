@@ -2,6 +2,7 @@ package io.github.h2push.undertow;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -120,15 +121,24 @@ final class ConnectionExchanges implements ExchangeCompletionListener {
 		if (!this.endingOnClose) {
 			synchronized (this) {
 				if (!this.endingOnClose) {
-					this.channel.addCloseTask((closed) -> closed.getIoThread()
-						.executeAfter(this::endAll, GRACE_MILLIS, TimeUnit.MILLISECONDS));
+					this.channel.addCloseTask((closed) -> endAllSoon());
 					this.endingOnClose = true;
 				}
 			}
 		}
 		if (!this.channel.isOpen()) {
 			// closed before the close task was added, or right after an exchange began
+			endAllSoon();
+		}
+	}
+
+	private void endAllSoon() {
+		try {
 			this.channel.getIoThread().executeAfter(this::endAll, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// the server is stopping: nothing would end them later
+			endAll();
 		}
 	}
 

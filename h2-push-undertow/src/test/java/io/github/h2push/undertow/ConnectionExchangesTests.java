@@ -3,7 +3,6 @@ package io.github.h2push.undertow;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
@@ -50,19 +48,9 @@ class ConnectionExchangesTests {
 	@Test
 	void keepsRunningResponsesMeasuredOnceATimerRunAndForgetsThemWhenTheyComplete() throws Exception {
 		UndertowInternals internals = UndertowInternals.get();
-		this.server = Undertow.builder()
-			.setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-			.addHttpListener(0, "127.0.0.1")
-			.setHandler(new SlowResponseResettingHandler(new BlockingHandler(this::respond), internals, 1024,
-					INTERVAL))
-			.build();
-		this.server.start();
-		int port = ((InetSocketAddress) this.server.getListenerInfo().get(0).getAddress()).getPort();
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(10_000);
+		try (Socket socket = connect(new SlowResponseResettingHandler(new BlockingHandler(this::respond), internals,
+				1024, INTERVAL))) {
 			OutputStream out = socket.getOutputStream();
-			out.write(Http2Frames.PREFACE.getBytes(StandardCharsets.US_ASCII));
-			Http2Frames.write(out, Http2Frames.SETTINGS, 0, 0, new byte[0]);
 			int request = Http2Frames.END_STREAM | Http2Frames.END_HEADERS;
 			for (int stream = 1; stream <= 5; stream += 2) {
 				Http2Frames.write(out, Http2Frames.HEADERS, request, stream, Http2Frames.get("/held"));
@@ -96,18 +84,8 @@ class ConnectionExchangesTests {
 		// handler tracked
 		HttpHandler routes = (exchange) -> (exchange.getRequestPath().equals("/unwatched") ? application : watched)
 			.handleRequest(exchange);
-		this.server = Undertow.builder()
-			.setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-			.addHttpListener(0, "127.0.0.1")
-			.setHandler(new AbandonedExchangeEndingHandler(routes, internals))
-			.build();
-		this.server.start();
-		int port = ((InetSocketAddress) this.server.getListenerInfo().get(0).getAddress()).getPort();
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(10_000);
+		try (Socket socket = connect(new AbandonedExchangeEndingHandler(routes, internals))) {
 			OutputStream out = socket.getOutputStream();
-			out.write(Http2Frames.PREFACE.getBytes(StandardCharsets.US_ASCII));
-			Http2Frames.write(out, Http2Frames.SETTINGS, 0, 0, new byte[0]);
 			int request = Http2Frames.END_STREAM | Http2Frames.END_HEADERS;
 			Http2Frames.write(out, Http2Frames.HEADERS, request, 1, Http2Frames.get("/unwatched"));
 			Http2Frames.write(out, Http2Frames.HEADERS, request, 3, Http2Frames.get("/held"));
@@ -121,6 +99,18 @@ class ConnectionExchangesTests {
 			readUntilEnded(new DataInputStream(socket.getInputStream()), Set.of(1, 3));
 			await().atMost(Duration.ofSeconds(10)).until(() -> open.size() == 0 && !open.isMeasuringSendRate());
 		}
+	}
+
+	// starts the server with the handler, and opens an HTTP/2 connection without TLS to it
+	private Socket connect(HttpHandler handler) throws IOException {
+		this.server = Http2Frames.startServer(handler);
+		int port = Http2Frames.port(this.server);
+		Socket socket = new Socket("127.0.0.1", port);
+		socket.setSoTimeout(10_000);
+		OutputStream out = socket.getOutputStream();
+		out.write(Http2Frames.PREFACE.getBytes(StandardCharsets.US_ASCII));
+		Http2Frames.write(out, Http2Frames.SETTINGS, 0, 0, new byte[0]);
+		return socket;
 	}
 
 	private void respond(HttpServerExchange exchange) throws Exception {

@@ -3,8 +3,13 @@ package io.github.h2push.undertow;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 
 /**
  * Writes and reads HTTP/2 frames on a plain socket, for tests whose client must send
@@ -33,6 +38,26 @@ final class Http2Frames {
 	static final int ACK = 0x1;
 
 	private Http2Frames() {
+	}
+
+	/**
+	 * Starts an Undertow server that speaks HTTP/2 without TLS on a free port.
+	 */
+	static Undertow startServer(HttpHandler handler) {
+		Undertow server = Undertow.builder()
+			.setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+			.addHttpListener(0, "127.0.0.1")
+			.setHandler(handler)
+			.build();
+		server.start();
+		return server;
+	}
+
+	/**
+	 * The port a server started by {@link #startServer(HttpHandler)} listens on.
+	 */
+	static int port(Undertow server) {
+		return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
 	}
 
 	/**

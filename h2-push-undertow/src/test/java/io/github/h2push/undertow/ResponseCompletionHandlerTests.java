@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.protocols.http2.Http2DataStreamSinkChannel;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -104,13 +103,8 @@ class ResponseCompletionHandlerTests {
 	// requests the response, reads it, and then, once the exchange has ended, whatever
 	// comes before the answer to a ping
 	private Received load(HttpHandler handler) throws Exception {
-		this.server = Undertow.builder()
-			.setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-			.addHttpListener(0, "127.0.0.1")
-			.setHandler(handler)
-			.build();
-		this.server.start();
-		int port = ((InetSocketAddress) this.server.getListenerInfo().get(0).getAddress()).getPort();
+		this.server = Http2Frames.startServer(handler);
+		int port = Http2Frames.port(this.server);
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port));
 			socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
