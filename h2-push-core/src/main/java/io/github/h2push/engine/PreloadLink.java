@@ -1,15 +1,16 @@
 package io.github.h2push.engine;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
-import org.springframework.util.ConcurrentLruCache;
 import org.springframework.util.StringUtils;
 
 /**
@@ -52,10 +53,12 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-	// the values of the links hinted most recently: a route hints the same few on every
-	// request, and a link is immutable
-	private static final ConcurrentLruCache<PreloadLink, String> headerValues = new ConcurrentLruCache<>(256,
-			PreloadLink::buildHeaderValue);
+	// the most header values kept
+	private static final int MAX_HEADER_VALUES = 256;
+
+	// the header values of the first links hinted: a route hints the same few on every
+	// request, and a link is immutable; once full, further values are built each time
+	private static final Map<PreloadLink, String> headerValues = new ConcurrentHashMap<>();
 
 	// the most characters of integrity metadata kept: three SHA-512 hashes
 	private static final int MAX_INTEGRITY = 300;
@@ -227,7 +230,24 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 	 * @return the header value
 	 */
 	public String headerValue() {
-		return headerValues.get(this);
+		String value = headerValues.get(this);
+		if (value == null) {
+			value = buildHeaderValue();
+			if (headerValues.size() < MAX_HEADER_VALUES) {
+				headerValues.putIfAbsent(this, value);
+			}
+		}
+		return value;
+	}
+
+	// the same as the record's own, without its method handles on every lookup
+	@Override
+	public int hashCode() {
+		int hash = this.path.hashCode();
+		hash = 31 * hash + this.as.hashCode();
+		hash = 31 * hash + this.fetchPriority.hashCode();
+		hash = 31 * hash + this.crossOrigin.hashCode();
+		return 31 * hash + this.integrity.hashCode();
 	}
 
 	private String buildHeaderValue() {

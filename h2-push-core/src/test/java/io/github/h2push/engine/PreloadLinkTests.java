@@ -26,6 +26,26 @@ class PreloadLinkTests {
 	}
 
 	@Test
+	void writesEachLinkItsOwnValueWhenValuesAreReused() {
+		PreloadLink style = new PreloadLink("/shared/a.css", "style", "");
+		assertThat(style.headerValue()).isEqualTo("</shared/a.css>; rel=preload; as=style");
+		// an equal link, another instance: the same value; links that differ in one attribute: their own
+		assertThat(new PreloadLink("/shared/a.css", "style", "")).isEqualTo(style).hasSameHashCodeAs(style);
+		assertThat(new PreloadLink("/shared/a.css", "style", "").headerValue()).isEqualTo(style.headerValue());
+		assertThat(new PreloadLink("/shared/a.css", "fetch", "").headerValue())
+			.isEqualTo("</shared/a.css>; rel=preload; as=fetch; crossorigin");
+		assertThat(new PreloadLink("/shared/a.css", "style", "high").headerValue())
+			.isEqualTo("</shared/a.css>; rel=preload; as=style; fetchpriority=high");
+		assertThat(new PreloadLink("/shared/a.css", "style", "", "anonymous", "").headerValue())
+			.isEqualTo("</shared/a.css>; rel=preload; as=style; crossorigin");
+		// more links than are kept still get their values
+		for (int i = 0; i < 300; i++) {
+			assertThat(PreloadLink.of("/many/" + i + ".js").headerValue())
+				.isEqualTo("</many/" + i + ".js>; rel=preload; as=script");
+		}
+	}
+
+	@Test
 	void marksFontsAndFetchesCrossOrigin() {
 		assertThat(PreloadLink.of("/fonts/a.woff2").headerValue())
 			.isEqualTo("</fonts/a.woff2>; rel=preload; as=font; crossorigin");
