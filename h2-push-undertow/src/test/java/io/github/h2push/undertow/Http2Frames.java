@@ -29,6 +29,8 @@ final class Http2Frames {
 
 	static final int PING = 0x6;
 
+	static final int GOAWAY = 0x7;
+
 	static final int WINDOW_UPDATE = 0x8;
 
 	static final int END_STREAM = 0x1;
@@ -109,8 +111,9 @@ final class Http2Frames {
 			return (this.type == DATA || this.type == HEADERS) && (this.flags & END_STREAM) != 0;
 		}
 
+		// of a RST_STREAM or a GOAWAY
 		int errorCode() {
-			return ByteBuffer.wrap(this.payload).getInt();
+			return ByteBuffer.wrap(this.payload).getInt((this.type == GOAWAY) ? 4 : 0);
 		}
 
 	}
