@@ -169,7 +169,21 @@ public class PushPlans {
 		return name.append(')').toString();
 	}
 
+	// a handler's bean type and Method are the same objects on every request: compared by
+	// identity first, without the record's method handles
 	private record HandlerKey(Class<?> beanType, Method method) {
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof HandlerKey that && this.beanType == that.beanType
+					&& (this.method == that.method || this.method.equals(that.method)));
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.beanType.hashCode() + this.method.hashCode();
+		}
+
 	}
 
 }

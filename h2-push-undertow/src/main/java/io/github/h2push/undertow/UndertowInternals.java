@@ -315,11 +315,12 @@ final class UndertowInternals {
 	 */
 	@Nullable
 	Http2Channel channel(Http2ServerConnection connection) {
-		if (this.connectionChannel == null) {
+		MethodHandle handle = (this == INSTANCE) ? Constants.CONNECTION_CHANNEL : this.connectionChannel;
+		if (handle == null) {
 			return null;
 		}
 		try {
-			return (Http2Channel) this.connectionChannel.invokeExact(connection);
+			return (Http2Channel) handle.invokeExact(connection);
 		}
 		catch (Throwable ex) {
 			return null;
@@ -334,12 +335,13 @@ final class UndertowInternals {
 	 */
 	@Nullable
 	Http2StreamSinkChannel responseChannel(HttpServerExchange exchange) {
-		if (this.connectionResponseChannel == null
-				|| !(exchange.getConnection() instanceof Http2ServerConnection connection)) {
+		MethodHandle handle = (this == INSTANCE) ? Constants.CONNECTION_RESPONSE_CHANNEL
+				: this.connectionResponseChannel;
+		if (handle == null || !(exchange.getConnection() instanceof Http2ServerConnection connection)) {
 			return null;
 		}
 		try {
-			return (Http2StreamSinkChannel) this.connectionResponseChannel.invokeExact(connection);
+			return (Http2StreamSinkChannel) handle.invokeExact(connection);
 		}
 		catch (Throwable ex) {
 			return null;
@@ -374,11 +376,12 @@ final class UndertowInternals {
 	 * @return the count, -1 when it cannot be read
 	 */
 	int sendConcurrentStreams(Http2Channel channel) {
-		if (this.sendConcurrentStreams == null) {
+		MethodHandle handle = (this == INSTANCE) ? Constants.SEND_CONCURRENT_STREAMS : this.sendConcurrentStreams;
+		if (handle == null) {
 			return -1;
 		}
 		try {
-			return (int) this.sendConcurrentStreams.invokeExact(channel);
+			return (int) handle.invokeExact(channel);
 		}
 		catch (Throwable ex) {
 			return -1;
@@ -396,11 +399,13 @@ final class UndertowInternals {
 	 * @return the count, -1 when it cannot be read
 	 */
 	int receiveConcurrentStreams(Http2Channel channel) {
-		if (this.receiveConcurrentStreams == null) {
+		MethodHandle handle = (this == INSTANCE) ? Constants.RECEIVE_CONCURRENT_STREAMS
+				: this.receiveConcurrentStreams;
+		if (handle == null) {
 			return -1;
 		}
 		try {
-			return (int) this.receiveConcurrentStreams.invokeExact(channel);
+			return (int) handle.invokeExact(channel);
 		}
 		catch (Throwable ex) {
 			return -1;
@@ -483,12 +488,15 @@ final class UndertowInternals {
 	 */
 	@Nullable
 	SendFrameHeader frameHeader(Http2DataStreamSinkChannel frame) {
-		if (this.framedSinkHeader == null || this.http2SinkHeader == null) {
+		boolean shared = this == INSTANCE;
+		MethodHandle framed = shared ? Constants.FRAMED_SINK_HEADER : this.framedSinkHeader;
+		MethodHandle http2 = shared ? Constants.HTTP2_SINK_HEADER : this.http2SinkHeader;
+		if (framed == null || http2 == null) {
 			return null;
 		}
 		try {
-			SendFrameHeader header = (SendFrameHeader) this.framedSinkHeader.invokeExact(frame);
-			return (header != null) ? header : (SendFrameHeader) this.http2SinkHeader.invokeExact(frame);
+			SendFrameHeader header = (SendFrameHeader) framed.invokeExact(frame);
+			return (header != null) ? header : (SendFrameHeader) http2.invokeExact(frame);
 		}
 		catch (Throwable ex) {
 			return null;
@@ -694,6 +702,24 @@ final class UndertowInternals {
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	// the handles read on every request or frame, as constants of the shared instance: the JIT
+	// inlines a constant handle into a plain field read
+	private static final class Constants {
+
+		static final MethodHandle CONNECTION_CHANNEL = INSTANCE.connectionChannel;
+
+		static final MethodHandle CONNECTION_RESPONSE_CHANNEL = INSTANCE.connectionResponseChannel;
+
+		static final MethodHandle SEND_CONCURRENT_STREAMS = INSTANCE.sendConcurrentStreams;
+
+		static final MethodHandle RECEIVE_CONCURRENT_STREAMS = INSTANCE.receiveConcurrentStreams;
+
+		static final MethodHandle FRAMED_SINK_HEADER = INSTANCE.framedSinkHeader;
+
+		static final MethodHandle HTTP2_SINK_HEADER = INSTANCE.http2SinkHeader;
+
 	}
 
 	/**

@@ -52,6 +52,12 @@ final class UndertowPushChannel implements PushChannel {
 
 	private static final HttpString LINK = new HttpString("Link");
 
+	private static final Refusal UNAVAILABLE = new Refusal(PushReason.UNAVAILABLE,
+			"push is off on this Undertow version");
+
+	private static final Refusal CLIENT_REFUSED = new Refusal(PushReason.CLIENT_REFUSED,
+			"the client refused push, or this is a pushed request");
+
 	private final HttpServerExchange exchange;
 
 	private final UndertowInternals internals;
@@ -91,12 +97,16 @@ final class UndertowPushChannel implements PushChannel {
 		if (this.connection == null) {
 			return new Refusal(PushReason.NOT_HTTP2, this.exchange.getProtocol().toString());
 		}
-		this.channel = this.slots.isAvailable() ? this.internals.channel(this.connection) : null;
-		if (this.channel == null) {
-			return new Refusal(PushReason.UNAVAILABLE, "push is off on this Undertow version");
+		if (!this.slots.isAvailable()) {
+			return UNAVAILABLE;
 		}
+		// most requests: every browser refuses push
 		if (!this.connection.isPushSupported()) {
-			return new Refusal(PushReason.CLIENT_REFUSED, "the client refused push, or this is a pushed request");
+			return CLIENT_REFUSED;
+		}
+		this.channel = this.internals.channel(this.connection);
+		if (this.channel == null) {
+			return UNAVAILABLE;
 		}
 		if (this.channel.getSendMaxConcurrentStreams() == 0) {
 			return new Refusal(PushReason.STREAM_LIMIT, "the client allows no concurrent streams");
