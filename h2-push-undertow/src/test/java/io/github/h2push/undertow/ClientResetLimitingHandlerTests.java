@@ -10,11 +10,10 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,22 +35,16 @@ class ClientResetLimitingHandlerTests {
 
 	private final Semaphore completed = new Semaphore(0);
 
-	private Undertow server;
-
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.stop();
-		}
-	}
+	@RegisterExtension
+	final H2cServers servers = new H2cServers();
 
 	// each request reset only once its response is being written, and each completed before
 	// the next arrives: only the count at completion sees them
 	@Test
 	void closesAConnectionWhoseClientResetsTooManyRequestsWhileTheirResponsesAreWritten() throws Exception {
-		this.server = Http2Frames.startServer(new ClientResetLimitingHandler(new BlockingHandler(this::respond),
+		int port = this.servers.start(new ClientResetLimitingHandler(new BlockingHandler(this::respond),
 				UndertowInternals.get(), MAX_RESETS, Duration.ofSeconds(30)));
-		try (Socket socket = new Socket("127.0.0.1", Http2Frames.port(this.server))) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			DataInputStream in = new DataInputStream(socket.getInputStream());

@@ -12,12 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,14 +35,13 @@ class ConnectionExchangesTests {
 
 	private volatile CountDownLatch released = new CountDownLatch(1);
 
-	private Undertow server;
+	@RegisterExtension
+	final H2cServers servers = new H2cServers();
 
+	// before the server stops
 	@AfterEach
-	void stopServer() {
+	void releaseResponses() {
 		this.released.countDown();
-		if (this.server != null) {
-			this.server.stop();
-		}
 	}
 
 	@Test
@@ -103,8 +102,7 @@ class ConnectionExchangesTests {
 
 	// starts the server with the handler, and opens an HTTP/2 connection without TLS to it
 	private Socket connect(HttpHandler handler) throws IOException {
-		this.server = Http2Frames.startServer(handler);
-		int port = Http2Frames.port(this.server);
+		int port = this.servers.start(handler);
 		Socket socket = new Socket("127.0.0.1", port);
 		socket.setSoTimeout(10_000);
 		OutputStream out = socket.getOutputStream();

@@ -11,14 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.undertow.Undertow;
 import io.undertow.protocols.http2.Http2DataStreamSinkChannel;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xnio.channels.Channels;
 import org.xnio.channels.StreamSinkChannel;
 
@@ -42,14 +41,8 @@ class ResponseCompletionHandlerTests {
 
 	private final AtomicBoolean completed = new AtomicBoolean();
 
-	private Undertow server;
-
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.stop();
-		}
-	}
+	@RegisterExtension
+	final H2cServers servers = new H2cServers();
 
 	@Test
 	void completesAResponseSentWholeWhoseCompletionWasMissed() throws Exception {
@@ -103,8 +96,7 @@ class ResponseCompletionHandlerTests {
 	// requests the response, reads it, and then, once the exchange has ended, whatever
 	// comes before the answer to a ping
 	private Received load(HttpHandler handler) throws Exception {
-		this.server = Http2Frames.startServer(handler);
-		int port = Http2Frames.port(this.server);
+		int port = this.servers.start(handler);
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port));
 			socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));

@@ -14,14 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xnio.IoUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,27 +49,21 @@ class SlowResponseResettingHandlerTests {
 
 	private final CountDownLatch slowExchangeEnded = new CountDownLatch(1);
 
-	private Undertow server;
+	@RegisterExtension
+	final H2cServers servers = new H2cServers();
 
+	// before the server stops
 	@AfterEach
-	void stopServer() {
+	void releaseWriter() {
 		this.slowWriterReleased.countDown();
-		if (this.server != null) {
-			this.server.stop();
-		}
 	}
 
 	@Test
 	void connectionOutlivesAResetResponseClosedByItsWriterWhileFramesWaitForTheSocket() throws Exception {
 		UndertowInternals internals = UndertowInternals.get();
 		HttpHandler application = new BlockingHandler(this::respond);
-		this.server = Undertow.builder()
-			.setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-			.addHttpListener(0, "127.0.0.1")
-			.setHandler(new SlowResponseResettingHandler(application, internals, 1024, Duration.ofMillis(100)))
-			.build();
-		this.server.start();
-		int port = ((InetSocketAddress) this.server.getListenerInfo().get(0).getAddress()).getPort();
+		int port = this.servers
+			.start(new SlowResponseResettingHandler(application, internals, 1024, Duration.ofMillis(100)));
 		try (Socket socket = new Socket()) {
 			// small buffers, so that the filling response soon waits for the socket
 			socket.setReceiveBufferSize(16 * 1024);

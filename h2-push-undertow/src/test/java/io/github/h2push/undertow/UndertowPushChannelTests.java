@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.h2push.spi.PushChannel;
-import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,14 +24,8 @@ class UndertowPushChannelTests {
 
 	private static final int SETTINGS_ENABLE_PUSH = 0x2;
 
-	private Undertow server;
-
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.stop();
-		}
-	}
+	@RegisterExtension
+	final H2cServers servers = new H2cServers();
 
 	@Test
 	void refusesAClientThatRefusedPush() throws Exception {
@@ -53,13 +46,10 @@ class UndertowPushChannelTests {
 
 	// the reason the channel of a GET gives, as its response's body
 	private String refusalSeenBy(UndertowInternals internals, boolean enablePush) throws Exception {
-		if (this.server != null) {
-			this.server.stop();
-		}
 		PushedResponseGuard guard = new PushedResponseGuard(internals, 10, Duration.ofSeconds(10));
-		this.server = Http2Frames.startServer((exchange) -> respond(exchange, new UndertowPushChannel(exchange,
-				internals, new Http2PushSlots(internals), 0, new PushAuthorityRule(List.of()), guard)));
-		try (Socket socket = new Socket("127.0.0.1", Http2Frames.port(this.server))) {
+		int port = this.servers.start((exchange) -> respond(exchange, new UndertowPushChannel(exchange, internals,
+				new Http2PushSlots(internals), 0, new PushAuthorityRule(List.of()), guard)));
+		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			DataInputStream in = new DataInputStream(socket.getInputStream());
