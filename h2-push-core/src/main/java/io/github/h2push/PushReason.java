@@ -63,8 +63,9 @@ public enum PushReason {
 	INVALID_PATH,
 
 	/**
-	 * Push is unavailable here: no transport handles the request, or the server cannot
-	 * push (Tomcat, Jetty, or an Undertow whose internals could not be reached).
+	 * Push is unavailable here: no transport handles the request, the server cannot push
+	 * (Tomcat, Jetty, or an Undertow whose internals could not be reached), or h2-push is
+	 * turned off ({@code h2-push.enabled=false}).
 	 */
 	UNAVAILABLE,
 

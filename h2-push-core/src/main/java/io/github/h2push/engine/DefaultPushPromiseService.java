@@ -79,7 +79,7 @@ public class DefaultPushPromiseService implements PushPromiseService {
 		return push(attributes.getRequest(), attributes.getResponse(), path, as);
 	}
 
-	private static ServletRequestAttributes currentRequest() {
+	static ServletRequestAttributes currentRequest() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (!(attributes instanceof ServletRequestAttributes servletAttributes)) {
 			throw new IllegalStateException("No current servlet request: call push(request, response, path) instead");
@@ -87,7 +87,7 @@ public class DefaultPushPromiseService implements PushPromiseService {
 		return servletAttributes;
 	}
 
-	private static void checkDestination(@Nullable String as) {
+	static void checkDestination(@Nullable String as) {
 		Assert.isTrue(as != null && PreloadLink.DESTINATIONS.contains(as), () -> "'" + as
 				+ "' is not a preload destination; use one of " + new TreeSet<>(PreloadLink.DESTINATIONS));
 	}

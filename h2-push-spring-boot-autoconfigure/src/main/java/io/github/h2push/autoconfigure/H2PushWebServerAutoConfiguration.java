@@ -7,7 +7,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,7 +41,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * needs ({@link CompetingWebServerCondition}).</li>
  * <li>A reactive (WebFlux) application, or a servlet one that declares WebFlux beans,
  * fails startup with an analysis naming Spring MVC as the supported stack.</li>
- * <li>With {@code h2-push.enabled=false}, one INFO line says that h2-push is off.</li>
+ * <li>With {@code h2-push.enabled=false}, none of this: see
+ * {@link H2PushDisabledAutoConfiguration}.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -54,25 +54,6 @@ public class H2PushWebServerAutoConfiguration {
 			+ "servlet.ServletWebServerFactoryAutoConfiguration";
 
 	private static final Log logger = LogFactory.getLog(H2PushWebServerAutoConfiguration.class);
-
-	/**
-	 * With {@code h2-push.enabled=false}, one INFO line says that h2-push is off and
-	 * what that leaves out, so a test that expects pushes learns why there are none; on
-	 * both Spring Boot lines.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnBooleanProperty(name = "h2-push.enabled", havingValue = false)
-	static class DisabledConfiguration {
-
-		@Bean
-		static SmartInitializingSingleton h2PushDisabledNotice() {
-			return () -> logger.info("h2-push.enabled=false: h2-push is off, so nothing is pushed, no 103 Early "
-					+ "Hints or preload Link headers are sent, and the server, its TLS and HTTP/2 are as Spring Boot "
-					+ "configures them (no development certificate)");
-		}
-
-	}
 
 	// Spring Boot 3.5's, where Undertow can serve; Spring Boot 4 has no Undertow support
 	@Configuration(proxyBeanMethods = false)

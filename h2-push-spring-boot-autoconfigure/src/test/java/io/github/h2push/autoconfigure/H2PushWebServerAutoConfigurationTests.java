@@ -63,6 +63,7 @@ class H2PushWebServerAutoConfigurationTests {
 	@Test
 	void saysThatH2PushIsOffWhenDisabled(CapturedOutput output) {
 		this.contextRunner.withClassLoader(WITHOUT_JETTY)
+			.withConfiguration(AutoConfigurations.of(H2PushDisabledAutoConfiguration.class))
 			.withPropertyValues("h2-push.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).containsOnlyOnce("h2-push.enabled=false: h2-push is off, so nothing is pushed")

@@ -1,17 +1,18 @@
 package io.github.h2push.testapp;
 
 import io.github.h2push.PushPromiseService;
+import io.github.h2push.engine.DisabledPushPromiseService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static io.github.h2push.test.PushPromiseMatchers.earlyHints;
 import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -26,8 +27,8 @@ class DisabledWebMvcSliceTests {
 	@Autowired
 	MockMvc mvc;
 
-	// the application's controllers that push programmatically still need the service
-	@MockitoBean
+	// the slice's controllers that push programmatically get a service that pushes nothing
+	@Autowired
 	PushPromiseService pushPromiseService;
 
 	@Test
@@ -39,6 +40,7 @@ class DisabledWebMvcSliceTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> earlyHints().paths("/css/site.css").match(result))
 			.withMessageContaining("got no 103 Early Hints: h2-push is disabled (h2-push.enabled=false)");
+		assertThat(this.pushPromiseService).isInstanceOf(DisabledPushPromiseService.class);
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.github.h2push.boot4;
 
-import java.util.List;
-
 import io.github.h2push.PushPromiseService;
-import io.github.h2push.engine.DefaultPushPromiseService;
+import io.github.h2push.engine.DisabledPushPromiseService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,38 +10,27 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On Spring Boot 4 too, {@code h2-push.enabled=false} says at startup that h2-push is
- * off.
+ * off, and the application's controllers that push programmatically start with a
+ * service that pushes nothing.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DisabledTests {
 
 	@Test
-	void saysThatH2PushIsOff(CapturedOutput output) {
+	void saysThatH2PushIsOffAndStartsControllersThatPush(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Boot4TestApplication.class,
-				TomcatEarlyHintsTests.TomcatServer.class, OwnService.class)
+				TomcatEarlyHintsTests.TomcatServer.class)
 			.web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "h2-push.enabled=false")
 			.run()) {
 			assertThat(output).containsOnlyOnce("h2-push.enabled=false: h2-push is off, so nothing is pushed");
+			assertThat(context.getBean(PushPromiseService.class)).isInstanceOf(DisabledPushPromiseService.class);
 		}
-	}
-
-	// the application's controllers push programmatically, so they need a service of their own
-	@Configuration(proxyBeanMethods = false)
-	static class OwnService {
-
-		@Bean
-		PushPromiseService pushPromiseService() {
-			return DefaultPushPromiseService.builder(List.of()).build();
-		}
-
 	}
 
 }
