@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.github.h2push.PushAccessPolicy;
 
+import org.springframework.core.NamedThreadLocal;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -25,6 +26,10 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * <li>anything else is pushed, and the pushed request still passes the filter
  * chain.</li>
  * </ul>
+ * These questions are about requests that have not been made. While one is asked,
+ * {@link #isChecking()} is {@code true} on the asking thread, so that an observation
+ * predicate can keep them out of the application's authorization metrics and traces
+ * (h2-push's auto-configuration registers one).
  *
  * @since 0.1.0
  */
@@ -32,6 +37,8 @@ public class SecurityPushAccessPolicy implements PushAccessPolicy {
 
 	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("h2-push", "anonymousUser",
 			AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+
+	private static final ThreadLocal<Boolean> checking = new NamedThreadLocal<>("h2-push access check");
 
 	private final Supplier<WebInvocationPrivilegeEvaluator> evaluator;
 
@@ -65,13 +72,34 @@ public class SecurityPushAccessPolicy implements PushAccessPolicy {
 		}
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		boolean anonymous = current == null || current instanceof AnonymousAuthenticationToken;
-		if (!evaluator.isAllowed(contextPath, uri, "GET", anonymous ? ANONYMOUS : current)) {
-			return Access.DENY;
+		boolean nested = isChecking();
+		if (!nested) {
+			checking.set(Boolean.TRUE);
 		}
-		if (anonymous || this.credentialsCopied || evaluator.isAllowed(contextPath, uri, "GET", ANONYMOUS)) {
-			return Access.PUSH;
+		try {
+			if (!evaluator.isAllowed(contextPath, uri, "GET", anonymous ? ANONYMOUS : current)) {
+				return Access.DENY;
+			}
+			if (anonymous || this.credentialsCopied || evaluator.isAllowed(contextPath, uri, "GET", ANONYMOUS)) {
+				return Access.PUSH;
+			}
+			return Access.HINT_ONLY;
 		}
-		return Access.HINT_ONLY;
+		finally {
+			if (!nested) {
+				checking.remove();
+			}
+		}
+	}
+
+	/**
+	 * Whether the current thread is asking the privilege evaluator on behalf of a
+	 * policy's {@link #check}: the authorization decisions made meanwhile are about a
+	 * request that has not been made.
+	 * @return {@code true} inside a check
+	 */
+	public static boolean isChecking() {
+		return checking.get() != null;
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link SecurityPushAccessPolicy}; the sample app tests it with real
@@ -69,6 +70,52 @@ class SecurityPushAccessPolicyTests {
 		assertThat(policy.check(request("/app"), "/app/private/a.svg?v=2")).isEqualTo(Access.DENY);
 		policy.check(request("/app"), "/app");
 		assertThat(this.asked).containsExactly("/app /private/a.svg", "/app /");
+	}
+
+	@Test
+	void marksTheThreadWhileItAsksTheEvaluator() {
+		List<Boolean> marked = new ArrayList<>();
+		WebInvocationPrivilegeEvaluator recording = new WebInvocationPrivilegeEvaluator() {
+
+			@Override
+			public boolean isAllowed(String uri, Authentication authentication) {
+				return isAllowed(null, uri, "GET", authentication);
+			}
+
+			@Override
+			public boolean isAllowed(String contextPath, String uri, String method, Authentication authentication) {
+				marked.add(SecurityPushAccessPolicy.isChecking());
+				return SecurityPushAccessPolicyTests.this.evaluator.isAllowed(contextPath, uri, method,
+						authentication);
+			}
+
+		};
+		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("user", "x", "ROLE_USER"));
+		assertThat(SecurityPushAccessPolicy.isChecking()).isFalse();
+		assertThat(new SecurityPushAccessPolicy(() -> recording, false).check(request(""), "/private/a.svg"))
+			.isEqualTo(Access.HINT_ONLY);
+		assertThat(marked).containsExactly(true, true);
+		assertThat(SecurityPushAccessPolicy.isChecking()).isFalse();
+	}
+
+	@Test
+	void unmarksTheThreadWhenTheEvaluatorFails() {
+		WebInvocationPrivilegeEvaluator failing = new WebInvocationPrivilegeEvaluator() {
+
+			@Override
+			public boolean isAllowed(String uri, Authentication authentication) {
+				throw new IllegalStateException("no chain");
+			}
+
+			@Override
+			public boolean isAllowed(String contextPath, String uri, String method, Authentication authentication) {
+				throw new IllegalStateException("no chain");
+			}
+
+		};
+		SecurityPushAccessPolicy policy = new SecurityPushAccessPolicy(() -> failing, false);
+		assertThatIllegalStateException().isThrownBy(() -> policy.check(request(""), "/a.css"));
+		assertThat(SecurityPushAccessPolicy.isChecking()).isFalse();
 	}
 
 	@Test

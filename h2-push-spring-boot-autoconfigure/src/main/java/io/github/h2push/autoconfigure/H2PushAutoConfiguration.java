@@ -39,6 +39,7 @@ import io.github.h2push.undertow.UndertowResetFrameLimitCustomizer;
 import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.github.h2push.web.ResponseHintsFilter;
+import io.micrometer.observation.ObservationPredicate;
 import io.undertow.Undertow;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -401,6 +402,23 @@ public class H2PushAutoConfiguration {
 				.isEmpty();
 			// resolved on first use: the evaluator is built with the security filter chain
 			return new SecurityPushAccessPolicy(SingletonSupplier.of(evaluator::getIfUnique), credentialsCopied);
+		}
+
+		/**
+		 * Spring Security observes each authorization decision ({@code
+		 * spring.security.authorizations}, a span when tracing): h2-push's questions about
+		 * requests not made would count as the application's, with a denial for each
+		 * resource a page offers that its visitor may not fetch.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(ObservationPredicate.class)
+		static class ObservationConfiguration {
+
+			@Bean
+			static ObservationPredicate h2PushAccessCheckObservationPredicate() {
+				return (name, context) -> !SecurityPushAccessPolicy.isChecking();
+			}
+
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.github.h2push.autoconfigure;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +35,9 @@ import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.github.h2push.web.ResponseHintsFilter;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
 import io.undertow.Undertow;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -497,6 +502,40 @@ class H2PushAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SecurityPushAccessPolicy.class));
 		this.contextRunner.withClassLoader(new FilteredClassLoader(WebInvocationPrivilegeEvaluator.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SecurityPushAccessPolicy.class));
+	}
+
+	@Test
+	void keepsItsAccessChecksOutOfTheApplicationsObservations() {
+		this.contextRunner.run((context) -> {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler((observed) -> true);
+			context.getBeanProvider(ObservationPredicate.class)
+				.forEach(registry.observationConfig()::observationPredicate);
+			List<Boolean> observed = new ArrayList<>();
+			WebInvocationPrivilegeEvaluator evaluator = new WebInvocationPrivilegeEvaluator() {
+
+				@Override
+				public boolean isAllowed(String uri, Authentication authentication) {
+					return isAllowed(null, uri, "GET", authentication);
+				}
+
+				@Override
+				public boolean isAllowed(String contextPath, String uri, String method,
+						Authentication authentication) {
+					observed.add(!Observation.start("spring.security.authorizations", registry).isNoop());
+					return true;
+				}
+
+			};
+			new SecurityPushAccessPolicy(() -> evaluator, false).check(new MockHttpServletRequest(), "/a.css");
+			assertThat(observed).containsExactly(false);
+			assertThat(Observation.start("spring.security.authorizations", registry).isNoop())
+				.as("an authorization outside h2-push's checks")
+				.isFalse();
+		});
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ObservationPredicate.class))
+			.run((context) -> assertThat(context).hasSingleBean(SecurityPushAccessPolicy.class)
+				.doesNotHaveBean(ObservationPredicate.class));
 	}
 
 	@Test

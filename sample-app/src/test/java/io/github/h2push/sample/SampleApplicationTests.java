@@ -4,6 +4,9 @@ import java.net.http.HttpClient;
 
 import io.github.h2push.autoconfigure.DevelopmentCertificate;
 import io.github.h2push.test.PushClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,9 @@ class SampleApplicationTests {
 
 	@Autowired
 	DevelopmentCertificate certificate;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void homePagePushesTheVersionedUrlsItReferences() {
@@ -132,6 +138,27 @@ class SampleApplicationTests {
 		assertThat(meter.response().body()).contains("\"name\":\"h2push.promises\"")
 			.containsPattern("\"statistic\":\"COUNT\",\"value\":[1-9]");
 		assertThat(client().get(url("/actuator/h2push")).response().statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void accessChecksAreNotCountedAsTheApplicationsAuthorizations() {
+		double authorizations = authorizations(null);
+		double denials = authorizations("AccessDeniedException");
+		assertThat(client().get(url("/")).pushes()).hasSize(3);
+		assertThat(client().get(url("/"), "Authorization", USER).response().headers().allValues("link"))
+			.containsExactly("</account/avatar.svg>; rel=preload; as=image");
+		assertThat(authorizations(null) - authorizations).as("the two pages and at most their three pushes each")
+			.isBetween(2.0, 8.0);
+		assertThat(authorizations("AccessDeniedException")).as("no request was denied").isEqualTo(denials);
+	}
+
+	private double authorizations(String error) {
+		return this.meters.find("spring.security.authorizations")
+			.tags((error != null) ? Tags.of("error", error) : Tags.empty())
+			.timers()
+			.stream()
+			.mapToDouble(Timer::count)
+			.sum();
 	}
 
 	private PushClient client() {
