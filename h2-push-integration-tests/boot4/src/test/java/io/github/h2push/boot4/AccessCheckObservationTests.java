@@ -1,61 +1,99 @@
 package io.github.h2push.boot4;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.github.h2push.PushAccessPolicy.Access;
-import io.github.h2push.security.SecurityPushAccessPolicy;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.h2push.PushResources;
+import io.github.h2push.autoconfigure.DevelopmentCertificate;
+import io.github.h2push.test.PushClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On Spring Boot 4 too, the observation registry Spring Boot configures leaves out what
- * is observed while h2-push asks Spring Security about a resource, as Spring Security's
- * observed authorization managers do, and observes the rest.
+ * On Spring Boot 4 with Spring Security 7 and Tomcat 11, h2-push asks the application's
+ * rules about each resource a page offers, and those questions do not count as the
+ * application's authorizations: {@code spring.security.authorizations} counts the page
+ * alone, with no denial for the resource its visitor may not fetch.
  */
+@SpringBootTest(
+		classes = { Boot4TestApplication.class, TomcatEarlyHintsTests.TomcatServer.class,
+				AccessCheckObservationTests.SecuredSite.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessCheckObservationTests {
 
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevelopmentCertificate certificate;
+
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
-	void observesNothingWhileH2PushAsks() {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Boot4TestApplication.class,
-				TomcatEarlyHintsTests.TomcatServer.class)
-			.web(WebApplicationType.SERVLET)
-			.properties("server.port=0")
-			.run()) {
-			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
-			List<Boolean> observed = new ArrayList<>();
-			WebInvocationPrivilegeEvaluator evaluator = new WebInvocationPrivilegeEvaluator() {
+	void accessChecksAreNotCountedAsTheApplicationsAuthorizations() {
+		double denials = authorizations(Tags.of("error", "AccessDeniedException"));
+		double authorizations = authorizations(Tags.empty());
+		PushClient.PageLoad page = PushClient.trusting(this.certificate)
+			.navigate("https://localhost:" + this.port + "/secured-page");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.headers().get("link")).as("the account's avatar is not offered to an anonymous visitor")
+			.containsExactly("</css/site.css>; rel=preload; as=style");
+		assertThat(authorizations(Tags.empty()) - authorizations).as("the page's own authorization").isEqualTo(1);
+		assertThat(authorizations(Tags.of("error", "AccessDeniedException"))).isEqualTo(denials);
+	}
 
-				@Override
-				public boolean isAllowed(String uri, Authentication authentication) {
-					return isAllowed(null, uri, "GET", authentication);
-				}
+	private double authorizations(Tags tags) {
+		return this.meters.find("spring.security.authorizations")
+			.tags(tags)
+			.timers()
+			.stream()
+			.mapToDouble(Timer::count)
+			.sum();
+	}
 
-				@Override
-				public boolean isAllowed(String contextPath, String uri, String method,
-						Authentication authentication) {
-					observed.add(!Observation.start("spring.security.authorizations", registry).isNoop());
-					return !uri.startsWith("/account/");
-				}
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebSecurity
+	@Import(SecuredSite.SecuredPageController.class)
+	static class SecuredSite {
 
-			};
-			SecurityPushAccessPolicy policy = new SecurityPushAccessPolicy(() -> evaluator, false);
-			assertThat(policy.check(new MockHttpServletRequest(), "/account/avatar.svg")).isEqualTo(Access.DENY);
-			assertThat(observed).containsExactly(false);
-			assertThat(Observation.start("spring.security.authorizations", registry).isNoop())
-				.as("an authorization outside h2-push's checks")
-				.isFalse();
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http) {
+			return http
+				.authorizeHttpRequests((requests) -> requests.requestMatchers("/account/**")
+					.authenticated()
+					.anyRequest()
+					.permitAll())
+				.httpBasic(Customizer.withDefaults())
+				.build();
 		}
+
+		@RestController
+		static class SecuredPageController {
+
+			@GetMapping(path = "/secured-page", produces = MediaType.TEXT_HTML_VALUE)
+			@PushResources({ "/css/site.css", "/account/avatar.svg" })
+			String page() {
+				return "<!doctype html><link rel=stylesheet href=/css/site.css><img src=/account/avatar.svg>";
+			}
+
+		}
+
 	}
 
 }
