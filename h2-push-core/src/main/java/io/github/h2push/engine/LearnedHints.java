@@ -31,7 +31,9 @@ import org.springframework.util.Assert;
  * {@code sampleEvery} is read again, and fewer while samples keep confirming it: each
  * confirmation doubles the interval, up to {@value #MAX_BACKOFF} times
  * {@code sampleEvery}; a sample that changes the plan brings it back to
- * {@code sampleEvery}.
+ * {@code sampleEvery}. A sampled response that may not teach changes nothing and counts
+ * as a confirmation ({@link #refused(String)}), so a route whose pages never teach, as
+ * with Spring Security's default {@code no-store}, is read as seldom as a settled one.
  * <p>
  * A plan is offered to every visitor of the handler, signed in or not, so what one
  * response teaches must be right for everyone. The rule is safe by construction: only
@@ -351,7 +353,7 @@ public class LearnedHints {
 		Entry existing = this.entries.get(key);
 		if (existing != null && existing.plan.resources().equals(kept)) {
 			// a settled plan is read less and less often
-			existing.sampleEvery = Math.min(existing.sampleEvery * 2, (long) this.sampleEvery * MAX_BACKOFF);
+			backOff(existing);
 			return kept;
 		}
 		long oldSize = (existing != null) ? existing.size : 0;
@@ -371,6 +373,28 @@ public class LearnedHints {
 		this.entries.put(key, entry);
 		this.bytes += size - oldSize;
 		return kept;
+	}
+
+	/**
+	 * Records that a sampled response of the route may not teach ({@link #refusal(HttpServletRequest, Function)}): the
+	 * route's plan stays as it is and is read half as often, as after a confirming
+	 * sample; a route without a plan gets an empty one, if there is room, so that it is
+	 * read once every {@code sampleEvery} navigations rather than on each.
+	 * @param key the handler method or route
+	 */
+	public synchronized void refused(String key) {
+		Entry existing = this.entries.get(key);
+		if (existing != null) {
+			backOff(existing);
+		}
+		else {
+			learn(key, List.of());
+		}
+	}
+
+	// called with this object's monitor held
+	private void backOff(Entry entry) {
+		entry.sampleEvery = Math.min(entry.sampleEvery * 2, (long) this.sampleEvery * MAX_BACKOFF);
 	}
 
 	/**

@@ -120,6 +120,7 @@ public class ResponseHintsFilter implements Filter {
 		LearnedHints.Refusal refusal = LearnedHints.refusal(request, response::headerValues);
 		if (refusal != null) {
 			request.setAttribute(LearnedHints.REFUSAL_ATTRIBUTE, refusal);
+			this.learnedHints.refused(key);
 			return;
 		}
 		List<PreloadLink> links = this.learnedHints.resourcesOf(request, response.linkValues,

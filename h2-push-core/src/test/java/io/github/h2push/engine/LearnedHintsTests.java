@@ -94,6 +94,22 @@ class LearnedHintsTests {
 	}
 
 	@Test
+	void readsARouteWhosePagesMayNotTeachAsSeldomAsASettledOne() {
+		LearnedHints hints = new LearnedHints(10, 10, 100_000, 4, LearnedHintsTests::none);
+		assertThat(hints.wantsSample("account")).isTrue();
+		hints.refused("account");
+		assertThat(navigationsUntilSampled(hints, "account")).isEqualTo(4);
+		hints.refused("account");
+		assertThat(navigationsUntilSampled(hints, "account")).isEqualTo(8);
+		assertThat(hints.getPlans()).isEmpty();
+		hints.learn("account", PAGE);
+		assertThat(navigationsUntilSampled(hints, "account")).as("a page that teaches after all").isEqualTo(4);
+		hints.refused("account");
+		assertThat(hints.planFor("account").resources()).as("kept").isEqualTo(PAGE);
+		assertThat(navigationsUntilSampled(hints, "account")).isEqualTo(8);
+	}
+
+	@Test
 	void keepsAtMostTheFirstResourcesOfAPage() {
 		LearnedHints hints = new LearnedHints(10, 1, 100_000, 1, LearnedHintsTests::none);
 		assertThat(hints.learn("home", PAGE)).containsExactly(PreloadLink.of("/css/site.css"));

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static io.github.h2push.test.PushPromiseMatchers.pushPromises;
 import static io.github.h2push.test.PushRequestPostProcessors.pushRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -147,6 +148,18 @@ class LearnedHintsTests {
 			.andExpect(pushPromises().notLearned())
 			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.PRIVATE_RESPONSE));
 		this.mvc.perform(get("/learned-private")).andExpect(pushPromises().none());
+	}
+
+	@Test
+	void readsAPageThatMayNotTeachOnlyOnceInSampleEvery() throws Exception {
+		this.mvc.perform(get("/learned-private"))
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.PRIVATE_RESPONSE));
+		this.mvc.perform(get("/learned-private"))
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, nullValue()))
+			.andExpect(pushPromises().notLearned());
+		this.mvc.perform(get("/learned-private"))
+			.andExpect(request().attribute(LearnedHints.REFUSAL_ATTRIBUTE, LearnedHints.Refusal.PRIVATE_RESPONSE));
+		assertThat(this.learnedHints.getPlans()).isEmpty();
 	}
 
 	@Nested
