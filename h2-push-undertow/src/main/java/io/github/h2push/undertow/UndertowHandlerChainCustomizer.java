@@ -43,6 +43,9 @@ import org.springframework.util.Assert;
  * for requests that reach the application.</li>
  * <li>{@link ContentLanguageHandler}: writes {@code Content-Language: en}, not
  * Undertow's {@code en-}, for a locale without a country.</li>
+ * <li>{@link TlsSessionInfoSharingHandler} (HTTP/2 over TLS): gives the requests of a
+ * connection one record of its TLS session, which asks for the client's certificates
+ * once, not once per request with two exceptions when there are none.</li>
  * <li>{@link HtmlFirstHandler} (with {@code h2-push.html-first.enabled}): puts the
  * connection under the {@link Http2FrameOrder} and marks a document's stream, after the
  * handlers that may answer a request themselves, so that only requests that reach the
@@ -58,7 +61,7 @@ import org.springframework.util.Assert;
  * Those are initial handlers (run before Undertow's servlet handling, on the I/O
  * thread). One handler runs on the worker thread just before the servlet chain, as
  * late as possible so that it sees resets made while the request waited for a worker:
- * <ol start="13">
+ * <ol start="14">
  * <li>{@link ResetRequestSkippingHandler} (client streams only): skips the application
  * for a request the client already reset.</li>
  * </ol>
@@ -179,6 +182,9 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 		}
 		handlers.add(EarlyHintsVaryHandler::new);
 		handlers.add(ContentLanguageHandler::new);
+		if (TlsSessionInfoSharingHandler.isAvailable()) {
+			handlers.add(TlsSessionInfoSharingHandler::new);
+		}
 		if (this.frameOrder != null && this.frameOrder.isAvailable()) {
 			handlers.add((next) -> new HtmlFirstHandler(next, this.frameOrder));
 		}

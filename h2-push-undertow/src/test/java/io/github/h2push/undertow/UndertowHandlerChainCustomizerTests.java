@@ -39,9 +39,9 @@ class UndertowHandlerChainCustomizerTests {
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
 				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
 				AbandonedExchangeEndingHandler.class, ResponseCompletionHandler.class, UnparsableHostHandler.class,
-				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, HtmlFirstHandler.class,
-				SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class,
-				ResetRequestSkippingHandler.class);
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, TlsSessionInfoSharingHandler.class,
+				HtmlFirstHandler.class, SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class,
+				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
 	@Test
@@ -51,8 +51,8 @@ class UndertowHandlerChainCustomizerTests {
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
 				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
 				AbandonedExchangeEndingHandler.class, ResponseCompletionHandler.class, UnparsableHostHandler.class,
-				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, HtmlFirstHandler.class,
-				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, TlsSessionInfoSharingHandler.class,
+				HtmlFirstHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
 	@Test
@@ -78,8 +78,8 @@ class UndertowHandlerChainCustomizerTests {
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
 				PushedStreamReleasingHandler.class, AbandonedExchangeEndingHandler.class,
 				ResponseCompletionHandler.class, UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class, HtmlFirstHandler.class, SlowResponseResettingHandler.class,
-				RunningRequestLimitingHandler.class, ServletInitialHandler.class);
+				ContentLanguageHandler.class, TlsSessionInfoSharingHandler.class, HtmlFirstHandler.class,
+				SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class);
 	}
 
 	@Test
@@ -89,8 +89,9 @@ class UndertowHandlerChainCustomizerTests {
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
 				ClientResetLimitingHandler.class, PushedStreamReleasingHandler.class,
 				AbandonedExchangeEndingHandler.class, ResponseCompletionHandler.class, UnparsableHostHandler.class,
-				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, SlowResponseResettingHandler.class,
-				RunningRequestLimitingHandler.class, ServletInitialHandler.class, ResetRequestSkippingHandler.class);
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, TlsSessionInfoSharingHandler.class,
+				SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class,
+				ResetRequestSkippingHandler.class);
 	}
 
 	@Test
@@ -100,9 +101,9 @@ class UndertowHandlerChainCustomizerTests {
 				200, WINDOW, LIMITS, new Http2FrameOrder(internals));
 		assertThat(chainOf(customizer)).containsExactly(ConcurrentStreamLimitingHandler.class,
 				ClientResetLimitingHandler.class, ResponseCompletionHandler.class, UnparsableHostHandler.class,
-				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, HtmlFirstHandler.class,
-				SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class,
-				ResetRequestSkippingHandler.class);
+				EarlyHintsVaryHandler.class, ContentLanguageHandler.class, TlsSessionInfoSharingHandler.class,
+				HtmlFirstHandler.class, SlowResponseResettingHandler.class, RunningRequestLimitingHandler.class,
+				ServletInitialHandler.class, ResetRequestSkippingHandler.class);
 	}
 
 	@Test
@@ -111,7 +112,8 @@ class UndertowHandlerChainCustomizerTests {
 		UndertowHandlerChainCustomizer customizer = new UndertowHandlerChainCustomizer(internals, GUARD, List.of(),
 				200, WINDOW, LIMITS, new Http2FrameOrder(internals));
 		assertThat(chainOf(customizer)).containsExactly(UnparsableHostHandler.class, EarlyHintsVaryHandler.class,
-				ContentLanguageHandler.class, RunningRequestLimitingHandler.class, ServletInitialHandler.class);
+				ContentLanguageHandler.class, TlsSessionInfoSharingHandler.class, RunningRequestLimitingHandler.class,
+				ServletInitialHandler.class);
 	}
 
 	@Test
