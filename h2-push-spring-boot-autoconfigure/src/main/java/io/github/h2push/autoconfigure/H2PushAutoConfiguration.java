@@ -62,6 +62,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.authorization.AuthorizationObservationContext;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
@@ -414,9 +415,11 @@ public class H2PushAutoConfiguration {
 		@ConditionalOnClass(ObservationPredicate.class)
 		static class ObservationConfiguration {
 
+			// only the decisions: what an authorization manager observes of its own work stays observed
 			@Bean
 			static ObservationPredicate h2PushAccessCheckObservationPredicate() {
-				return (name, context) -> !SecurityPushAccessPolicy.isChecking();
+				return (name, context) -> !(context instanceof AuthorizationObservationContext<?>
+						&& SecurityPushAccessPolicy.isChecking());
 			}
 
 		}

@@ -55,6 +55,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authorization.AuthorizationObservationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.validation.FieldError;
@@ -522,20 +523,26 @@ class H2PushAutoConfigurationTests {
 				@Override
 				public boolean isAllowed(String contextPath, String uri, String method,
 						Authentication authentication) {
-					observed.add(!Observation.start("spring.security.authorizations", registry).isNoop());
+					observed.add(!authorization(registry, uri).isNoop());
+					// what an authorization manager observes of its own work, such as a call it makes
+					observed.add(!Observation.start("http.client.requests", registry).isNoop());
 					return true;
 				}
 
 			};
 			new SecurityPushAccessPolicy(() -> evaluator, false).check(new MockHttpServletRequest(), "/a.css");
-			assertThat(observed).containsExactly(false);
-			assertThat(Observation.start("spring.security.authorizations", registry).isNoop())
-				.as("an authorization outside h2-push's checks")
+			assertThat(observed).containsExactly(false, true);
+			assertThat(authorization(registry, "/a.css").isNoop()).as("an authorization outside h2-push's checks")
 				.isFalse();
 		});
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ObservationPredicate.class))
 			.run((context) -> assertThat(context).hasSingleBean(SecurityPushAccessPolicy.class)
 				.doesNotHaveBean(ObservationPredicate.class));
+	}
+
+	private static Observation authorization(ObservationRegistry registry, String uri) {
+		return Observation.start("spring.security.authorizations", () -> new AuthorizationObservationContext<>(uri),
+				registry);
 	}
 
 	@Test

@@ -19,13 +19,15 @@ import org.springframework.lang.Nullable;
 
 /**
  * Gives the requests of one HTTP/2 connection over TLS one {@link SSLSessionInfo}, which
- * asks the TLS session for the client's certificates once. Undertow makes a new one for
- * each HTTP/2 request, and its servlet layer asks each for the client's certificates to
- * set the request's certificate attribute: without a client certificate, the JDK and
+ * remembers that the client sent no certificate. Undertow makes a new one for each
+ * HTTP/2 request, and its servlet layer asks each for the client's certificates to set
+ * the request's certificate attribute: without a client certificate, the JDK and
  * Undertow each made an exception with its stack trace, two for every request. Undertow
- * remembers the answer for an HTTP/1.1 connection; an HTTP/2 connection can neither
- * renegotiate nor authenticate its client after the handshake (RFC 9113 §9.2.1, RFC
- * 8740), so its answer is the same for every request too.
+ * remembers that answer for an HTTP/1.1 connection. The answer is kept with the TLS
+ * session it came from and asked again if the connection's session changes: HTTP/2
+ * forbids renegotiation (RFC 9113 §9.2.1), but neither Undertow nor the JDK refuses it.
+ * Certificates, when the client sent some, are asked for each time, as before: that
+ * answer costs no exception.
  * <p>
  * Only Undertow's own session information is shared: one that a handler before this one
  * set for a request (from a proxy's headers, say) is left as it is.
@@ -87,16 +89,15 @@ class TlsSessionInfoSharingHandler implements HttpHandler {
 	}
 
 	/**
-	 * A connection's TLS session as the first of its requests saw it, with the answer
-	 * about the client's certificates kept: the certificates, or the exception that says
-	 * there are none, thrown again as it is.
+	 * A connection's TLS session as its requests see it, with the exception that said
+	 * the client sent no certificate kept for that session and thrown again as it is.
 	 */
 	static final class ConnectionSessionInfo implements SSLSessionInfo {
 
 		private final SSLSessionInfo session;
 
-		// the client's certificates, or the exception that said there were none
-		private volatile Object peerCertificates;
+		@Nullable
+		private volatile NoCertificate noCertificate;
 
 		ConnectionSessionInfo(SSLSessionInfo session) {
 			this.session = session;
@@ -119,23 +120,18 @@ class TlsSessionInfoSharingHandler implements HttpHandler {
 
 		@Override
 		public Certificate[] getPeerCertificates() throws SSLPeerUnverifiedException, RenegotiationRequiredException {
-			Object answer = this.peerCertificates;
-			if (answer == null) {
-				try {
-					answer = this.session.getPeerCertificates();
-				}
-				catch (SSLPeerUnverifiedException | RenegotiationRequiredException ex) {
-					answer = ex;
-				}
-				this.peerCertificates = answer;
+			SSLSession current = this.session.getSSLSession();
+			NoCertificate known = this.noCertificate;
+			if (known != null && known.session() == current) {
+				return known.rethrow();
 			}
-			if (answer instanceof SSLPeerUnverifiedException unverified) {
-				throw unverified;
+			try {
+				return this.session.getPeerCertificates();
 			}
-			if (answer instanceof RenegotiationRequiredException renegotiation) {
-				throw renegotiation;
+			catch (SSLPeerUnverifiedException | RenegotiationRequiredException ex) {
+				this.noCertificate = new NoCertificate(current, ex);
+				throw ex;
 			}
-			return ((Certificate[]) answer).clone();
 		}
 
 		@Override
@@ -154,6 +150,18 @@ class TlsSessionInfoSharingHandler implements HttpHandler {
 		@Override
 		public SSLSession getSSLSession() {
 			return this.session.getSSLSession();
+		}
+
+	}
+
+	// the answer for one TLS session: one of the two exceptions getPeerCertificates declares
+	private record NoCertificate(SSLSession session, Exception exception) {
+
+		Certificate[] rethrow() throws SSLPeerUnverifiedException, RenegotiationRequiredException {
+			if (this.exception instanceof SSLPeerUnverifiedException unverified) {
+				throw unverified;
+			}
+			throw (RenegotiationRequiredException) this.exception;
 		}
 
 	}

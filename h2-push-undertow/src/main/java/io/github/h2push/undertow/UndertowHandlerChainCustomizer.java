@@ -44,8 +44,8 @@ import org.springframework.util.Assert;
  * <li>{@link ContentLanguageHandler}: writes {@code Content-Language: en}, not
  * Undertow's {@code en-}, for a locale without a country.</li>
  * <li>{@link TlsSessionInfoSharingHandler} (HTTP/2 over TLS): gives the requests of a
- * connection one record of its TLS session, which asks for the client's certificates
- * once, not once per request with two exceptions when there are none.</li>
+ * connection one record of its TLS session, which remembers that the client sent no
+ * certificate, rather than two exceptions per request saying so.</li>
  * <li>{@link HtmlFirstHandler} (with {@code h2-push.html-first.enabled}): puts the
  * connection under the {@link Http2FrameOrder} and marks a document's stream, after the
  * handlers that may answer a request themselves, so that only requests that reach the
