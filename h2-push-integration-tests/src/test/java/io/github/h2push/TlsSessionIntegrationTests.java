@@ -45,7 +45,8 @@ class TlsSessionIntegrationTests extends RunningServerTests {
 				.getSslSessionInfo();
 			boolean certificate = request.getAttribute("jakarta.servlet.request.X509Certificate") != null;
 			return request.getAttribute("jakarta.servlet.request.cipher_suite") + ", record "
-					+ System.identityHashCode(info) + ", " + (certificate ? "client certificate" : "no client certificate");
+					+ System.identityHashCode(info) + ", "
+					+ (certificate ? "client certificate" : "no client certificate");
 		}
 
 	}

@@ -376,10 +376,11 @@ public class LearnedHints {
 	}
 
 	/**
-	 * Records that a sampled response of the route may not teach ({@link #refusal(HttpServletRequest, Function)}): the
-	 * route's plan stays as it is and is read half as often, as after a confirming
-	 * sample; a route without a plan gets an empty one, if there is room, so that it is
-	 * read once every {@code sampleEvery} navigations rather than on each.
+	 * Records that a sampled response of the route may not teach
+	 * ({@link #refusal(HttpServletRequest, Function)}): the route's plan stays as it is
+	 * and is read half as often, as after a confirming sample; a route without a plan
+	 * gets an empty one, if there is room, so that it is read once every
+	 * {@code sampleEvery} navigations rather than on each.
 	 * @param key the handler method or route
 	 */
 	public synchronized void refused(String key) {
