@@ -28,6 +28,10 @@ final class LinkHeaderPushes {
 	 */
 	static List<PushResult> push(PushSettings settings, HttpServletRequest request,
 			@Nullable HttpServletResponse response, String linkHeaderValue) {
+		// most requests cannot push (every browser refuses): nothing to parse then
+		if (PushAttempt.refuses(settings, request, response)) {
+			return List.of();
+		}
 		List<PreloadLink> links = new ArrayList<>(2);
 		List<PushResult> rejected = new ArrayList<>(0);
 		for (LinkHeader.Link link : LinkHeader.parse(linkHeaderValue)) {
@@ -50,9 +54,6 @@ final class LinkHeaderPushes {
 			return List.of();
 		}
 		PushAttempt attempt = new PushAttempt(settings, request, response, true);
-		if (attempt.isRefused()) {
-			return List.of();
-		}
 		List<PushResult> results = new ArrayList<>(rejected);
 		for (PreloadLink link : links) {
 			PushResult result = attempt.offer(link);

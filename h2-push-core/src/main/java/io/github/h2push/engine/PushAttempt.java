@@ -38,6 +38,8 @@ final class PushAttempt {
 
 	private static final Set<Class<?>> warned = ConcurrentHashMap.newKeySet();
 
+	private static final int SMALL_PLAN = 8;
+
 	private final PushSettings settings;
 
 	private final HttpServletRequest request;
@@ -59,9 +61,13 @@ final class PushAttempt {
 
 	private final List<String> hints = new ArrayList<>(4);
 
-	private final Set<String> offered = new HashSet<>(8);
+	// the resolved paths offered so far; a set only for a long plan
+	private final List<String> offered = new ArrayList<>(SMALL_PLAN);
 
-	private final List<String> pushed = new ArrayList<>(4);
+	@Nullable
+	private Set<String> offeredSet;
+
+	private List<String> pushed = List.of();
 
 	@Nullable
 	private HttpHeaders copiedHeaders;
@@ -120,6 +126,15 @@ final class PushAttempt {
 		}
 	}
 
+	/**
+	 * Whether nothing can be pushed for the request, asked before the work of an
+	 * attempt: the channel is opened once per request, so the attempt that may follow
+	 * finds it.
+	 */
+	static boolean refuses(PushSettings settings, HttpServletRequest request, @Nullable HttpServletResponse response) {
+		return refusal(open(settings.transports(), request, response), request) != null;
+	}
+
 	@Nullable
 	private static PushChannel.Refusal refusal(@Nullable PushChannel channel, HttpServletRequest request) {
 		if (channel == null) {
@@ -129,13 +144,6 @@ final class PushAttempt {
 			return new PushChannel.Refusal(PushReason.HEAD_REQUEST, null);
 		}
 		return channel.refusal();
-	}
-
-	/**
-	 * Whether nothing can be pushed for the request.
-	 */
-	boolean isRefused() {
-		return this.refusal != null;
 	}
 
 	/**
@@ -160,7 +168,7 @@ final class PushAttempt {
 	PushResult offer(PreloadLink declared) {
 		PreloadLink link = resolve(declared);
 		String path = link.path();
-		if (!this.offered.add(path)) {
+		if (!firstOffer(path)) {
 			return null;
 		}
 		PushAccessPolicy.Access access = access(path);
@@ -202,6 +210,9 @@ final class PushAttempt {
 		PushChannel.Answer answer = this.channel.push(promise);
 		return switch (answer) {
 			case SENT -> {
+				if (this.pushed.isEmpty()) {
+					this.pushed = new ArrayList<>(4);
+				}
 				this.pushed.add(path);
 				yield PushResult.pushed(promise);
 			}
@@ -254,15 +265,19 @@ final class PushAttempt {
 			List<PushResult> completed) {
 		List<PushResult> results = (List<PushResult>) request.getAttribute(PushPromiseService.RESULTS_ATTRIBUTE);
 		if (results == null) {
-			results = new ArrayList<>(4);
+			results = new ArrayList<>(Math.max(4, completed.size()));
 			request.setAttribute(PushPromiseService.RESULTS_ATTRIBUTE, results);
 		}
 		results.addAll(completed);
-		for (PushResult result : completed) {
-			if (logger.isDebugEnabled()) {
+		boolean debug = logger.isDebugEnabled();
+		List<PushListener> listeners = settings.listeners();
+		for (int i = 0; i < completed.size(); i++) {
+			PushResult result = completed.get(i);
+			if (debug) {
 				logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
 			}
-			for (PushListener listener : settings.listeners()) {
+			for (int j = 0; j < listeners.size(); j++) {
+				PushListener listener = listeners.get(j);
 				try {
 					listener.onResult(request, result);
 				}
@@ -295,6 +310,21 @@ final class PushAttempt {
 		}
 	}
 
+	// whether the attempt has not offered this path yet; remembers it
+	private boolean firstOffer(String path) {
+		if (this.offeredSet != null) {
+			return this.offeredSet.add(path);
+		}
+		if (this.offered.contains(path)) {
+			return false;
+		}
+		this.offered.add(path);
+		if (this.offered.size() > SMALL_PLAN) {
+			this.offeredSet = new HashSet<>(this.offered);
+		}
+		return true;
+	}
+
 	private PushResult duplicate(String path, @Nullable String detail) {
 		return PushResult.notPushed(path, PushOutcome.DUPLICATE, PushReason.DUPLICATE, detail);
 	}
@@ -318,8 +348,10 @@ final class PushAttempt {
 	// page is served all the same (a policy may run inside the application's setHeader("Link"))
 	@Nullable
 	private PushAccessPolicy.Access access(String path) {
+		List<PushAccessPolicy> policies = this.settings.accessPolicies();
 		PushAccessPolicy.Access result = PushAccessPolicy.Access.PUSH;
-		for (PushAccessPolicy policy : this.settings.accessPolicies()) {
+		for (int i = 0; i < policies.size(); i++) {
+			PushAccessPolicy policy = policies.get(i);
 			PushAccessPolicy.Access access;
 			try {
 				access = policy.check(this.request, path);

@@ -311,6 +311,23 @@ class DefaultPushPromiseServiceTests {
 		assertThat(PushPromiseService.results(this.request)).containsExactly(result);
 	}
 
+	@Test
+	void offersEachPathOfALongPlanOnce() {
+		List<PreloadLink> links = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			links.add(PreloadLink.of("/js/" + i + ".js"));
+			// one path again among the first few, another far into the plan
+			if (i == 3 || i == 10) {
+				links.add(PreloadLink.of("/js/" + (i - 2) + ".js"));
+			}
+		}
+		List<PushResult> results = service(new FakeTransport("the client refused push")).push(this.request,
+				this.response, new PushPlan(links));
+		assertThat(results).hasSize(12);
+		assertThat(results).extracting(PushResult::path).doesNotHaveDuplicates();
+		assertThat(this.response.getHeaders("Link")).hasSize(12).doesNotHaveDuplicates();
+	}
+
 	private static DefaultPushPromiseService service(int max, boolean preloadLinks) {
 		return DefaultPushPromiseService.builder(List.of(new FakeTransport(null)))
 			.maxPushesPerRequest(max)

@@ -76,6 +76,20 @@ class PushResourcesHandlerInterceptorTests {
 		assertThat(navigate("/fast", 0).earlyHinted()).isTrue();
 	}
 
+	@Test
+	void measuresARequestOnceThoughALaterDispatchCompletesItAgain() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/fast");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		Object handler = new Object();
+		this.interceptor.preHandle(request, response, handler);
+		this.interceptor.afterCompletion(request, response, handler, null);
+		// an error page's dispatch of the same request
+		this.interceptor.afterCompletion(request, response, handler, null);
+		assertThat(this.responseTimes.describe().get("route /fast")).containsEntry("samples", 1);
+		navigate("/fast", 0);
+		assertThat(this.responseTimes.describe().get("route /fast")).containsEntry("samples", 2);
+	}
+
 	private Navigation navigate(String path, long thinkMillis) throws Exception {
 		int before = this.earlyHints.size();
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
