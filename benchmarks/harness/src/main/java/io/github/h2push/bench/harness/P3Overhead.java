@@ -8,13 +8,16 @@ import io.github.h2push.bench.harness.Servers.Server;
 /**
  * P3: h2-push's overhead in requests/s on loopback, measured with h2load (which refuses
  * push): the plain app with and without the starter, and the push route against a plain
- * route, beside what the push route's {@code Link} headers cost an app without the starter.
+ * route, beside what the push route's {@code Link} headers cost an app without the starter,
+ * and what an application's own {@code Link} headers cost one with it.
  */
 final class P3Overhead extends Figure {
 
 	static final String WITHOUT_PLAIN = "app without h2-push, /plain";
 
 	static final String WITH_PLAIN = "same app with h2-push, /plain";
+
+	static final String WITH_LINKED = "same app with h2-push, /linked (its own three Link headers)";
 
 	static final String WITHOUT_PLAIN_AGAIN = "a second JVM of the app without h2-push, /plain";
 
@@ -59,6 +62,7 @@ final class P3Overhead extends Figure {
 		variants.put(WITHOUT_LINKED, without.url("/linked"));
 		variants.put(WITHOUT_PLAIN, without.url("/plain"));
 		variants.put(WITH_PLAIN, with.url("/plain"));
+		variants.put(WITH_LINKED, with.url("/linked"));
 		variants.put(BENCH_PLAIN, ours.url("/plain"));
 		variants.put(BENCH_HINTED, ours.url("/hinted"));
 		variants.put(HINTS_OFF_HINTED, hintsOff.url("/hinted"));
@@ -77,6 +81,9 @@ final class P3Overhead extends Figure {
 		// what the Link headers themselves cost with no h2-push at all: the part of P3 (b) no hint can avoid
 		ratio("the same three Link headers set by an app without h2-push ÷ its plain route: P3 (b)'s floor (median of "
 				+ "the runs' ratios)", pairedRatio(WITHOUT_LINKED, WITHOUT_PLAIN));
+		// what an application's own Link headers cost with h2-push watching them for a client that refuses push
+		ratio("the application's own three Link headers ÷ its plain route, with h2-push (median of the runs' ratios)",
+				pairedRatio(WITH_LINKED, WITH_PLAIN));
 		ratio("push route with hints off (no 103, no Link) ÷ plain route (median of the runs' ratios)",
 				pairedRatio(HINTS_OFF_HINTED, BENCH_PLAIN));
 		ratio("push route with a 103 on every route (min-response-time 0) ÷ plain route (median of the runs' ratios)",
