@@ -2,6 +2,7 @@ package io.github.h2push.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +11,7 @@ import io.github.h2push.PushOutcome;
 import io.github.h2push.PushPromiseService;
 import io.github.h2push.PushReason;
 import io.github.h2push.PushResult;
+import io.github.h2push.spi.PushChannel;
 
 import org.springframework.lang.Nullable;
 
@@ -18,6 +20,8 @@ import org.springframework.lang.Nullable;
  * one {@link PushAttempt}: same-origin, valid, not marked {@code nopush}.
  */
 final class LinkHeaderPushes {
+
+	private static final Pattern PRELOAD = Pattern.compile("preload", Pattern.CASE_INSENSITIVE);
 
 	private LinkHeaderPushes() {
 	}
@@ -28,8 +32,13 @@ final class LinkHeaderPushes {
 	 */
 	static List<PushResult> push(PushSettings settings, HttpServletRequest request,
 			@Nullable HttpServletResponse response, String linkHeaderValue) {
-		// most requests cannot push (every browser refuses): nothing to parse then
-		if (PushAttempt.refuses(settings, request, response)) {
+		// no parsing for a header without preload links, nor for a request that cannot push,
+		// such as every browser's; the channel is the one the request's attempts share
+		if (!PRELOAD.matcher(linkHeaderValue).find()) {
+			return List.of();
+		}
+		PushChannel channel = PushAttempt.open(settings, request, response);
+		if (PushAttempt.refuses(channel, request)) {
 			return List.of();
 		}
 		List<PreloadLink> links = new ArrayList<>(2);
@@ -53,7 +62,7 @@ final class LinkHeaderPushes {
 		if (links.isEmpty() && rejected.isEmpty()) {
 			return List.of();
 		}
-		PushAttempt attempt = new PushAttempt(settings, request, response, true);
+		PushAttempt attempt = new PushAttempt(settings, request, response, true, channel);
 		List<PushResult> results = new ArrayList<>(rejected);
 		for (PreloadLink link : links) {
 			PushResult result = attempt.offer(link);

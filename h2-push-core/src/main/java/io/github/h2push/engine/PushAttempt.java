@@ -78,24 +78,36 @@ final class PushAttempt {
 
 	PushAttempt(PushSettings settings, HttpServletRequest request, @Nullable HttpServletResponse response,
 			boolean hintedByApplication) {
+		this(settings, request, response, hintedByApplication, open(settings, request, response));
+	}
+
+	/**
+	 * An attempt on a channel already opened for the request with {@link #open}.
+	 */
+	PushAttempt(PushSettings settings, HttpServletRequest request, @Nullable HttpServletResponse response,
+			boolean hintedByApplication, @Nullable PushChannel channel) {
 		this.settings = settings;
 		this.request = request;
 		this.response = response;
 		this.hintedByApplication = hintedByApplication;
-		this.channel = open(settings.transports(), request, response);
+		this.channel = channel;
 		this.refusal = refusal(this.channel, request);
 		this.digest = (settings.cacheDigest() != null && this.refusal == null) ? settings.cacheDigest().read(request)
 				: null;
 	}
 
-	// one channel per request, however many calls push for it (a plan, links, programmatic pushes)
+	/**
+	 * The request's channel: one per request, however many calls push for it (a plan,
+	 * links, programmatic pushes), when they pass the response.
+	 * @return the channel, or {@code null} when no transport handles the request
+	 */
 	@Nullable
-	private static PushChannel open(List<PushTransport> transports, HttpServletRequest request,
+	static PushChannel open(PushSettings settings, HttpServletRequest request,
 			@Nullable HttpServletResponse response) {
 		if (request.getAttribute(CHANNEL_ATTRIBUTE) instanceof PushChannel opened) {
 			return opened;
 		}
-		for (PushTransport transport : transports) {
+		for (PushTransport transport : settings.transports()) {
 			PushChannel channel;
 			try {
 				channel = transport.open(request, response);
@@ -127,12 +139,10 @@ final class PushAttempt {
 	}
 
 	/**
-	 * Whether nothing can be pushed for the request, asked before the work of an
-	 * attempt: the channel is opened once per request, so the attempt that may follow
-	 * finds it.
+	 * Whether a request with this channel can push nothing.
 	 */
-	static boolean refuses(PushSettings settings, HttpServletRequest request, @Nullable HttpServletResponse response) {
-		return refusal(open(settings.transports(), request, response), request) != null;
+	static boolean refuses(@Nullable PushChannel channel, HttpServletRequest request) {
+		return refusal(channel, request) != null;
 	}
 
 	@Nullable

@@ -9,9 +9,10 @@ import org.springframework.lang.Nullable;
 
 /**
  * Delivers push promises and early hints for the requests of one kind of server. For
- * each request that plans pushes or hints, the {@link PushPromiseService} asks the
- * transports in order to {@linkplain #open open} a {@link PushChannel}; the first that
- * does serves the whole request. A server that cannot push opens a channel that refuses
+ * each request that plans pushes or hints, or whose application sets a {@code Link}
+ * header with preload links, the {@link PushPromiseService} asks the transports in
+ * order to {@linkplain #open open} a {@link PushChannel}; the first that does serves
+ * the whole request. A server that cannot push opens a channel that refuses
  * pushes with {@link io.github.h2push.PushReason#UNAVAILABLE} and may still send
  * {@code 103 Early Hints}.
  *

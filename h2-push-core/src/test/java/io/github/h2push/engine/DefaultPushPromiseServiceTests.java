@@ -156,6 +156,35 @@ class DefaultPushPromiseServiceTests {
 	}
 
 	@Test
+	void readsNoLinkHeaderOfARequestThatCannotPushAndOpensItsChannelOnce() {
+		FakeTransport transport = new FakeTransport("the client refused push");
+		DefaultPushPromiseService service = service(transport);
+		assertThat(service.pushLinks(this.request, this.response, "</css/site.css>; rel=preload; as=style")).isEmpty();
+		assertThat(service.pushLinks(this.request, this.response, "</a\tb.js>; rel=preload; as=script")).isEmpty();
+		assertThat(service.push(this.request, this.response, "/img/logo.svg").outcome()).isEqualTo(PushOutcome.HINTED);
+		assertThat(transport.opened).hasValue(1);
+		// nothing is recorded for the application's links, valid or not
+		assertThat(PushPromiseService.results(this.request)).extracting(PushResult::path)
+			.containsExactly("/img/logo.svg");
+	}
+
+	@Test
+	void opensNoChannelForALinkHeaderWithoutPreloadLinks() {
+		FakeTransport transport = new FakeTransport(null);
+		assertThat(service(transport).pushLinks(this.request, this.response, "</>; rel=canonical")).isEmpty();
+		assertThat(transport.opened).hasValue(0);
+	}
+
+	@Test
+	void pushesTheLinksOfAHeaderWithoutAResponseThroughOneChannel() {
+		FakeTransport transport = new FakeTransport(null);
+		List<PushResult> results = service(transport).pushLinks(this.request, null,
+				"</css/site.css>; rel=preload; as=style, </js/app.js>; rel=PRELOAD; as=script");
+		assertThat(results).extracting(PushResult::outcome).containsExactly(PushOutcome.PUSHED, PushOutcome.PUSHED);
+		assertThat(transport.opened).hasValue(1);
+	}
+
+	@Test
 	void skipsATransportThatFailsToOpenAChannel() {
 		FakeTransport working = new FakeTransport(null);
 		PushTransport failing = (request, response) -> {
