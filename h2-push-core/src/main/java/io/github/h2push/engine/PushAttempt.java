@@ -38,8 +38,6 @@ final class PushAttempt {
 
 	private static final Set<Class<?>> warned = ConcurrentHashMap.newKeySet();
 
-	private static final int SMALL_PLAN = 8;
-
 	private final PushSettings settings;
 
 	private final HttpServletRequest request;
@@ -61,13 +59,9 @@ final class PushAttempt {
 
 	private final List<String> hints = new ArrayList<>(4);
 
-	// the resolved paths offered so far; a set only for a long plan
-	private final List<String> offered = new ArrayList<>(SMALL_PLAN);
+	private final Set<String> offered = new HashSet<>(8);
 
-	@Nullable
-	private Set<String> offeredSet;
-
-	private List<String> pushed = List.of();
+	private final List<String> pushed = new ArrayList<>(4);
 
 	@Nullable
 	private HttpHeaders copiedHeaders;
@@ -178,7 +172,7 @@ final class PushAttempt {
 	PushResult offer(PreloadLink declared) {
 		PreloadLink link = resolve(declared);
 		String path = link.path();
-		if (!firstOffer(path)) {
+		if (!this.offered.add(path)) {
 			return null;
 		}
 		PushAccessPolicy.Access access = access(path);
@@ -220,9 +214,6 @@ final class PushAttempt {
 		PushChannel.Answer answer = this.channel.push(promise);
 		return switch (answer) {
 			case SENT -> {
-				if (this.pushed.isEmpty()) {
-					this.pushed = new ArrayList<>(4);
-				}
 				this.pushed.add(path);
 				yield PushResult.pushed(promise);
 			}
@@ -275,19 +266,15 @@ final class PushAttempt {
 			List<PushResult> completed) {
 		List<PushResult> results = (List<PushResult>) request.getAttribute(PushPromiseService.RESULTS_ATTRIBUTE);
 		if (results == null) {
-			results = new ArrayList<>(Math.max(4, completed.size()));
+			results = new ArrayList<>(4);
 			request.setAttribute(PushPromiseService.RESULTS_ATTRIBUTE, results);
 		}
 		results.addAll(completed);
-		boolean debug = logger.isDebugEnabled();
-		List<PushListener> listeners = settings.listeners();
-		for (int i = 0; i < completed.size(); i++) {
-			PushResult result = completed.get(i);
-			if (debug) {
+		for (PushResult result : completed) {
+			if (logger.isDebugEnabled()) {
 				logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
 			}
-			for (int j = 0; j < listeners.size(); j++) {
-				PushListener listener = listeners.get(j);
+			for (PushListener listener : settings.listeners()) {
 				try {
 					listener.onResult(request, result);
 				}
@@ -320,21 +307,6 @@ final class PushAttempt {
 		}
 	}
 
-	// whether the attempt has not offered this path yet; remembers it
-	private boolean firstOffer(String path) {
-		if (this.offeredSet != null) {
-			return this.offeredSet.add(path);
-		}
-		if (this.offered.contains(path)) {
-			return false;
-		}
-		this.offered.add(path);
-		if (this.offered.size() > SMALL_PLAN) {
-			this.offeredSet = new HashSet<>(this.offered);
-		}
-		return true;
-	}
-
 	private PushResult duplicate(String path, @Nullable String detail) {
 		return PushResult.notPushed(path, PushOutcome.DUPLICATE, PushReason.DUPLICATE, detail);
 	}
@@ -358,10 +330,8 @@ final class PushAttempt {
 	// page is served all the same (a policy may run inside the application's setHeader("Link"))
 	@Nullable
 	private PushAccessPolicy.Access access(String path) {
-		List<PushAccessPolicy> policies = this.settings.accessPolicies();
 		PushAccessPolicy.Access result = PushAccessPolicy.Access.PUSH;
-		for (int i = 0; i < policies.size(); i++) {
-			PushAccessPolicy policy = policies.get(i);
+		for (PushAccessPolicy policy : this.settings.accessPolicies()) {
 			PushAccessPolicy.Access access;
 			try {
 				access = policy.check(this.request, path);

@@ -133,11 +133,10 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable Exception ex) {
-		// attribute lookups cost on some servers: none until a request was timed; and a
-		// request is recorded once, whatever later dispatch (an error page) completes again
-		if (this.anyTimed && request.getAttribute(TIMING_ATTRIBUTE) instanceof Timing timing && !timing.recorded) {
-			timing.recorded = true;
-			this.responseTimes.record(timing.route, System.nanoTime() - timing.start);
+		// attribute lookups cost on some servers: none until a request was timed
+		if (this.anyTimed && request.getAttribute(TIMING_ATTRIBUTE) instanceof Timing timing) {
+			request.removeAttribute(TIMING_ATTRIBUTE);
+			this.responseTimes.record(timing.route(), System.nanoTime() - timing.start());
 		}
 	}
 
@@ -151,19 +150,7 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 		return (pattern != null) ? "route " + pattern : null;
 	}
 
-	private static final class Timing {
-
-		private final String route;
-
-		private final long start;
-
-		private boolean recorded;
-
-		Timing(String route, long start) {
-			this.route = route;
-			this.start = start;
-		}
-
+	private record Timing(String route, long start) {
 	}
 
 }
