@@ -13,11 +13,15 @@ import java.util.List;
  * @param appArgs extra arguments for every benchmark app the harness starts
  * @param commentScripts P2's scripts are one comment each (same sizes, nothing for the
  * browser in P6 to run)
+ * @param warmLoads page loads, each on a new connection, that warm a JVM app up (0: the
+ * recorded number)
  */
-record Experiment(long linkBuffer, int proxySocketBuffer, List<String> appArgs, boolean commentScripts) {
+record Experiment(long linkBuffer, int proxySocketBuffer, List<String> appArgs, boolean commentScripts,
+		int warmLoads) {
 
 	boolean any() {
-		return this.linkBuffer > 0 || this.proxySocketBuffer > 0 || !this.appArgs.isEmpty() || this.commentScripts;
+		return this.linkBuffer > 0 || this.proxySocketBuffer > 0 || !this.appArgs.isEmpty() || this.commentScripts
+				|| this.warmLoads > 0;
 	}
 
 	@Override
@@ -34,6 +38,9 @@ record Experiment(long linkBuffer, int proxySocketBuffer, List<String> appArgs, 
 		}
 		if (this.commentScripts) {
 			parts.add("P2's scripts are comments (matters to P6's browser)");
+		}
+		if (this.warmLoads > 0) {
+			parts.add(this.warmLoads + " page loads to warm each JVM app");
 		}
 		return String.join(", ", parts);
 	}

@@ -27,6 +27,12 @@ abstract class Figure {
 
 	static final int WARM_UP_REQUESTS = 100_000;
 
+	/** Page loads, each on a new connection, in a JVM app's warm-up. */
+	static final int WARM_UP_LOADS = 2_000;
+
+	/** The warm-up loads whose C2 compiler time the report shows. */
+	static final int WARM_UP_LAST_LOADS = 250;
+
 	protected final Options options;
 
 	protected final Workspace workspace;
@@ -271,9 +277,25 @@ abstract class Figure {
 			}
 		}
 		if (Command.exists("nghttp")) {
-			// each nghttp load is a new connection, so every load gets its pushes
-			for (int i = 0; i < (smoke ? 10 : 150); i++) {
+			// each nghttp load is a new connection, so every load gets its pushes; a JVM's
+			// code for a new connection (the TLS handshake above all) is compiled by C2 only
+			// after many of them
+			int loads = smoke ? 10
+					: (this.options.experiment().warmLoads() > 0) ? this.options.experiment().warmLoads()
+							: WARM_UP_LOADS;
+			int last = Math.min(loads, WARM_UP_LAST_LOADS);
+			long c2 = -1;
+			for (int i = 0; i < loads; i++) {
+				if (i == loads - last && server.process() != null) {
+					c2 = server.process().c2CompilerTicks();
+				}
 				Nghttp.load(server.url("/"), true);
+			}
+			if (c2 >= 0) {
+				// whether the JIT was still at work when the figures start: 10 ms per tick
+				double perLoad = (server.process().c2CompilerTicks() - c2) * 10.0 / last;
+				stats(server.name() + ": C2 compiler CPU per page load, last " + last + " of " + loads
+						+ " warm-up loads", "ms").add(perLoad);
 			}
 			for (int i = 0; i < (smoke ? 2 : 10); i++) {
 				Nghttp.load(server.url("/think"), true);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A process the harness started (a peer or an app), with its output in a log file; only
@@ -60,6 +61,33 @@ final class Launched implements AutoCloseable {
 			// the fields after the command name, which is in parentheses: state is the first, utime the 12th
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * The CPU time the JVM's C2 compiler threads have used, from {@code /proc}, in clock
+	 * ticks (1/100 s).
+	 * @return the ticks, or -1 when they cannot be read
+	 */
+	long c2CompilerTicks() {
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+			long ticks = 0;
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				try {
+					if (Files.readString(task.resolve("comm")).startsWith("C2 Compiler")) {
+						String stat = Files.readString(task.resolve("stat"));
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					}
+				}
+				catch (IOException ex) {
+					// a compiler thread that ended meanwhile has no more time to count
+				}
+			}
+			return ticks;
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;

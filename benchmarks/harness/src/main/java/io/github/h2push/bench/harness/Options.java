@@ -33,6 +33,7 @@ record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int run
 		int proxySocketBuffer = 0;
 		List<String> appArgs = new ArrayList<>();
 		boolean commentScripts = false;
+		int warmLoads = 0;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
@@ -45,9 +46,10 @@ record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int run
 				case "--proxy-socket-buffer" -> proxySocketBuffer = Integer.parseInt(args[++i]);
 				case "--app-arg" -> appArgs.add(args[++i]);
 				case "--comment-scripts" -> commentScripts = true;
+				case "--warm-loads" -> warmLoads = Integer.parseInt(args[++i]);
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]
 						+ "; use --smoke, --soak [--soak-requests N], --runs N, --only P1,P2,…,P3-Boot4,P5-Boot4,P6a-Boot4, --repo DIR"
-						+ " (experiments: --link-buffer BYTES, --proxy-socket-buffer BYTES, --app-arg ARG, --comment-scripts)");
+						+ " (experiments: --link-buffer BYTES, --proxy-socket-buffer BYTES, --app-arg ARG, --comment-scripts, --warm-loads N)");
 			}
 		}
 		if (only == null) {
@@ -59,7 +61,8 @@ record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int run
 						+ " P4, P5, P6, P7, P3-Boot4, P5-Boot4, P6a-Boot4");
 			}
 		}
-		Experiment experiment = new Experiment(linkBuffer, proxySocketBuffer, List.copyOf(appArgs), commentScripts);
+		Experiment experiment = new Experiment(linkBuffer, proxySocketBuffer, List.copyOf(appArgs), commentScripts,
+				warmLoads);
 		if (smoke) {
 			return new Options(repo, true, soak, only, (runs != null) ? runs : 2, 3_000, 300, 1, 1, 1,
 					Math.min(soakRequests, 100_000), experiment);
