@@ -277,29 +277,36 @@ abstract class Figure {
 			}
 		}
 		if (Command.exists("nghttp")) {
-			// each nghttp load is a new connection, so every load gets its pushes; a JVM's
-			// code for a new connection (the TLS handshake above all) is compiled by C2 only
-			// after many of them
-			int loads = smoke ? 10
-					: (this.options.experiment().warmLoads() > 0) ? this.options.experiment().warmLoads()
-							: WARM_UP_LOADS;
-			int last = Math.min(loads, WARM_UP_LAST_LOADS);
-			long c2 = -1;
-			for (int i = 0; i < loads; i++) {
-				if (i == loads - last && server.process() != null) {
-					c2 = server.process().c2CompilerTicks();
-				}
-				Nghttp.load(server.url("/"), true);
-			}
-			if (c2 >= 0) {
-				// whether the JIT was still at work when the figures start: 10 ms per tick
-				double perLoad = (server.process().c2CompilerTicks() - c2) * 10.0 / last;
-				stats(server.name() + ": C2 compiler CPU per page load, last " + last + " of " + loads
-						+ " warm-up loads", "ms").add(perLoad);
-			}
+			// each nghttp load is a new connection, so every load gets its pushes
+			warmNewConnections(server, "/");
 			for (int i = 0; i < (smoke ? 2 : 10); i++) {
 				Nghttp.load(server.url("/think"), true);
 			}
+		}
+	}
+
+	/**
+	 * Page loads of {@code path}, each on a new connection (with pushes where the server
+	 * pushes): a JVM's code for a new connection, the TLS handshake above all, is compiled
+	 * by C2 only after many of them. Records the C2 compiler's CPU time per load over the
+	 * last loads, which shows whether the JIT was still at work when the figures start.
+	 */
+	protected final void warmNewConnections(Server server, String path) {
+		int loads = this.options.smoke() ? 10
+				: (this.options.experiment().warmLoads() > 0) ? this.options.experiment().warmLoads() : WARM_UP_LOADS;
+		int last = Math.min(loads, WARM_UP_LAST_LOADS);
+		long c2 = -1;
+		for (int i = 0; i < loads; i++) {
+			if (i == loads - last && server.process() != null) {
+				c2 = server.process().c2CompilerTicks();
+			}
+			Nghttp.load(server.url(path), true);
+		}
+		long end = (c2 >= 0) ? server.process().c2CompilerTicks() : -1;
+		if (end >= 0) {
+			double perLoad = (end - c2) * 10.0 / last;
+			stats(server.name() + ": C2 compiler CPU per page load, last " + last + " of " + loads + " warm-up loads",
+					"ms").add(perLoad);
 		}
 	}
 

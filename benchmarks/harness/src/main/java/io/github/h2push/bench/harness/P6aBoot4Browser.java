@@ -74,6 +74,8 @@ final class P6aBoot4Browser extends P6Browser {
 			}
 		}
 		if (Command.exists("nghttp")) {
+			// new connections on a route that answers at once; then the page itself
+			warmNewConnections(server, "/plain");
 			for (int i = 0; i < (smoke ? 2 : 10); i++) {
 				Nghttp.load(server.url("/typical"), true);
 			}
