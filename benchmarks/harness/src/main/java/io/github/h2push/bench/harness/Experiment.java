@@ -13,8 +13,9 @@ import java.util.List;
  * @param appArgs extra arguments for every benchmark app the harness starts
  * @param commentScripts P2's scripts are one comment each (same sizes, nothing for the
  * browser in P6 to run)
- * @param warmLoads page loads, each on a new connection, that warm a JVM app up (0: the
- * recorded number)
+ * @param warmLoads page loads, each on a new connection, with which the JVM apps of P1,
+ * P2, P6, P7a and P6a-Boot4 are warmed up (0: {@link Figure#WARM_UP_LOADS}; smoke runs
+ * always make 10)
  */
 record Experiment(long linkBuffer, int proxySocketBuffer, List<String> appArgs, boolean commentScripts,
 		int warmLoads) {
@@ -40,7 +41,8 @@ record Experiment(long linkBuffer, int proxySocketBuffer, List<String> appArgs, 
 			parts.add("P2's scripts are comments (matters to P6's browser)");
 		}
 		if (this.warmLoads > 0) {
-			parts.add(this.warmLoads + " page loads to warm each JVM app");
+			parts.add(this.warmLoads + " page loads on new connections to warm each JVM app of P1, P2, P6, P7a and"
+					+ " P6a-Boot4 (10 in a smoke run)");
 		}
 		return String.join(", ", parts);
 	}

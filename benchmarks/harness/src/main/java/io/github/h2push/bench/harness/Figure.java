@@ -289,24 +289,28 @@ abstract class Figure {
 	 * Page loads of {@code path}, each on a new connection (with pushes where the server
 	 * pushes): a JVM's code for a new connection, the TLS handshake above all, is compiled
 	 * by C2 only after many of them. Records the C2 compiler's CPU time per load over the
-	 * last loads, which shows whether the JIT was still at work when the figures start.
+	 * last loads, which shows whether the JIT was still at work when the figures start (a
+	 * compiler thread the JVM stops meanwhile takes its time in that window with it).
 	 */
 	protected final void warmNewConnections(Server server, String path) {
 		int loads = this.options.smoke() ? 10
 				: (this.options.experiment().warmLoads() > 0) ? this.options.experiment().warmLoads() : WARM_UP_LOADS;
 		int last = Math.min(loads, WARM_UP_LAST_LOADS);
-		long c2 = -1;
+		Map<String, Long> before = null;
 		for (int i = 0; i < loads; i++) {
 			if (i == loads - last && server.process() != null) {
-				c2 = server.process().c2CompilerTicks();
+				before = server.process().c2CompilerTicks();
 			}
 			Nghttp.load(server.url(path), true);
 		}
-		long end = (c2 >= 0) ? server.process().c2CompilerTicks() : -1;
-		if (end >= 0) {
-			double perLoad = (end - c2) * 10.0 / last;
+		Map<String, Long> after = (before != null) ? server.process().c2CompilerTicks() : null;
+		if (after != null) {
+			long ticks = 0;
+			for (Map.Entry<String, Long> thread : after.entrySet()) {
+				ticks += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+			}
 			stats(server.name() + ": C2 compiler CPU per page load, last " + last + " of " + loads + " warm-up loads",
-					"ms").add(perLoad);
+					"ms").add(ticks * 10.0 / last);
 		}
 	}
 

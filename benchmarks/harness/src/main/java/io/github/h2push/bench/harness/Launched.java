@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -68,19 +70,21 @@ final class Launched implements AutoCloseable {
 	}
 
 	/**
-	 * The CPU time the JVM's C2 compiler threads have used, from {@code /proc}, in clock
-	 * ticks (1/100 s).
-	 * @return the ticks, or -1 when they cannot be read
+	 * The CPU time each of the JVM's C2 compiler threads has used, user and system, from
+	 * {@code /proc}, in clock ticks (1/100 s). The JVM may start and stop compiler threads,
+	 * so a difference over time is taken thread by thread.
+	 * @return the ticks by thread id, or {@code null} when they cannot be read
 	 */
-	long c2CompilerTicks() {
+	Map<String, Long> c2CompilerTicks() {
 		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
-			long ticks = 0;
+			Map<String, Long> ticks = new HashMap<>();
 			for (Path task : (Iterable<Path>) tasks::iterator) {
 				try {
 					if (Files.readString(task.resolve("comm")).startsWith("C2 Compiler")) {
 						String stat = Files.readString(task.resolve("stat"));
 						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						ticks.put(task.getFileName().toString(),
+								Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
 					}
 				}
 				catch (IOException ex) {
@@ -90,7 +94,7 @@ final class Launched implements AutoCloseable {
 			return ticks;
 		}
 		catch (IOException | RuntimeException ex) {
-			return -1;
+			return null;
 		}
 	}
 

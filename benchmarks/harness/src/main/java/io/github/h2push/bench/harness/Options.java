@@ -46,7 +46,12 @@ record Options(Path repo, boolean smoke, boolean soak, Set<String> only, int run
 				case "--proxy-socket-buffer" -> proxySocketBuffer = Integer.parseInt(args[++i]);
 				case "--app-arg" -> appArgs.add(args[++i]);
 				case "--comment-scripts" -> commentScripts = true;
-				case "--warm-loads" -> warmLoads = Integer.parseInt(args[++i]);
+				case "--warm-loads" -> {
+					warmLoads = Integer.parseInt(args[++i]);
+					if (warmLoads < 1) {
+						throw new IllegalArgumentException("--warm-loads needs at least 1 load, not " + warmLoads);
+					}
+				}
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]
 						+ "; use --smoke, --soak [--soak-requests N], --runs N, --only P1,P2,…,P3-Boot4,P5-Boot4,P6a-Boot4, --repo DIR"
 						+ " (experiments: --link-buffer BYTES, --proxy-socket-buffer BYTES, --app-arg ARG, --comment-scripts, --warm-loads N)");
