@@ -2,6 +2,7 @@ package io.github.h2push.autoconfigure;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -26,26 +27,44 @@ final class BootServerSettings {
 
 	private final Environment environment;
 
+	// Spring Boot's own binding of server.*, when there is one
+	@Nullable
+	private final ServerProperties serverProperties;
+
 	private final boolean http2;
 
 	@Nullable
 	private final String ownSslProperty;
 
-	private BootServerSettings(Environment environment, boolean http2, @Nullable String ownSslProperty) {
+	private BootServerSettings(Environment environment, @Nullable ServerProperties serverProperties, boolean http2,
+			@Nullable String ownSslProperty) {
 		this.environment = environment;
+		this.serverProperties = serverProperties;
 		this.http2 = http2;
 		this.ownSslProperty = ownSslProperty;
 	}
 
 	static BootServerSettings of(Environment environment) {
+		return of(environment, null);
+	}
+
+	/**
+	 * The settings, with the Undertow options read from Spring Boot's own binding of
+	 * {@code server.*} when it is given, rather than bound again.
+	 * @param environment the environment
+	 * @param serverProperties Spring Boot's server properties, or {@code null}
+	 * @return the settings
+	 */
+	static BootServerSettings of(Environment environment, @Nullable ServerProperties serverProperties) {
 		boolean http2 = environment.getProperty("server.http2.enabled", Boolean.class, true);
 		for (String property : OWN_SSL_PROPERTIES) {
 			if (StringUtils.hasText(environment.getProperty(property))) {
-				return new BootServerSettings(environment, http2, property);
+				return new BootServerSettings(environment, serverProperties, http2, property);
 			}
 		}
 		boolean sslOff = !environment.getProperty("server.ssl.enabled", Boolean.class, true);
-		return new BootServerSettings(environment, http2, sslOff ? "server.ssl.enabled" : null);
+		return new BootServerSettings(environment, serverProperties, http2,
+				sslOff ? "server.ssl.enabled" : null);
 	}
 
 	/**
@@ -72,19 +91,33 @@ final class BootServerSettings {
 	}
 
 	private boolean hasUndertowOption(String kind, String option) {
-		Map<String, String> options = Binder.get(this.environment)
-			.bind("server.undertow.options." + kind, Bindable.mapOf(String.class, String.class))
-			.orElse(Map.of());
+		Map<String, String> options;
+		if (this.serverProperties != null) {
+			ServerProperties.Undertow.Options bound = this.serverProperties.getUndertow().getOptions();
+			options = kind.equals("socket") ? bound.getSocket() : bound.getServer();
+		}
+		else {
+			options = Binder.get(this.environment)
+				.bind("server.undertow.options." + kind, Bindable.mapOf(String.class, String.class))
+				.orElse(Map.of());
+		}
 		String wanted = canonical(option);
-		return options.keySet().stream().anyMatch((name) -> canonical(name).equals(wanted));
+		for (String name : options.keySet()) {
+			if (canonical(name).equals(wanted)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String canonical(String name) {
 		StringBuilder canonical = new StringBuilder(name.length());
-		name.chars()
-			.filter(Character::isLetterOrDigit)
-			.map(Character::toLowerCase)
-			.forEach((c) -> canonical.append((char) c));
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (Character.isLetterOrDigit(c)) {
+				canonical.append(Character.toLowerCase(c));
+			}
+		}
 		return canonical.toString();
 	}
 

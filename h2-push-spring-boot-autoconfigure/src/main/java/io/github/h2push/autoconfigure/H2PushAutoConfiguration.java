@@ -274,9 +274,9 @@ public class H2PushAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		UndertowMaxConcurrentStreamsCustomizer undertowMaxConcurrentStreamsCustomizer(H2PushProperties properties,
-				Environment environment) {
+				Environment environment, ObjectProvider<ServerProperties> serverProperties) {
 			// a limit set as a server option wins
-			boolean leftAlone = BootServerSettings.of(environment)
+			boolean leftAlone = BootServerSettings.of(environment, serverProperties.getIfAvailable())
 				.hasUndertowServerOption("HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS");
 			return new UndertowMaxConcurrentStreamsCustomizer(
 					leftAlone ? 0 : properties.getConnection().getMaxConcurrentStreams());
@@ -285,9 +285,10 @@ public class H2PushAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		UndertowResetFrameLimitCustomizer undertowResetFrameLimitCustomizer(H2PushProperties properties,
-				Environment environment) {
+				Environment environment, ObjectProvider<ServerProperties> serverProperties) {
 			// a limit set as a server option wins
-			boolean leftAlone = BootServerSettings.of(environment).hasUndertowServerOption("MAX_RST_FRAMES_PER_WINDOW");
+			boolean leftAlone = BootServerSettings.of(environment, serverProperties.getIfAvailable())
+				.hasUndertowServerOption("MAX_RST_FRAMES_PER_WINDOW");
 			int maxClientResets = properties.getConnection().getMaxClientResets();
 			return new UndertowResetFrameLimitCustomizer(leftAlone ? 0 : maxClientResets);
 		}
@@ -295,11 +296,12 @@ public class H2PushAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		UndertowWriteTimeoutCustomizer undertowWriteTimeoutCustomizer(H2PushProperties properties,
-				Environment environment) {
+				Environment environment, ObjectProvider<ServerProperties> serverProperties) {
 			// a write timeout set as a server option wins
 			Duration writeTimeout = properties.getConnection().getWriteTimeout();
-			boolean leftAlone = writeTimeout.isZero()
-					|| BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT");
+			boolean leftAlone = writeTimeout.isZero() || BootServerSettings
+				.of(environment, serverProperties.getIfAvailable())
+				.hasUndertowSocketOption("WRITE_TIMEOUT");
 			return new UndertowWriteTimeoutCustomizer(leftAlone ? null : writeTimeout);
 		}
 

@@ -3,6 +3,8 @@ package io.github.h2push.autoconfigure;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -21,6 +23,8 @@ class BootServerSettingsTests {
 		MockEnvironment environment = new MockEnvironment().withProperty(property, "30000");
 		ConfigurationPropertySources.attach(environment);
 		assertThat(BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT")).isTrue();
+		assertThat(BootServerSettings.of(environment, serverProperties(environment))
+			.hasUndertowSocketOption("WRITE_TIMEOUT")).isTrue();
 	}
 
 	@ParameterizedTest
@@ -29,6 +33,24 @@ class BootServerSettingsTests {
 	void ignoresOtherOptions(String property) {
 		MockEnvironment environment = new MockEnvironment().withProperty(property, "30000");
 		assertThat(BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT")).isFalse();
+		assertThat(BootServerSettings.of(environment, serverProperties(environment))
+			.hasUndertowSocketOption("WRITE_TIMEOUT")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "server.undertow.options.server.MAX_RST_FRAMES_PER_WINDOW",
+			"server.undertow.options.server.max-rst-frames-per-window" })
+	void readsTheServerOptionsOfSpringBootsOwnBinding(String property) {
+		MockEnvironment environment = new MockEnvironment().withProperty(property, "10");
+		// the environment given is empty: the options come from the binding alone
+		BootServerSettings settings = BootServerSettings.of(new MockEnvironment(), serverProperties(environment));
+		assertThat(settings.hasUndertowServerOption("MAX_RST_FRAMES_PER_WINDOW")).isTrue();
+		assertThat(settings.hasUndertowSocketOption("MAX_RST_FRAMES_PER_WINDOW")).isFalse();
+	}
+
+	// as Spring Boot binds them for its own server configuration
+	private static ServerProperties serverProperties(MockEnvironment environment) {
+		return Binder.get(environment).bindOrCreate("server", ServerProperties.class);
 	}
 
 }

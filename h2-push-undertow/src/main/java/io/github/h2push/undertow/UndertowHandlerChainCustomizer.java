@@ -1,11 +1,10 @@
 package io.github.h2push.undertow;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.h2push.PushListener;
-import io.undertow.server.HandlerWrapper;
+import io.undertow.server.HttpHandler;
 import io.undertow.servlet.api.DeploymentInfo;
 
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
@@ -143,69 +142,58 @@ public class UndertowHandlerChainCustomizer implements WebServerFactoryCustomize
 	}
 
 	private void install(DeploymentInfo deploymentInfo) {
-		// Undertow wraps the chain with each wrapper in the order they were added, so the
-		// one added last runs first: add them from the innermost out
-		List<HandlerWrapper> initial = initialHandlers();
-		for (int i = initial.size() - 1; i >= 0; i--) {
-			deploymentInfo.addInitialHandlerChainWrapper(initial.get(i));
-		}
-		List<HandlerWrapper> outer = outerHandlers();
-		for (int i = outer.size() - 1; i >= 0; i--) {
-			deploymentInfo.addOuterHandlerChainWrapper(outer.get(i));
+		// one wrapper for the whole chain: the same handlers, and nothing to make per handler
+		deploymentInfo.addInitialHandlerChainWrapper(this::initialHandlers);
+		if (limitsClientResets()) {
+			deploymentInfo.addOuterHandlerChainWrapper(this::outerHandlers);
 		}
 		if (limitsRunningRequests()) {
 			deploymentInfo.addThreadSetupAction(RunningRequestLimitingHandler.releasingWhenThreadLeaves());
 		}
 	}
 
-	// in the order a request meets them
-	private List<HandlerWrapper> initialHandlers() {
-		List<HandlerWrapper> handlers = new ArrayList<>();
-		if (this.internals.supports(UndertowInternals.Feature.CONCURRENT_STREAM_LIMIT)) {
-			handlers.add((next) -> new ConcurrentStreamLimitingHandler(next, this.internals));
-		}
-		if (limitsClientResets()) {
-			handlers.add((next) -> new ClientResetLimitingHandler(next, this.internals, this.maxClientResets,
-					this.clientResetWindow));
-		}
-		if (this.slots.isAvailable()) {
-			handlers.add((next) -> new PushedStreamReleasingHandler(next, this.slots, this.guard, this.listeners));
-			handlers.add((next) -> new AbandonedExchangeEndingHandler(next, this.internals));
-		}
-		if (this.internals.supports(UndertowInternals.Feature.RESPONSE_COMPLETION)) {
-			handlers.add((next) -> new ResponseCompletionHandler(next, this.internals));
-		}
-		handlers.add(UnparsableHostHandler::new);
-		PushedResponseCache cache = this.pushedResponseCache;
-		if (cache != null && this.slots.isAvailable()) {
-			handlers.add((next) -> new PushedResponseCacheHandler(next, cache));
-		}
-		handlers.add(EarlyHintsVaryHandler::new);
-		handlers.add(ContentLanguageHandler::new);
-		if (TlsSessionInfoSharingHandler.isAvailable()) {
-			handlers.add(TlsSessionInfoSharingHandler::new);
-		}
-		if (this.frameOrder != null && this.frameOrder.isAvailable()) {
-			handlers.add((next) -> new HtmlFirstHandler(next, this.frameOrder));
+	// a request meets them in the reverse order of this method: each wraps the ones before it
+	private HttpHandler initialHandlers(HttpHandler servlet) {
+		HttpHandler handler = servlet;
+		if (limitsRunningRequests()) {
+			handler = new RunningRequestLimitingHandler(handler, this.internals, this.limits.getMaxRunningRequests());
 		}
 		if (this.limits.getMinSendRate() > 0 && this.internals.supports(UndertowInternals.Feature.MIN_SEND_RATE)) {
-			handlers.add((next) -> new SlowResponseResettingHandler(next, this.internals, this.limits.getMinSendRate(),
-					this.limits.getSendRateInterval()));
+			handler = new SlowResponseResettingHandler(handler, this.internals, this.limits.getMinSendRate(),
+					this.limits.getSendRateInterval());
 		}
-		if (limitsRunningRequests()) {
-			handlers.add((next) -> new RunningRequestLimitingHandler(next, this.internals,
-					this.limits.getMaxRunningRequests()));
+		if (this.frameOrder != null && this.frameOrder.isAvailable()) {
+			handler = new HtmlFirstHandler(handler, this.frameOrder);
 		}
-		return handlers;
+		if (TlsSessionInfoSharingHandler.isAvailable()) {
+			handler = new TlsSessionInfoSharingHandler(handler);
+		}
+		handler = new ContentLanguageHandler(handler);
+		handler = new EarlyHintsVaryHandler(handler);
+		PushedResponseCache cache = this.pushedResponseCache;
+		if (cache != null && this.slots.isAvailable()) {
+			handler = new PushedResponseCacheHandler(handler, cache);
+		}
+		handler = new UnparsableHostHandler(handler);
+		if (this.internals.supports(UndertowInternals.Feature.RESPONSE_COMPLETION)) {
+			handler = new ResponseCompletionHandler(handler, this.internals);
+		}
+		if (this.slots.isAvailable()) {
+			handler = new AbandonedExchangeEndingHandler(handler, this.internals);
+			handler = new PushedStreamReleasingHandler(handler, this.slots, this.guard, this.listeners);
+		}
+		if (limitsClientResets()) {
+			handler = new ClientResetLimitingHandler(handler, this.internals, this.maxClientResets,
+					this.clientResetWindow);
+		}
+		if (this.internals.supports(UndertowInternals.Feature.CONCURRENT_STREAM_LIMIT)) {
+			handler = new ConcurrentStreamLimitingHandler(handler, this.internals);
+		}
+		return handler;
 	}
 
-	// in the order a request meets them
-	private List<HandlerWrapper> outerHandlers() {
-		List<HandlerWrapper> handlers = new ArrayList<>();
-		if (limitsClientResets()) {
-			handlers.add((next) -> new ResetRequestSkippingHandler(next, this.internals));
-		}
-		return handlers;
+	private HttpHandler outerHandlers(HttpHandler next) {
+		return new ResetRequestSkippingHandler(next, this.internals);
 	}
 
 	private boolean limitsRunningRequests() {

@@ -22,6 +22,7 @@ import io.undertow.Version;
 import io.undertow.protocols.http2.Http2Channel;
 import io.undertow.protocols.http2.Http2DataStreamSinkChannel;
 import io.undertow.protocols.http2.Http2StreamSinkChannel;
+import io.undertow.protocols.http2.Http2StreamSourceChannel;
 import io.undertow.protocols.ssl.SNIContextMatcher;
 import io.undertow.protocols.ssl.SNISSLContext;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
@@ -192,10 +193,11 @@ final class UndertowInternals {
 		this.connectionChannel = members.getter(Http2ServerConnection.class, "channel", Http2Channel.class,
 				MethodType.methodType(Http2Channel.class, Http2ServerConnection.class));
 		this.connectionResponseChannel = members.getter(Http2ServerConnection.class, "responseChannel",
-				Http2StreamSinkChannel.class,
+				Http2DataStreamSinkChannel.class,
 				MethodType.methodType(Http2StreamSinkChannel.class, Http2ServerConnection.class));
 		this.removeStreamSource = members.method(Http2Channel.class, "removeStreamSource",
-				MethodType.methodType(void.class, Http2Channel.class, int.class), int.class);
+				MethodType.methodType(Http2StreamSourceChannel.class, int.class),
+				MethodType.methodType(void.class, Http2Channel.class, int.class));
 		this.sendConcurrentStreams = members.getter(Http2Channel.class, "sendConcurrentStreams", int.class,
 				MethodType.methodType(int.class, Http2Channel.class));
 		this.receiveConcurrentStreams = members.getter(Http2Channel.class, "receiveConcurrentStreams", int.class,
@@ -891,9 +893,31 @@ final class UndertowInternals {
 			}
 		}
 
+		/**
+		 * A getter of an instance field, looked up by its declared type first: unlike
+		 * {@link Class#getDeclaredField(String)}, that loads no class but the field's own,
+		 * where reflection loads the type of every field the class declares. A field
+		 * declared with another type is then looked for by reflection, and accepted when
+		 * its type is the handle's return type or a subtype.
+		 */
 		@Nullable
-		MethodHandle getter(Class<?> owner, String fieldName, Class<?> type, MethodType as) {
-			return getter(field(owner, fieldName, type), name(owner, fieldName), as);
+		MethodHandle getter(Class<?> owner, String fieldName, Class<?> declaredType, MethodType as) {
+			String name = name(owner, fieldName);
+			if (!this.hidden.test(name)) {
+				try {
+					return MethodHandles.privateLookupIn(owner, this.lookup)
+						.findGetter(owner, fieldName, declaredType)
+						.asType(as);
+				}
+				catch (NoSuchFieldException ex) {
+					// declared with another type: reflection tells
+				}
+				catch (ReflectiveOperationException | RuntimeException ex) {
+					this.missing.add(name);
+					return null;
+				}
+			}
+			return getter(field(owner, fieldName, as.returnType()), name, as);
 		}
 
 		@Nullable
@@ -924,8 +948,14 @@ final class UndertowInternals {
 			}
 		}
 
+		/**
+		 * An instance method, looked up by its declared type first (see
+		 * {@link #getter(Class, String, Class, MethodType)}), then by reflection with any
+		 * return type.
+		 */
 		@Nullable
-		MethodHandle method(Class<?> owner, String methodName, MethodType as, Class<?>... parameterTypes) {
+		MethodHandle method(Class<?> owner, String methodName, MethodType declaredType, MethodType as) {
+			Class<?>[] parameterTypes = declaredType.parameterArray();
 			StringJoiner parameters = new StringJoiner(", ", name(owner, methodName) + "(", ")");
 			for (Class<?> parameterType : parameterTypes) {
 				parameters.add(parameterType.getSimpleName());
@@ -934,6 +964,14 @@ final class UndertowInternals {
 			try {
 				if (this.hidden.test(name)) {
 					throw new NoSuchMethodException(name);
+				}
+				try {
+					return MethodHandles.privateLookupIn(owner, this.lookup)
+						.findVirtual(owner, methodName, declaredType)
+						.asType(as);
+				}
+				catch (NoSuchMethodException ex) {
+					// declared with another return type: reflection tells
 				}
 				Method method = owner.getDeclaredMethod(methodName, parameterTypes);
 				method.setAccessible(true);
