@@ -2,7 +2,6 @@ package io.github.h2push.autoconfigure;
 
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -15,9 +14,10 @@ import org.springframework.util.StringUtils;
  * the server has SSL settings of its own ({@code server.ssl.bundle},
  * {@code server.ssl.key-store} or {@code server.ssl.certificate} set, or
  * {@code server.ssl.enabled=false}), in which case the development certificate is not
- * used; and whether the application sets Undertow's write timeout itself
- * ({@code server.undertow.options.socket.*}, under any spelling Boot accepts). What the
- * server really does once started is read from the server itself.
+ * used; and whether the application sets an Undertow server or socket option itself
+ * ({@code server.undertow.options.server.*}, {@code server.undertow.options.socket.*},
+ * under any spelling Boot accepts). What the server really does once started is read
+ * from the server itself.
  */
 final class BootServerSettings {
 
@@ -27,44 +27,26 @@ final class BootServerSettings {
 
 	private final Environment environment;
 
-	// Spring Boot's own binding of server.*, when there is one
-	@Nullable
-	private final ServerProperties serverProperties;
-
 	private final boolean http2;
 
 	@Nullable
 	private final String ownSslProperty;
 
-	private BootServerSettings(Environment environment, @Nullable ServerProperties serverProperties, boolean http2,
-			@Nullable String ownSslProperty) {
+	private BootServerSettings(Environment environment, boolean http2, @Nullable String ownSslProperty) {
 		this.environment = environment;
-		this.serverProperties = serverProperties;
 		this.http2 = http2;
 		this.ownSslProperty = ownSslProperty;
 	}
 
 	static BootServerSettings of(Environment environment) {
-		return of(environment, null);
-	}
-
-	/**
-	 * The settings, with the Undertow options read from Spring Boot's own binding of
-	 * {@code server.*} when it is given, rather than bound again.
-	 * @param environment the environment
-	 * @param serverProperties Spring Boot's server properties, or {@code null}
-	 * @return the settings
-	 */
-	static BootServerSettings of(Environment environment, @Nullable ServerProperties serverProperties) {
 		boolean http2 = environment.getProperty("server.http2.enabled", Boolean.class, true);
 		for (String property : OWN_SSL_PROPERTIES) {
 			if (StringUtils.hasText(environment.getProperty(property))) {
-				return new BootServerSettings(environment, serverProperties, http2, property);
+				return new BootServerSettings(environment, http2, property);
 			}
 		}
 		boolean sslOff = !environment.getProperty("server.ssl.enabled", Boolean.class, true);
-		return new BootServerSettings(environment, serverProperties, http2,
-				sslOff ? "server.ssl.enabled" : null);
+		return new BootServerSettings(environment, http2, sslOff ? "server.ssl.enabled" : null);
 	}
 
 	/**
@@ -91,16 +73,22 @@ final class BootServerSettings {
 	}
 
 	private boolean hasUndertowOption(String kind, String option) {
-		Map<String, String> options;
-		if (this.serverProperties != null) {
-			ServerProperties.Undertow.Options bound = this.serverProperties.getUndertow().getOptions();
-			options = kind.equals("socket") ? bound.getSocket() : bound.getServer();
-		}
-		else {
-			options = Binder.get(this.environment)
-				.bind("server.undertow.options." + kind, Bindable.mapOf(String.class, String.class))
-				.orElse(Map.of());
-		}
+		Map<String, String> options = Binder.get(this.environment)
+			.bind("server.undertow.options." + kind, Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of());
+		return namesOption(options, option);
+	}
+
+	/**
+	 * Whether Undertow options, as Spring Boot binds {@code server.undertow.options.server}
+	 * or {@code server.undertow.options.socket}, set an option (see
+	 * {@link #hasUndertowSocketOption(String)}).
+	 * @param options the bound options, by the names the application gave them
+	 * @param option the option's name in Undertow's {@code Options} or
+	 * {@code UndertowOptions}
+	 * @return {@code true} when it is set
+	 */
+	static boolean namesOption(Map<String, String> options, String option) {
 		String wanted = canonical(option);
 		for (String name : options.keySet()) {
 			if (canonical(name).equals(wanted)) {

@@ -276,8 +276,8 @@ public class H2PushAutoConfiguration {
 		UndertowMaxConcurrentStreamsCustomizer undertowMaxConcurrentStreamsCustomizer(H2PushProperties properties,
 				Environment environment, ObjectProvider<ServerProperties> serverProperties) {
 			// a limit set as a server option wins
-			boolean leftAlone = BootServerSettings.of(environment, serverProperties.getIfAvailable())
-				.hasUndertowServerOption("HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS");
+			boolean leftAlone = setsUndertowOption(environment, serverProperties, true,
+					"HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS");
 			return new UndertowMaxConcurrentStreamsCustomizer(
 					leftAlone ? 0 : properties.getConnection().getMaxConcurrentStreams());
 		}
@@ -287,8 +287,7 @@ public class H2PushAutoConfiguration {
 		UndertowResetFrameLimitCustomizer undertowResetFrameLimitCustomizer(H2PushProperties properties,
 				Environment environment, ObjectProvider<ServerProperties> serverProperties) {
 			// a limit set as a server option wins
-			boolean leftAlone = BootServerSettings.of(environment, serverProperties.getIfAvailable())
-				.hasUndertowServerOption("MAX_RST_FRAMES_PER_WINDOW");
+			boolean leftAlone = setsUndertowOption(environment, serverProperties, true, "MAX_RST_FRAMES_PER_WINDOW");
 			int maxClientResets = properties.getConnection().getMaxClientResets();
 			return new UndertowResetFrameLimitCustomizer(leftAlone ? 0 : maxClientResets);
 		}
@@ -299,10 +298,23 @@ public class H2PushAutoConfiguration {
 				Environment environment, ObjectProvider<ServerProperties> serverProperties) {
 			// a write timeout set as a server option wins
 			Duration writeTimeout = properties.getConnection().getWriteTimeout();
-			boolean leftAlone = writeTimeout.isZero() || BootServerSettings
-				.of(environment, serverProperties.getIfAvailable())
-				.hasUndertowSocketOption("WRITE_TIMEOUT");
+			boolean leftAlone = writeTimeout.isZero()
+					|| setsUndertowOption(environment, serverProperties, false, "WRITE_TIMEOUT");
 			return new UndertowWriteTimeoutCustomizer(leftAlone ? null : writeTimeout);
+		}
+
+		// an Undertow server or socket option the application sets, read from Spring Boot's own binding of
+		// server.* when there is one, rather than bound again
+		private static boolean setsUndertowOption(Environment environment,
+				ObjectProvider<ServerProperties> serverProperties, boolean serverOption, String option) {
+			ServerProperties server = serverProperties.getIfUnique();
+			if (server == null) {
+				BootServerSettings settings = BootServerSettings.of(environment);
+				return serverOption ? settings.hasUndertowServerOption(option)
+						: settings.hasUndertowSocketOption(option);
+			}
+			ServerProperties.Undertow.Options options = server.getUndertow().getOptions();
+			return BootServerSettings.namesOption(serverOption ? options.getServer() : options.getSocket(), option);
 		}
 
 		@Bean

@@ -31,6 +31,7 @@ import io.github.h2push.undertow.UndertowHandlerChainCustomizer;
 import io.github.h2push.undertow.UndertowHttp2Customizer;
 import io.github.h2push.undertow.UndertowMaxConcurrentStreamsCustomizer;
 import io.github.h2push.undertow.UndertowPushTransport;
+import io.github.h2push.undertow.UndertowResetFrameLimitCustomizer;
 import io.github.h2push.undertow.UndertowWriteTimeoutCustomizer;
 import io.github.h2push.web.PushResourcesHandlerInterceptor;
 import io.github.h2push.web.ResponseHintsFilter;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
@@ -351,6 +353,24 @@ class H2PushAutoConfigurationTests {
 				context.getBean(UndertowMaxConcurrentStreamsCustomizer.class).customize(factory);
 				assertThat(factory.getBuilderCustomizers()).isEmpty();
 			});
+	}
+
+	@Test
+	void readsTheServerOptionsFromSpringBootsOwnServerProperties() {
+		// set on the bean alone: the environment has none
+		this.contextRunner.withBean(ServerProperties.class, () -> {
+			ServerProperties server = new ServerProperties();
+			server.getUndertow().getOptions().getServer().put("http2-settings-max-concurrent-streams", "5");
+			server.getUndertow().getOptions().getSocket().put("WRITE_TIMEOUT", "30000");
+			return server;
+		}).run((context) -> {
+			UndertowServletWebServerFactory factory = new UndertowServletWebServerFactory();
+			context.getBean(UndertowMaxConcurrentStreamsCustomizer.class).customize(factory);
+			context.getBean(UndertowWriteTimeoutCustomizer.class).customize(factory);
+			assertThat(factory.getBuilderCustomizers()).isEmpty();
+			context.getBean(UndertowResetFrameLimitCustomizer.class).customize(factory);
+			assertThat(factory.getBuilderCustomizers()).hasSize(1);
+		});
 	}
 
 	@Test

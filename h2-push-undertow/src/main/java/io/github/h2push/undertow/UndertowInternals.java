@@ -826,13 +826,13 @@ final class UndertowInternals {
 	/**
 	 * Looks members up, noting which are missing.
 	 */
-	private static final class Members {
+	static final class Members {
 
 		private final MethodHandles.Lookup lookup = MethodHandles.lookup();
 
 		private final Predicate<String> hidden;
 
-		private final Set<String> missing = new LinkedHashSet<>();
+		final Set<String> missing = new LinkedHashSet<>();
 
 		Members(Predicate<String> hidden) {
 			this.hidden = hidden;
@@ -894,27 +894,26 @@ final class UndertowInternals {
 		}
 
 		/**
-		 * A getter of an instance field, looked up by its declared type first: unlike
-		 * {@link Class#getDeclaredField(String)}, that loads no class but the field's own,
-		 * where reflection loads the type of every field the class declares. A field
-		 * declared with another type is then looked for by reflection, and accepted when
-		 * its type is the handle's return type or a subtype.
+		 * A getter of an instance field. The owner's field of exactly the declared type is
+		 * looked up by name and type first, which loads no class but the field's own,
+		 * where reflection loads the type of every field the owner declares. Anything else
+		 * is left to reflection, which decides as it always did: a field of the handle's
+		 * return type or a subtype, declared by the owner, not static.
 		 */
 		@Nullable
 		MethodHandle getter(Class<?> owner, String fieldName, Class<?> declaredType, MethodType as) {
 			String name = name(owner, fieldName);
 			if (!this.hidden.test(name)) {
 				try {
-					return MethodHandles.privateLookupIn(owner, this.lookup)
-						.findGetter(owner, fieldName, declaredType)
-						.asType(as);
-				}
-				catch (NoSuchFieldException ex) {
-					// declared with another type: reflection tells
+					MethodHandles.Lookup owners = MethodHandles.privateLookupIn(owner, this.lookup);
+					MethodHandle getter = owners.findGetter(owner, fieldName, declaredType);
+					// findGetter also finds a field a superclass declares
+					if (owners.revealDirect(getter).getDeclaringClass() == owner) {
+						return getter.asType(as);
+					}
 				}
 				catch (ReflectiveOperationException | RuntimeException ex) {
-					this.missing.add(name);
-					return null;
+					// not that field: reflection decides
 				}
 			}
 			return getter(field(owner, fieldName, as.returnType()), name, as);
@@ -949,9 +948,10 @@ final class UndertowInternals {
 		}
 
 		/**
-		 * An instance method, looked up by its declared type first (see
-		 * {@link #getter(Class, String, Class, MethodType)}), then by reflection with any
-		 * return type.
+		 * An instance method, the owner's of exactly the declared type looked up first (see
+		 * {@link #getter(Class, String, Class, MethodType)}); anything else is left to
+		 * reflection, which accepts the owner's method of these parameter types with any
+		 * return type the handle's type can take.
 		 */
 		@Nullable
 		MethodHandle method(Class<?> owner, String methodName, MethodType declaredType, MethodType as) {
@@ -966,12 +966,15 @@ final class UndertowInternals {
 					throw new NoSuchMethodException(name);
 				}
 				try {
-					return MethodHandles.privateLookupIn(owner, this.lookup)
-						.findVirtual(owner, methodName, declaredType)
-						.asType(as);
+					MethodHandles.Lookup owners = MethodHandles.privateLookupIn(owner, this.lookup);
+					MethodHandle method = owners.findVirtual(owner, methodName, declaredType);
+					// findVirtual also finds a method a superclass or an interface declares
+					if (owners.revealDirect(method).getDeclaringClass() == owner) {
+						return method.asType(as);
+					}
 				}
-				catch (NoSuchMethodException ex) {
-					// declared with another return type: reflection tells
+				catch (ReflectiveOperationException | RuntimeException ex) {
+					// not that method: reflection decides
 				}
 				Method method = owner.getDeclaredMethod(methodName, parameterTypes);
 				method.setAccessible(true);
