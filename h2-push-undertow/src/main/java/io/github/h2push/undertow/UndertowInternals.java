@@ -908,12 +908,13 @@ final class UndertowInternals {
 					MethodHandles.Lookup owners = MethodHandles.privateLookupIn(owner, this.lookup);
 					MethodHandle getter = owners.findGetter(owner, fieldName, declaredType);
 					// findGetter also finds a field a superclass declares
-					if (owners.revealDirect(getter).getDeclaringClass() == owner) {
+					if (owners.revealDirect(getter).getDeclaringClass() == owner
+							&& as.returnType().isAssignableFrom(declaredType)) {
 						return getter.asType(as);
 					}
 				}
 				catch (ReflectiveOperationException | RuntimeException ex) {
-					// not that field: reflection decides
+					// not the owner's field of that type, or not reachable this way: reflection decides
 				}
 			}
 			return getter(field(owner, fieldName, as.returnType()), name, as);
@@ -948,10 +949,10 @@ final class UndertowInternals {
 		}
 
 		/**
-		 * An instance method, the owner's of exactly the declared type looked up first (see
-		 * {@link #getter(Class, String, Class, MethodType)}); anything else is left to
-		 * reflection, which accepts the owner's method of these parameter types with any
-		 * return type the handle's type can take.
+		 * An instance method. The owner's method of exactly the declared type is looked up
+		 * first (see {@link #getter(Class, String, Class, MethodType)}); anything else is
+		 * left to reflection, which accepts the owner's method of these parameter types
+		 * with any return type the handle's type can take.
 		 */
 		@Nullable
 		MethodHandle method(Class<?> owner, String methodName, MethodType declaredType, MethodType as) {
@@ -974,7 +975,7 @@ final class UndertowInternals {
 					}
 				}
 				catch (ReflectiveOperationException | RuntimeException ex) {
-					// not that method: reflection decides
+					// not the owner's method of that type, or not reachable this way: reflection decides
 				}
 				Method method = owner.getDeclaredMethod(methodName, parameterTypes);
 				method.setAccessible(true);

@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link UndertowInternals.Members}: which members it accepts, whether it finds
- * them by their declared type or by reflection, on classes shaped as Undertow's could
- * be in another release.
+ * Tests for {@link UndertowInternals.Members}: which members it accepts, on classes
+ * shaped as Undertow's could be in another release.
  */
 class UndertowInternalsMembersTests {
 
@@ -63,6 +62,25 @@ class UndertowInternalsMembersTests {
 	}
 
 	@Test
+	void readsTheOwnersFieldOfASubtypeWhereASuperclassHasOneOfTheDeclaredType() throws Throwable {
+		// looked up by name and type, the superclass's List would be found
+		MethodHandle items = this.members.getter(Owner.class, "items", List.class,
+				MethodType.methodType(List.class, Owner.class));
+		assertThat(items).isNotNull();
+		List<?> read = (List<?>) items.invokeExact(new Owner());
+		assertThat(read).isEqualTo(List.of("owner"));
+	}
+
+	@Test
+	void reportsAFieldOfATypeTheHandlesTypeDoesNotName() {
+		// an int could be widened to the handle's long, but reflection never took a field of another type
+		assertThat(this.members.getter(Owner.class, "count", int.class,
+				MethodType.methodType(long.class, Owner.class)))
+			.isNull();
+		assertThat(this.members.missing).containsExactly("UndertowInternalsMembersTests.Owner.count");
+	}
+
+	@Test
 	void reportsAFieldOfAnotherType() {
 		assertThat(this.members.getter(Owner.class, "count", long.class,
 				MethodType.methodType(long.class, Owner.class)))
@@ -73,8 +91,9 @@ class UndertowInternalsMembersTests {
 	@Test
 	void callsAMethodDeclaredWithAnotherReturnType() throws Throwable {
 		// declared to return a String; the handle drops what it returns
-		MethodHandle describe = this.members.method(Owner.class, "describe",
-				MethodType.methodType(Object.class, int.class), MethodType.methodType(void.class, Owner.class, int.class));
+		MethodType declared = MethodType.methodType(Object.class, int.class);
+		MethodHandle describe = this.members.method(Owner.class, "describe", declared,
+				MethodType.methodType(void.class, Owner.class, int.class));
 		assertThat(describe).isNotNull();
 		Owner owner = new Owner();
 		describe.invokeExact(owner, 3);
@@ -103,6 +122,8 @@ class UndertowInternalsMembersTests {
 
 		protected String inherited = "base";
 
+		protected List<String> items = List.of("base");
+
 		@SuppressWarnings("unused")
 		private String label = "base";
 
@@ -117,6 +138,9 @@ class UndertowInternalsMembersTests {
 		private static int shared = 1;
 
 		private int count = 7;
+
+		@SuppressWarnings("unused")
+		private final ArrayList<String> items = new ArrayList<>(List.of("owner"));
 
 		@SuppressWarnings("unused")
 		private final ArrayList<String> names = new ArrayList<>(List.of("a"));
