@@ -72,7 +72,14 @@ final class BootServerSettings {
 		return hasUndertowOption("server", option);
 	}
 
-	private boolean hasUndertowOption(String kind, String option) {
+	/**
+	 * Whether the application sets an Undertow option of a kind, bound from the
+	 * environment.
+	 * @param kind {@code server} or {@code socket}
+	 * @param option the option's name, as for {@link #hasUndertowSocketOption(String)}
+	 * @return {@code true} when it is set
+	 */
+	boolean hasUndertowOption(String kind, String option) {
 		Map<String, String> options = Binder.get(this.environment)
 			.bind("server.undertow.options." + kind, Bindable.mapOf(String.class, String.class))
 			.orElse(Map.of());

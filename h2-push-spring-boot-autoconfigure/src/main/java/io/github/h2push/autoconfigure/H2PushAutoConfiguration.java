@@ -276,7 +276,7 @@ public class H2PushAutoConfiguration {
 		UndertowMaxConcurrentStreamsCustomizer undertowMaxConcurrentStreamsCustomizer(H2PushProperties properties,
 				Environment environment, ObjectProvider<ServerProperties> serverProperties) {
 			// a limit set as a server option wins
-			boolean leftAlone = setsUndertowServerOption(environment, serverProperties,
+			boolean leftAlone = setsUndertowOption(environment, serverProperties, "server",
 					"HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS");
 			return new UndertowMaxConcurrentStreamsCustomizer(
 					leftAlone ? 0 : properties.getConnection().getMaxConcurrentStreams());
@@ -287,7 +287,8 @@ public class H2PushAutoConfiguration {
 		UndertowResetFrameLimitCustomizer undertowResetFrameLimitCustomizer(H2PushProperties properties,
 				Environment environment, ObjectProvider<ServerProperties> serverProperties) {
 			// a limit set as a server option wins
-			boolean leftAlone = setsUndertowServerOption(environment, serverProperties, "MAX_RST_FRAMES_PER_WINDOW");
+			boolean leftAlone = setsUndertowOption(environment, serverProperties, "server",
+					"MAX_RST_FRAMES_PER_WINDOW");
 			int maxClientResets = properties.getConnection().getMaxClientResets();
 			return new UndertowResetFrameLimitCustomizer(leftAlone ? 0 : maxClientResets);
 		}
@@ -299,26 +300,21 @@ public class H2PushAutoConfiguration {
 			// a write timeout set as a server option wins
 			Duration writeTimeout = properties.getConnection().getWriteTimeout();
 			boolean leftAlone = writeTimeout.isZero()
-					|| setsUndertowSocketOption(environment, serverProperties, "WRITE_TIMEOUT");
+					|| setsUndertowOption(environment, serverProperties, "socket", "WRITE_TIMEOUT");
 			return new UndertowWriteTimeoutCustomizer(leftAlone ? null : writeTimeout);
 		}
 
-		// an Undertow option the application sets, read from Spring Boot's own binding of server.* when there
-		// is one, rather than bound again
-		private static boolean setsUndertowServerOption(Environment environment,
-				ObjectProvider<ServerProperties> serverProperties, String option) {
+		// an Undertow option of a kind ("server" or "socket") the application sets, read from Spring Boot's own
+		// binding of server.* when there is one, rather than bound again
+		private static boolean setsUndertowOption(Environment environment,
+				ObjectProvider<ServerProperties> serverProperties, String kind, String option) {
 			ServerProperties server = serverProperties.getIfUnique();
-			return (server != null)
-					? BootServerSettings.namesOption(server.getUndertow().getOptions().getServer(), option)
-					: BootServerSettings.of(environment).hasUndertowServerOption(option);
-		}
-
-		private static boolean setsUndertowSocketOption(Environment environment,
-				ObjectProvider<ServerProperties> serverProperties, String option) {
-			ServerProperties server = serverProperties.getIfUnique();
-			return (server != null)
-					? BootServerSettings.namesOption(server.getUndertow().getOptions().getSocket(), option)
-					: BootServerSettings.of(environment).hasUndertowSocketOption(option);
+			if (server == null) {
+				return BootServerSettings.of(environment).hasUndertowOption(kind, option);
+			}
+			ServerProperties.Undertow.Options options = server.getUndertow().getOptions();
+			return BootServerSettings.namesOption(kind.equals("server") ? options.getServer() : options.getSocket(),
+					option);
 		}
 
 		@Bean
