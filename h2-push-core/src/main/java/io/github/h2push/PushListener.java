@@ -1,5 +1,7 @@
 package io.github.h2push;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -18,6 +20,19 @@ public interface PushListener {
 	 * @param result what happened
 	 */
 	void onResult(HttpServletRequest request, PushResult result);
+
+	/**
+	 * Called with the results of one call to the {@link PushPromiseService}, such as the
+	 * resources planned for a request, in order. By default, calls
+	 * {@link #onResult(HttpServletRequest, PushResult)} for each.
+	 * @param request the triggering request
+	 * @param results what happened to each resource, not to be modified
+	 */
+	default void onResults(HttpServletRequest request, List<PushResult> results) {
+		for (PushResult result : results) {
+			onResult(request, result);
+		}
+	}
 
 	/**
 	 * Called when a pushed stream ended before its response completed: the client

@@ -34,6 +34,22 @@ public final class OwnLinkHeaders {
 	}
 
 	/**
+	 * Adds hints to the response, in order, and remembers them as h2-push's own.
+	 * @param request the request
+	 * @param response the response
+	 * @param values the {@code Link} header values
+	 */
+	public static void add(HttpServletRequest request, HttpServletResponse response, List<String> values) {
+		List<String> links = ownLinks(request, true);
+		for (String value : values) {
+			links.add(value);
+		}
+		for (String value : values) {
+			response.addHeader(HttpHeaders.LINK, value);
+		}
+	}
+
+	/**
 	 * The hints h2-push added to the response of a request, in order.
 	 * @param request the request
 	 * @return the values, empty when none

@@ -2,6 +2,7 @@ package io.github.h2push.engine;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,11 +58,17 @@ final class PushAttempt {
 	// the application's own Link header already hints every resource offered
 	private final boolean hintedByApplication;
 
+	// the hints' Link header values, added to the response and the 103 when the attempt finishes
 	private final List<String> hints = new ArrayList<>(4);
 
-	private final Set<String> offered = new HashSet<>(8);
+	// the paths offered: a plan's few in a list, a set once there are more
+	private final List<String> offered = new ArrayList<>(4);
 
-	private final List<String> pushed = new ArrayList<>(4);
+	@Nullable
+	private Set<String> offeredSet;
+
+	@Nullable
+	private List<String> pushed;
 
 	@Nullable
 	private HttpHeaders copiedHeaders;
@@ -172,7 +179,7 @@ final class PushAttempt {
 	PushResult offer(PreloadLink declared) {
 		PreloadLink link = resolve(declared);
 		String path = link.path();
-		if (!this.offered.add(path)) {
+		if (!firstOffer(path)) {
 			return null;
 		}
 		PushAccessPolicy.Access access = access(path);
@@ -201,12 +208,12 @@ final class PushAttempt {
 			countEarlierPushes();
 		}
 		int max = this.settings.maxPushesPerRequest();
-		if (this.pushedBefore + this.pushed.size() >= max) {
+		if (this.pushedBefore + pushedCount() >= max) {
 			return hint(link, PushOutcome.LIMITED, PushReason.MAX_PUSHES, "max-pushes-per-request (" + max + ") reached");
 		}
 		HttpHeaders headers = copiedHeaders();
 		int bytes = RequestHeaderAllowlist.sizeOf(headers);
-		if (this.copiedBytesBefore + bytes * (this.pushed.size() + 1) > this.settings.maxCopiedBytesPerRequest()) {
+		if (this.copiedBytesBefore + bytes * (pushedCount() + 1) > this.settings.maxCopiedBytesPerRequest()) {
 			return hint(link, PushOutcome.LIMITED, PushReason.HEADER_SIZE, "the request's copied headers would exceed "
 					+ this.settings.maxCopiedBytesPerRequest() + " bytes across its promises");
 		}
@@ -214,6 +221,9 @@ final class PushAttempt {
 		PushChannel.Answer answer = this.channel.push(promise);
 		return switch (answer) {
 			case SENT -> {
+				if (this.pushed == null) {
+					this.pushed = new ArrayList<>(4);
+				}
 				this.pushed.add(path);
 				yield PushResult.pushed(promise);
 			}
@@ -223,15 +233,19 @@ final class PushAttempt {
 	}
 
 	/**
-	 * Ends the attempt: writes the cache digest, sends one {@code 103} with the hints
-	 * when asked to, and records the results on the request and with the listeners.
-	 * @param results the results of the attempt's offers
+	 * Ends the attempt: writes the cache digest, adds the hints' {@code Link} headers,
+	 * sends one {@code 103} with them when asked to, and records the results on the
+	 * request and with the listeners.
+	 * @param results the results of the attempt's offers, which the attempt keeps
 	 * @param earlyHints whether the hints may go into a {@code 103}
 	 * @return the results, hinted ones marked as early-hinted when the 103 was sent
 	 */
 	List<PushResult> finish(List<PushResult> results, boolean earlyHints) {
-		if (this.digest != null && !this.pushed.isEmpty() && this.response != null && !this.response.isCommitted()) {
+		if (this.digest != null && this.pushed != null && this.response != null && !this.response.isCommitted()) {
 			this.settings.cacheDigest().write(this.request, this.response, this.digest, this.pushed);
+		}
+		if (!this.hints.isEmpty() && this.response != null) {
+			OwnLinkHeaders.add(this.request, this.response, this.hints);
 		}
 		if (earlyHints && sendEarlyHints()) {
 			results = new ArrayList<>(results);
@@ -239,7 +253,7 @@ final class PushAttempt {
 					? result.withOutcome(PushOutcome.EARLY_HINTED) : result);
 		}
 		record(this.settings, this.request, results);
-		return results;
+		return Collections.unmodifiableList(results);
 	}
 
 	/**
@@ -261,28 +275,57 @@ final class PushAttempt {
 		}
 	}
 
+	// completed: a list that nobody changes afterwards, kept on the request as it is
 	@SuppressWarnings("unchecked")
 	private static void record(PushSettings settings, HttpServletRequest request,
 			List<PushResult> completed) {
-		List<PushResult> results = (List<PushResult>) request.getAttribute(PushPromiseService.RESULTS_ATTRIBUTE);
-		if (results == null) {
-			results = new ArrayList<>(4);
+		if (completed.isEmpty()) {
+			return;
+		}
+		Object recorded = request.getAttribute(PushPromiseService.RESULTS_ATTRIBUTE);
+		if (recorded instanceof RecordedResults results) {
+			results.add(completed);
+		}
+		else {
+			RecordedResults results = new RecordedResults(
+					(recorded instanceof List<?> earlier) ? new ArrayList<>((List<PushResult>) earlier) : completed);
+			if (recorded instanceof List<?>) {
+				results.add(completed);
+			}
 			request.setAttribute(PushPromiseService.RESULTS_ATTRIBUTE, results);
 		}
-		results.addAll(completed);
-		for (PushResult result : completed) {
-			if (logger.isDebugEnabled()) {
+		if (logger.isDebugEnabled()) {
+			for (PushResult result : completed) {
 				logger.debug("Push " + LogSafe.escape(result.toString()) + " for " + describe(request));
 			}
-			for (PushListener listener : settings.listeners()) {
-				try {
-					listener.onResult(request, result);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Push listener " + listener + " failed", ex);
-				}
+		}
+		for (PushListener listener : settings.listeners()) {
+			try {
+				listener.onResults(request, completed);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Push listener " + listener + " failed", ex);
 			}
 		}
+	}
+
+	// whether the path is offered for the first time in this attempt
+	private boolean firstOffer(String path) {
+		if (this.offeredSet != null) {
+			return this.offeredSet.add(path);
+		}
+		if (this.offered.contains(path)) {
+			return false;
+		}
+		this.offered.add(path);
+		if (this.offered.size() > 16) {
+			this.offeredSet = new HashSet<>(this.offered);
+		}
+		return true;
+	}
+
+	private int pushedCount() {
+		return (this.pushed != null) ? this.pushed.size() : 0;
 	}
 
 	private static String describe(HttpServletRequest request) {
@@ -363,9 +406,7 @@ final class PushAttempt {
 			return PushResult.notPushed(link.path(), PushOutcome.SKIPPED, reason,
 					join(detail, "no uncommitted response for a preload link"));
 		}
-		String value = link.headerValue();
-		OwnLinkHeaders.add(this.request, this.response, value);
-		this.hints.add(value);
+		this.hints.add(link.headerValue());
 		return PushResult.notPushed(link.path(), outcome, reason, detail);
 	}
 

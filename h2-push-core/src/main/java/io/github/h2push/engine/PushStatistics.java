@@ -2,6 +2,7 @@ package io.github.h2push.engine;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -42,10 +43,31 @@ public class PushStatistics implements PushListener {
 
 	@Override
 	public void onResult(HttpServletRequest request, PushResult result) {
-		this.outcomes.get(result.outcome()).increment();
+		count(result, 1);
+	}
+
+	// one update per run of results alike: the hints of a plan usually share their outcome and reason
+	@Override
+	public void onResults(HttpServletRequest request, List<PushResult> results) {
+		int size = results.size();
+		int i = 0;
+		while (i < size) {
+			PushResult result = results.get(i);
+			int run = 1;
+			while (i + run < size && results.get(i + run).outcome() == result.outcome()
+					&& results.get(i + run).reason() == result.reason()) {
+				run++;
+			}
+			count(result, run);
+			i += run;
+		}
+	}
+
+	private void count(PushResult result, int times) {
+		this.outcomes.get(result.outcome()).add(times);
 		PushReason reason = result.reason();
 		if (reason != null) {
-			this.refusals.get(reason).increment();
+			this.refusals.get(reason).add(times);
 		}
 	}
 

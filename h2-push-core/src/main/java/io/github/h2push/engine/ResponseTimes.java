@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
 
 /**
@@ -80,12 +81,7 @@ public final class ResponseTimes {
 	 * threshold
 	 */
 	public boolean earlyHintsCanHelp(String route) {
-		if (!isMeasuring()) {
-			return true;
-		}
-		Route measured = this.routes.get(route);
-		return measured == null || measured.samples < SAMPLES_BEFORE_DECIDING
-				|| measured.averageNanos >= this.thresholdNanos;
+		return !isMeasuring() || canHelp(this.routes.get(route));
 	}
 
 	/**
@@ -94,10 +90,28 @@ public final class ResponseTimes {
 	 * @param nanos the time, in nanoseconds
 	 */
 	public void record(String route, long nanos) {
-		if (!isMeasuring()) {
-			return;
+		if (isMeasuring()) {
+			record(route, this.routes.get(route), nanos);
 		}
-		Route measured = this.routes.get(route);
+	}
+
+	/**
+	 * Starts timing one response of a route: the route is looked up once for both the
+	 * decision and the record.
+	 * @param route the route's key
+	 * @param startNanos when the response started, from {@link System#nanoTime()}
+	 * @return the timing, to {@link Timing#stop() stop} when the response is complete
+	 */
+	public Timing start(String route, long startNanos) {
+		return new Timing(route, isMeasuring() ? this.routes.get(route) : null, startNanos);
+	}
+
+	private boolean canHelp(@Nullable Route measured) {
+		return !isMeasuring() || measured == null || measured.samples < SAMPLES_BEFORE_DECIDING
+				|| measured.averageNanos >= this.thresholdNanos;
+	}
+
+	private void record(String route, @Nullable Route measured, long nanos) {
 		if (measured == null) {
 			if (this.routes.size() >= this.maxRoutes) {
 				return;
@@ -138,6 +152,52 @@ public final class ResponseTimes {
 	 */
 	public void clear() {
 		this.routes.clear();
+	}
+
+	/**
+	 * The timing of one response of a route, started with {@link #start}. Used by the
+	 * request's threads one after another, not at once.
+	 */
+	public final class Timing {
+
+		private final String route;
+
+		@Nullable
+		private final Route measured;
+
+		private final long startNanos;
+
+		private boolean stopped;
+
+		private Timing(String route, @Nullable Route measured, long startNanos) {
+			this.route = route;
+			this.measured = measured;
+			this.startNanos = startNanos;
+		}
+
+		/**
+		 * Whether a {@code 103} can help the route, as {@link #earlyHintsCanHelp(String)}
+		 * said when the timing started.
+		 * @return {@code false} when the route has been measured answering faster than
+		 * the threshold
+		 */
+		public boolean earlyHintsCanHelp() {
+			return canHelp(this.measured);
+		}
+
+		/**
+		 * Records the time since the start as the route's response time, once: later
+		 * calls do nothing.
+		 */
+		public void stop() {
+			if (!this.stopped) {
+				this.stopped = true;
+				if (isMeasuring()) {
+					record(this.route, this.measured, System.nanoTime() - this.startNanos);
+				}
+			}
+		}
+
 	}
 
 	// updated without locks: concurrent updates may lose a sample, never corrupt the average

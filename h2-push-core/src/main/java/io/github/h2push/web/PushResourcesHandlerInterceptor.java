@@ -119,8 +119,9 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 		if (!plan.isEmpty()) {
 			boolean earlyHints = true;
 			if (key != null && this.responseTimes.isMeasuring()) {
-				earlyHints = this.responseTimes.earlyHintsCanHelp(key);
-				request.setAttribute(TIMING_ATTRIBUTE, new Timing(key, start));
+				ResponseTimes.Timing timing = this.responseTimes.start(key, start);
+				earlyHints = timing.earlyHintsCanHelp();
+				request.setAttribute(TIMING_ATTRIBUTE, timing);
 				if (!this.anyTimed) {
 					this.anyTimed = true;
 				}
@@ -133,10 +134,10 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable Exception ex) {
-		// attribute lookups cost on some servers: none until a request was timed
-		if (this.anyTimed && request.getAttribute(TIMING_ATTRIBUTE) instanceof Timing timing) {
-			request.removeAttribute(TIMING_ATTRIBUTE);
-			this.responseTimes.record(timing.route(), System.nanoTime() - timing.start());
+		// attribute lookups cost on some servers: none until a request was timed; a timing
+		// records once, at the first completion (an asynchronous request's dispatch included)
+		if (this.anyTimed && request.getAttribute(TIMING_ATTRIBUTE) instanceof ResponseTimes.Timing timing) {
+			timing.stop();
 		}
 	}
 
@@ -148,9 +149,6 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 		}
 		String pattern = this.routes.patternFor(request);
 		return (pattern != null) ? "route " + pattern : null;
-	}
-
-	private record Timing(String route, long start) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.h2push.PushListener;
 import io.github.h2push.PushOutcome;
 import io.github.h2push.PushPromise;
 import io.github.h2push.PushPromiseService;
@@ -24,6 +25,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.entry;
@@ -63,6 +65,40 @@ class DefaultPushPromiseServiceTests {
 		assertThat(this.service.push(this.request, "/css/site.css").isPushed()).isTrue();
 		assertThat(PushPromiseService.results(this.request)).extracting(PushResult::path)
 			.containsExactly("/js/app.js", "/css/site.css");
+	}
+
+	@Test
+	void recordsEachCallsResultsInOrderAndTellsTheListenersOncePerCall() {
+		List<String> told = new ArrayList<>();
+		PushListener listener = new PushListener() {
+
+			@Override
+			public void onResult(HttpServletRequest request, PushResult result) {
+				told.add("one " + result.path());
+			}
+
+			@Override
+			public void onResults(HttpServletRequest request, List<PushResult> results) {
+				told.add(results.stream().map(PushResult::path).toList().toString());
+			}
+
+		};
+		DefaultPushPromiseService service = DefaultPushPromiseService
+			.builder(List.of(new FakeTransport("the client refused push")))
+			.listeners(List.of(listener))
+			.build();
+		List<PushResult> planned = service.push(this.request, this.response,
+				new PushPlan(List.of(PreloadLink.of("/css/site.css"), PreloadLink.of("/js/app.js"))));
+		service.push(this.request, this.response, "/img/logo.svg");
+		service.push(this.request, this.response, "/bad path");
+		assertThat(PushPromiseService.results(this.request)).extracting(PushResult::path)
+			.containsExactly("/css/site.css", "/js/app.js", "/img/logo.svg", "/bad path");
+		// what a call returned stays what it was, and is not for changing
+		assertThat(planned).extracting(PushResult::path).containsExactly("/css/site.css", "/js/app.js");
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> planned.remove(0));
+		assertThat(told).containsExactly("[/css/site.css, /js/app.js]", "[/img/logo.svg]", "[/bad path]");
+		assertThat(this.response.getHeaders("Link")).containsExactly("</css/site.css>; rel=preload; as=style",
+				"</js/app.js>; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image");
 	}
 
 	@Test

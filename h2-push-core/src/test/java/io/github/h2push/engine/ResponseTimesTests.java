@@ -31,6 +31,27 @@ class ResponseTimesTests {
 	}
 
 	@Test
+	void aTimingDecidesAsTheRouteDidWhenItStartedAndRecordsOnce() {
+		ResponseTimes.Timing first = this.times.start("route", System.nanoTime());
+		assertThat(first.earlyHintsCanHelp()).isTrue();
+		first.stop();
+		first.stop();
+		assertThat(this.times.describe().get("route")).containsEntry("samples", 1);
+		for (int i = 1; i < ResponseTimes.SAMPLES_BEFORE_DECIDING; i++) {
+			this.times.record("route", 0);
+		}
+		ResponseTimes.Timing settled = this.times.start("route", System.nanoTime());
+		assertThat(settled.earlyHintsCanHelp()).isEqualTo(this.times.earlyHintsCanHelp("route")).isFalse();
+		settled.stop();
+		assertThat(this.times.describe().get("route")).containsEntry("samples",
+				ResponseTimes.SAMPLES_BEFORE_DECIDING + 1);
+		ResponseTimes.Timing always = ResponseTimes.always().start("route", System.nanoTime());
+		always.stop();
+		assertThat(always.earlyHintsCanHelp()).isTrue();
+		assertThat(ResponseTimes.always().describe()).isEmpty();
+	}
+
+	@Test
 	void keepsHintingARouteThatThinks() {
 		for (int i = 0; i < 50; i++) {
 			this.times.record("slow", SLOW);
