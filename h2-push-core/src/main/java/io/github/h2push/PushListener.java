@@ -24,9 +24,10 @@ public interface PushListener {
 	/**
 	 * Called with the results of one call to the {@link PushPromiseService}, such as the
 	 * resources planned for a request, in order. By default, calls
-	 * {@link #onResult(HttpServletRequest, PushResult)} for each.
+	 * {@link #onResult(HttpServletRequest, PushResult)} for each. An exception ends the
+	 * call for this listener only: it is logged, and the other listeners are told.
 	 * @param request the triggering request
-	 * @param results what happened to each resource, not to be modified
+	 * @param results what happened to each resource, read-only
 	 */
 	default void onResults(HttpServletRequest request, List<PushResult> results) {
 		for (PushResult result : results) {

@@ -32,7 +32,8 @@ import org.springframework.lang.Nullable;
 public interface PushPromiseService {
 
 	/**
-	 * The request attribute holding the {@code List<PushResult>} of a request.
+	 * The request attribute holding the {@code List<PushResult>} of a request, read-only:
+	 * read it with {@link #results(ServletRequest)}.
 	 */
 	String RESULTS_ATTRIBUTE = PushPromiseService.class.getName() + ".results";
 

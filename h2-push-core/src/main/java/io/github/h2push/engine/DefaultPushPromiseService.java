@@ -155,7 +155,7 @@ public class DefaultPushPromiseService implements PushPromiseService {
 	 * @param request the triggering request
 	 * @param response the response that receives preload hints
 	 * @param plan the plan
-	 * @return what happened to each resource
+	 * @return what happened to each resource, read-only
 	 */
 	public List<PushResult> push(HttpServletRequest request, HttpServletResponse response, PushPlan plan) {
 		return push(request, response, plan, true);
@@ -169,7 +169,7 @@ public class DefaultPushPromiseService implements PushPromiseService {
 	 * @param response the response that receives preload hints
 	 * @param plan the plan
 	 * @param earlyHints whether a {@code 103} may be sent, if early hints are on
-	 * @return what happened to each resource
+	 * @return what happened to each resource, read-only
 	 */
 	public List<PushResult> push(HttpServletRequest request, HttpServletResponse response, PushPlan plan,
 			boolean earlyHints) {
@@ -196,7 +196,7 @@ public class DefaultPushPromiseService implements PushPromiseService {
 	 * @param request the triggering request
 	 * @param response the response the header is set on
 	 * @param linkHeaderValue the value of the {@code Link} header
-	 * @return what happened to each link offered, empty when none was
+	 * @return what happened to each link offered, empty when none was; read-only
 	 */
 	public List<PushResult> pushLinks(HttpServletRequest request, @Nullable HttpServletResponse response,
 			String linkHeaderValue) {

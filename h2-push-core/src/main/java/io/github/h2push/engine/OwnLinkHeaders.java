@@ -40,10 +40,7 @@ public final class OwnLinkHeaders {
 	 * @param values the {@code Link} header values
 	 */
 	public static void add(HttpServletRequest request, HttpServletResponse response, List<String> values) {
-		List<String> links = ownLinks(request, true);
-		for (String value : values) {
-			links.add(value);
-		}
+		ownLinks(request, true).addAll(values);
 		for (String value : values) {
 			response.addHeader(HttpHeaders.LINK, value);
 		}

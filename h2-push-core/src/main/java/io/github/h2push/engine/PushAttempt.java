@@ -244,7 +244,7 @@ final class PushAttempt {
 		if (this.digest != null && this.pushed != null && this.response != null && !this.response.isCommitted()) {
 			this.settings.cacheDigest().write(this.request, this.response, this.digest, this.pushed);
 		}
-		if (!this.hints.isEmpty() && this.response != null) {
+		if (!this.hints.isEmpty() && this.response != null && !this.response.isCommitted()) {
 			OwnLinkHeaders.add(this.request, this.response, this.hints);
 		}
 		if (earlyHints && sendEarlyHints()) {
@@ -252,8 +252,10 @@ final class PushAttempt {
 			results.replaceAll((result) -> (result.outcome() == PushOutcome.HINTED)
 					? result.withOutcome(PushOutcome.EARLY_HINTED) : result);
 		}
-		record(this.settings, this.request, results);
-		return Collections.unmodifiableList(results);
+		// one read-only list for the request, the listeners and the caller
+		List<PushResult> completed = Collections.unmodifiableList(results);
+		record(this.settings, this.request, completed);
+		return completed;
 	}
 
 	/**
@@ -275,7 +277,7 @@ final class PushAttempt {
 		}
 	}
 
-	// completed: a list that nobody changes afterwards, kept on the request as it is
+	// completed: a read-only list that nothing changes afterwards, kept on the request as it is
 	@SuppressWarnings("unchecked")
 	private static void record(PushSettings settings, HttpServletRequest request,
 			List<PushResult> completed) {
@@ -284,13 +286,13 @@ final class PushAttempt {
 		}
 		Object recorded = request.getAttribute(PushPromiseService.RESULTS_ATTRIBUTE);
 		if (recorded instanceof RecordedResults results) {
-			results.add(completed);
+			results.append(completed);
 		}
 		else {
 			RecordedResults results = new RecordedResults(
 					(recorded instanceof List<?> earlier) ? new ArrayList<>((List<PushResult>) earlier) : completed);
 			if (recorded instanceof List<?>) {
-				results.add(completed);
+				results.append(completed);
 			}
 			request.setAttribute(PushPromiseService.RESULTS_ATTRIBUTE, results);
 		}

@@ -13,8 +13,8 @@ import org.springframework.lang.Nullable;
 /**
  * The results recorded on a request ({@link PushPromiseService#RESULTS_ATTRIBUTE}), in
  * order, read-only. Most requests record one call's results, which are kept as they
- * are instead of copied: the list of the first call, which nothing changes afterwards,
- * and the others' results after it.
+ * are instead of copied: the read-only list of the first call, and the others' results
+ * after it.
  */
 final class RecordedResults extends AbstractList<PushResult> implements RandomAccess {
 
@@ -27,7 +27,7 @@ final class RecordedResults extends AbstractList<PushResult> implements RandomAc
 		this.first = first;
 	}
 
-	void add(List<PushResult> results) {
+	void append(List<PushResult> results) {
 		if (this.more == null) {
 			this.more = new ArrayList<>(results);
 		}

@@ -155,8 +155,8 @@ public final class ResponseTimes {
 	}
 
 	/**
-	 * The timing of one response of a route, started with {@link #start}. Used by the
-	 * request's threads one after another, not at once.
+	 * The timing of one response of a route, started with {@link ResponseTimes#start}. Used
+	 * by the request's threads one after another, not at once.
 	 */
 	public final class Timing {
 
@@ -176,8 +176,9 @@ public final class ResponseTimes {
 		}
 
 		/**
-		 * Whether a {@code 103} can help the route, as {@link #earlyHintsCanHelp(String)}
-		 * said when the timing started.
+		 * Whether a {@code 103} can help the route now, as
+		 * {@link ResponseTimes#earlyHintsCanHelp(String)} says, from the route's record
+		 * found when the timing started (none for a route not measured yet).
 		 * @return {@code false} when the route has been measured answering faster than
 		 * the threshold
 		 */

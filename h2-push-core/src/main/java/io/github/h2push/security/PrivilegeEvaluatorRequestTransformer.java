@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.MappingMatch;
 
+import org.springframework.lang.Nullable;
 import org.springframework.security.web.access.AuthorizationManagerWebInvocationPrivilegeEvaluator.HttpServletRequestTransformer;
 import org.springframework.security.web.access.PathPatternRequestTransformer;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
@@ -16,12 +17,21 @@ import org.springframework.util.Assert;
  * declare it as the application's {@link HttpServletRequestTransformer} bean in place of
  * {@code PathPatternRequestTransformer}, and every access check, h2-push's
  * ({@link SecurityPushAccessPolicy}) and the application's own, answers the same, faster.
+ * <ul>
+ * <li>On Spring Security 6.5, name the bean {@code pathPatternRequestTransformer}: under
+ * that name it replaces the transformer Spring Security registers to run Spring MVC's
+ * handler mappings. Under another name there are two such beans, and the evaluator uses
+ * neither.</li>
+ * <li>On Spring Security 7, where path patterns are the default, it replaces the
+ * default under any name, as the only bean of its type.</li>
+ * </ul>
  * <p>
  * The evaluator asks about a path through a stand-in request (Spring Security's
  * {@code FilterInvocation}) that answers what it does not know through a dynamic proxy.
- * To match path patterns, Spring MVC asks the stand-in for its servlet mapping, a default
- * method, which that proxy calls by looking the method up again on every call: tens of
- * microseconds a question, most of each question's time. This transformer answers the
+ * To parse the path for path patterns ({@code ServletRequestPathUtils}), Spring asks the
+ * stand-in for its servlet mapping, a default method, which that proxy calls by looking
+ * the method up again on every call: tens of microseconds a question, most of each
+ * question's time. This transformer answers the
  * stand-in's servlet mapping itself, with what the proxy would answer (the interface's
  * default: no mapping), and leaves everything else to the transformer it wraps. Any
  * other request is passed on unchanged.
@@ -52,6 +62,7 @@ public final class PrivilegeEvaluatorRequestTransformer implements HttpServletRe
 		}
 
 		@Override
+		@Nullable
 		public MappingMatch getMappingMatch() {
 			return null;
 		}

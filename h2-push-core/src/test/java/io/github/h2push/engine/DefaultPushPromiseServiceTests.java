@@ -102,6 +102,33 @@ class DefaultPushPromiseServiceTests {
 	}
 
 	@Test
+	void keepsResultsAnotherCallerPutOnTheRequestFirst() {
+		PushResult earlier = PushResult.notPushed("/earlier.css", PushOutcome.SKIPPED, PushReason.ACCESS_POLICY, null);
+		this.request.setAttribute(PushPromiseService.RESULTS_ATTRIBUTE, new ArrayList<>(List.of(earlier)));
+		this.service.push(this.request, this.response, "/css/site.css");
+		this.service.push(this.request, this.response, "/js/app.js");
+		assertThat(PushPromiseService.results(this.request)).extracting(PushResult::path)
+			.containsExactly("/earlier.css", "/css/site.css", "/js/app.js");
+	}
+
+	@Test
+	void offersEachPathOfALargePlanOnce() {
+		List<PreloadLink> links = new ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			links.add(PreloadLink.of("/img/" + i + ".svg"));
+		}
+		// the plan of a handler is without duplicates; a resolver can make two paths one
+		links.add(PreloadLink.of("/img/old-1.svg"));
+		DefaultPushPromiseService resolving = DefaultPushPromiseService
+			.builder(List.of(new FakeTransport("the client refused push")))
+			.urlResolver((request, path) -> path.replace("old-", ""))
+			.build();
+		List<PushResult> results = resolving.push(this.request, this.response, new PushPlan(links));
+		assertThat(results).hasSize(20).extracting(PushResult::path).doesNotHaveDuplicates();
+		assertThat(this.response.getHeaders("Link")).hasSize(20);
+	}
+
+	@Test
 	void hintsAnExtensionlessPathAsAFetchOrAsTheDestinationGiven() {
 		DefaultPushPromiseService hinting = service(new FakeTransport("the client refused push"));
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(this.request, this.response));

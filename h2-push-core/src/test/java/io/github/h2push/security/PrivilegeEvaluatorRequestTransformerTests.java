@@ -45,7 +45,8 @@ class PrivilegeEvaluatorRequestTransformerTests {
 
 	@Test
 	void evaluatorDecidesAsWithPathPatternRequestTransformer() {
-		AuthorizationManagerWebInvocationPrivilegeEvaluator ours = evaluator(new PrivilegeEvaluatorRequestTransformer());
+		AuthorizationManagerWebInvocationPrivilegeEvaluator ours = evaluator(
+				new PrivilegeEvaluatorRequestTransformer());
 		AuthorizationManagerWebInvocationPrivilegeEvaluator springs = evaluator(new PathPatternRequestTransformer());
 		int denied = 0;
 		for (String contextPath : List.of("", "/app")) {
@@ -117,8 +118,8 @@ class PrivilegeEvaluatorRequestTransformerTests {
 			.add(paths.matcher("/admin/**"), AuthorityAuthorizationManager.hasRole("ADMIN"))
 			.add(AnyRequestMatcher.INSTANCE, SingleResultAuthorizationManager.permitAll())
 			.build();
-		AuthorizationManagerWebInvocationPrivilegeEvaluator evaluator = new AuthorizationManagerWebInvocationPrivilegeEvaluator(
-				rules);
+		AuthorizationManagerWebInvocationPrivilegeEvaluator evaluator =
+				new AuthorizationManagerWebInvocationPrivilegeEvaluator(rules);
 		evaluator.setRequestTransformer(transformer);
 		return evaluator;
 	}

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.FilterInvocation;
 import org.springframework.security.web.access.PathPatternRequestTransformer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,8 @@ class PrivilegeEvaluatorRequestTransformerBoot4Tests {
 
 	private static final AtomicInteger transformed = new AtomicInteger();
 
+	private static final AtomicInteger standIns = new AtomicInteger();
+
 	@LocalServerPort
 	int port;
 
@@ -40,12 +43,14 @@ class PrivilegeEvaluatorRequestTransformerBoot4Tests {
 	@Test
 	void accessChecksGoThroughTheTransformerAndDecideAsBefore() {
 		int before = transformed.get();
+		int standInsBefore = standIns.get();
 		PushClient.PageLoad page = PushClient.trusting(this.certificate)
 			.navigate("https://localhost:" + this.port + "/secured-page");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.headers().get("link")).as("the account's avatar is not offered to an anonymous visitor")
 			.containsExactly("</css/site.css>; rel=preload; as=style");
 		assertThat(transformed.get() - before).as("questions about the two resources").isEqualTo(2);
+		assertThat(standIns.get() - standInsBefore).as("stand-in requests handed on unwrapped").isZero();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -56,6 +61,9 @@ class PrivilegeEvaluatorRequestTransformerBoot4Tests {
 			PathPatternRequestTransformer pathPatterns = new PathPatternRequestTransformer();
 			return new PrivilegeEvaluatorRequestTransformer((request) -> {
 				transformed.incrementAndGet();
+				if (request.getClass().getName().startsWith(FilterInvocation.class.getName())) {
+					standIns.incrementAndGet();
+				}
 				return pathPatterns.transform(request);
 			});
 		}
