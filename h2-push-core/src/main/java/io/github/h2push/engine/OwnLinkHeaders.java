@@ -23,17 +23,6 @@ public final class OwnLinkHeaders {
 	}
 
 	/**
-	 * Adds a hint to the response and remembers it as h2-push's own.
-	 * @param request the request
-	 * @param response the response
-	 * @param value the {@code Link} header value
-	 */
-	public static void add(HttpServletRequest request, HttpServletResponse response, String value) {
-		ownLinks(request, true).add(value);
-		response.addHeader(HttpHeaders.LINK, value);
-	}
-
-	/**
 	 * Adds hints to the response, in order, and remembers them as h2-push's own.
 	 * @param request the request
 	 * @param response the response

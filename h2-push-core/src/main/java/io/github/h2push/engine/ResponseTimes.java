@@ -106,8 +106,9 @@ public final class ResponseTimes {
 		return new Timing(route, isMeasuring() ? this.routes.get(route) : null, startNanos);
 	}
 
+	// a route is measured only while measuring, so an unmeasured route can always be helped
 	private boolean canHelp(@Nullable Route measured) {
-		return !isMeasuring() || measured == null || measured.samples < SAMPLES_BEFORE_DECIDING
+		return measured == null || measured.samples < SAMPLES_BEFORE_DECIDING
 				|| measured.averageNanos >= this.thresholdNanos;
 	}
 

@@ -31,10 +31,10 @@ import org.springframework.util.Assert;
  * To parse the path for path patterns ({@code ServletRequestPathUtils}), Spring asks the
  * stand-in for its servlet mapping, a default method, which that proxy calls by looking
  * the method up again on every call: tens of microseconds a question, most of each
- * question's time. This transformer answers the
- * stand-in's servlet mapping itself, with what the proxy would answer (the interface's
- * default: no mapping), and leaves everything else to the transformer it wraps. Any
- * other request is passed on unchanged.
+ * question's time. This transformer answers the stand-in's servlet mapping itself, with
+ * what the proxy would answer (the interface's default: no mapping), and leaves
+ * everything else to the transformer it wraps. Any other request is passed on
+ * unchanged.
  *
  * @since 0.1.0
  * @see SecurityPushAccessPolicy

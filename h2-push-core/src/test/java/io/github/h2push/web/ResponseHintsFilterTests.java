@@ -70,7 +70,7 @@ class ResponseHintsFilterTests {
 		this.filter.doFilter(request, wrapped, (req, res) -> {
 			assertThat(res).isNotSameAs(wrapped);
 			OwnLinkHeaders.add((HttpServletRequest) req, (HttpServletResponse) res,
-					"</css/site.css>; rel=preload; as=style");
+					List.of("</css/site.css>; rel=preload; as=style"));
 			((HttpServletResponse) res).setHeader("Link", "</js/app.js>; rel=preload; as=script");
 		});
 		assertThat(response.getHeaders("Link")).containsExactlyInAnyOrder("</js/app.js>; rel=preload; as=script",
@@ -86,7 +86,8 @@ class ResponseHintsFilterTests {
 			@Override
 			public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
 				jakarta.servlet.http.HttpServletResponse http = (jakarta.servlet.http.HttpServletResponse) res;
-				OwnLinkHeaders.add((jakarta.servlet.http.HttpServletRequest) req, http, "</css/site.css>; rel=preload; as=style");
+				OwnLinkHeaders.add((jakarta.servlet.http.HttpServletRequest) req, http,
+						List.of("</css/site.css>; rel=preload; as=style"));
 				http.setHeader("Link", "</js/app.js>; rel=preload; as=script");
 			}
 
@@ -106,7 +107,7 @@ class ResponseHintsFilterTests {
 					throws java.io.IOException {
 				jakarta.servlet.http.HttpServletResponse http = (jakarta.servlet.http.HttpServletResponse) res;
 				OwnLinkHeaders.add((jakarta.servlet.http.HttpServletRequest) req, http,
-						"</css/site.css>; rel=preload; as=style");
+						List.of("</css/site.css>; rel=preload; as=style"));
 				http.addHeader("Link", "<https://example.com/>; rel=canonical");
 				http.sendError(404);
 			}
@@ -127,7 +128,7 @@ class ResponseHintsFilterTests {
 			public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
 				jakarta.servlet.http.HttpServletResponse http = (jakarta.servlet.http.HttpServletResponse) res;
 				OwnLinkHeaders.add((jakarta.servlet.http.HttpServletRequest) req, http,
-						"</css/site.css>; rel=preload; as=style");
+						List.of("</css/site.css>; rel=preload; as=style"));
 				http.setStatus(200);
 			}
 

@@ -50,33 +50,13 @@ final class BootServerSettings {
 	}
 
 	/**
-	 * Whether the application sets an Undertow socket option itself, named as Boot
-	 * names it ({@code WRITE_TIMEOUT}, {@code write-timeout} and {@code writeTimeout}
-	 * are one option, since Boot compares names by their letters and digits only).
-	 * @param option the option's name in Undertow's {@code Options}, such as
-	 * {@code WRITE_TIMEOUT}
-	 * @return {@code true} when it is set
-	 */
-	boolean hasUndertowSocketOption(String option) {
-		return hasUndertowOption("socket", option);
-	}
-
-	/**
-	 * Whether the application sets an Undertow server option itself, named as Boot
-	 * names it (see {@link #hasUndertowSocketOption(String)}).
-	 * @param option the option's name in {@code UndertowOptions}, such as
-	 * {@code MAX_RST_FRAMES_PER_WINDOW}
-	 * @return {@code true} when it is set
-	 */
-	boolean hasUndertowServerOption(String option) {
-		return hasUndertowOption("server", option);
-	}
-
-	/**
-	 * Whether the application sets an Undertow option of a kind, bound from the
-	 * environment.
-	 * @param kind {@code server} or {@code socket}
-	 * @param option the option's name, as for {@link #hasUndertowSocketOption(String)}
+	 * Whether the application sets an Undertow option of a kind itself, bound from the
+	 * environment and named as Boot names it ({@code WRITE_TIMEOUT},
+	 * {@code write-timeout} and {@code writeTimeout} are one option, since Boot compares
+	 * names by their letters and digits only).
+	 * @param kind {@code server} (options in {@code UndertowOptions}) or {@code socket}
+	 * (in Undertow's {@code Options})
+	 * @param option the option's name, such as {@code WRITE_TIMEOUT}
 	 * @return {@code true} when it is set
 	 */
 	boolean hasUndertowOption(String kind, String option) {
@@ -89,7 +69,7 @@ final class BootServerSettings {
 	/**
 	 * Whether Undertow options, as Spring Boot binds {@code server.undertow.options.server}
 	 * or {@code server.undertow.options.socket}, set an option (see
-	 * {@link #hasUndertowSocketOption(String)}).
+	 * {@link #hasUndertowOption(String, String)}).
 	 * @param options the bound options, by the names the application gave them
 	 * @param option the option's name in Undertow's {@code Options} or
 	 * {@code UndertowOptions}

@@ -24,7 +24,7 @@ class BootServerSettingsTests {
 	void recognisesAnUndertowSocketOptionUnderEverySpellingBootAccepts(String property) {
 		MockEnvironment environment = new MockEnvironment().withProperty(property, "30000");
 		ConfigurationPropertySources.attach(environment);
-		assertThat(BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT")).isTrue();
+		assertThat(BootServerSettings.of(environment).hasUndertowOption("socket", "WRITE_TIMEOUT")).isTrue();
 		assertThat(BootServerSettings.namesOption(socketOptions(environment), "WRITE_TIMEOUT")).isTrue();
 	}
 
@@ -33,7 +33,7 @@ class BootServerSettingsTests {
 			"h2-push.connection.write-timeout" })
 	void ignoresOtherOptions(String property) {
 		MockEnvironment environment = new MockEnvironment().withProperty(property, "30000");
-		assertThat(BootServerSettings.of(environment).hasUndertowSocketOption("WRITE_TIMEOUT")).isFalse();
+		assertThat(BootServerSettings.of(environment).hasUndertowOption("socket", "WRITE_TIMEOUT")).isFalse();
 		assertThat(BootServerSettings.namesOption(socketOptions(environment), "WRITE_TIMEOUT")).isFalse();
 	}
 
@@ -45,7 +45,8 @@ class BootServerSettingsTests {
 		ServerProperties.Undertow.Options options = serverProperties(environment).getUndertow().getOptions();
 		assertThat(BootServerSettings.namesOption(options.getServer(), "MAX_RST_FRAMES_PER_WINDOW")).isTrue();
 		assertThat(BootServerSettings.namesOption(options.getSocket(), "MAX_RST_FRAMES_PER_WINDOW")).isFalse();
-		assertThat(BootServerSettings.of(environment).hasUndertowServerOption("MAX_RST_FRAMES_PER_WINDOW")).isTrue();
+		assertThat(BootServerSettings.of(environment).hasUndertowOption("server", "MAX_RST_FRAMES_PER_WINDOW"))
+			.isTrue();
 	}
 
 	private static Map<String, String> socketOptions(MockEnvironment environment) {
