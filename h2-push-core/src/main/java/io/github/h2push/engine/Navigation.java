@@ -34,7 +34,14 @@ public final class Navigation {
 	 * @return {@code true} for a navigation
 	 */
 	public static boolean isNavigation(HttpServletRequest request) {
-		return isNavigation(request.getMethod(), request::getHeader);
+		// read directly: a method reference here was made anew for every request
+		if (!"GET".equals(request.getMethod())) {
+			return false;
+		}
+		String mode = request.getHeader("Sec-Fetch-Mode");
+		String destination = request.getHeader("Sec-Fetch-Dest");
+		return isNavigation(mode, destination,
+				(mode == null && destination == null) ? request.getHeader("Priority") : null);
 	}
 
 	/**
@@ -49,6 +56,13 @@ public final class Navigation {
 		}
 		String mode = headers.apply("Sec-Fetch-Mode");
 		String destination = headers.apply("Sec-Fetch-Dest");
+		return isNavigation(mode, destination,
+				(mode == null && destination == null) ? headers.apply("Priority") : null);
+	}
+
+	// priority is read only when neither Sec-Fetch header is there
+	private static boolean isNavigation(@Nullable String mode, @Nullable String destination,
+			@Nullable String priority) {
 		if (mode != null) {
 			return mode.equalsIgnoreCase("navigate")
 					&& (destination == null || destination.equalsIgnoreCase("document"));
@@ -56,7 +70,6 @@ public final class Navigation {
 		if (destination != null) {
 			return destination.equalsIgnoreCase("document");
 		}
-		String priority = headers.apply("Priority");
 		return priority == null || "0".equals(urgency(priority));
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
 
 /**
  * The {@code Link} header values h2-push adds to a response as hints, kept on the
@@ -16,8 +17,6 @@ import org.springframework.http.HttpHeaders;
  * @since 0.1.0
  */
 public final class OwnLinkHeaders {
-
-	private static final String ATTRIBUTE = OwnLinkHeaders.class.getName();
 
 	private OwnLinkHeaders() {
 	}
@@ -30,6 +29,25 @@ public final class OwnLinkHeaders {
 	 */
 	public static void add(HttpServletRequest request, HttpServletResponse response, List<String> values) {
 		ownLinks(request, true).addAll(values);
+		addHeaders(response, values);
+	}
+
+	/**
+	 * Adds hints as {@link #add} does, keeping the given list as the request's record
+	 * when it is the first: the caller hands it over and changes it no more.
+	 */
+	static void addHandedOver(HttpServletRequest request, HttpServletResponse response, ArrayList<String> values) {
+		RequestState state = RequestState.create(request);
+		if (state.ownLinks != null) {
+			state.ownLinks.addAll(values);
+		}
+		else {
+			state.ownLinks = values;
+		}
+		addHeaders(response, values);
+	}
+
+	private static void addHeaders(HttpServletResponse response, List<String> values) {
 		for (String value : values) {
 			response.addHeader(HttpHeaders.LINK, value);
 		}
@@ -61,17 +79,19 @@ public final class OwnLinkHeaders {
 	 * @param request the request
 	 */
 	public static void forget(HttpServletRequest request) {
-		request.removeAttribute(ATTRIBUTE);
+		RequestState state = RequestState.of(request);
+		if (state != null) {
+			state.ownLinks = null;
+		}
 	}
 
-	@SuppressWarnings("unchecked")
+	@Nullable
 	private static List<String> ownLinks(HttpServletRequest request, boolean create) {
-		List<String> links = (List<String>) request.getAttribute(ATTRIBUTE);
-		if (links == null && create) {
-			links = new ArrayList<>(4);
-			request.setAttribute(ATTRIBUTE, links);
+		RequestState state = create ? RequestState.create(request) : RequestState.of(request);
+		if (state != null && state.ownLinks == null && create) {
+			state.ownLinks = new ArrayList<>(4);
 		}
-		return links;
+		return (state != null) ? state.ownLinks : null;
 	}
 
 }

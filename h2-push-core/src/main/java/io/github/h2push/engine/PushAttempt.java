@@ -33,8 +33,6 @@ import org.springframework.lang.Nullable;
  */
 final class PushAttempt {
 
-	private static final String CHANNEL_ATTRIBUTE = PushChannel.class.getName();
-
 	private static final Log logger = LogFactory.getLog(PushPromiseService.class);
 
 	private static final Set<Class<?>> warned = ConcurrentHashMap.newKeySet();
@@ -59,7 +57,7 @@ final class PushAttempt {
 	private final boolean hintedByApplication;
 
 	// the hints' Link header values, added to the response and the 103 when the attempt finishes
-	private final List<String> hints = new ArrayList<>(4);
+	private final ArrayList<String> hints = new ArrayList<>(4);
 
 	// the paths offered: a plan's few in a list, a set once there are more
 	private final List<String> offered = new ArrayList<>(4);
@@ -74,6 +72,10 @@ final class PushAttempt {
 	private HttpHeaders copiedHeaders;
 
 	private int pushedBefore = -1;
+
+	// whether the response takes hints: asked at the first hint, as the offers commit nothing
+	@Nullable
+	private Boolean takesHints;
 
 	private int copiedBytesBefore;
 
@@ -105,8 +107,9 @@ final class PushAttempt {
 	@Nullable
 	static PushChannel open(PushSettings settings, HttpServletRequest request,
 			@Nullable HttpServletResponse response) {
-		if (request.getAttribute(CHANNEL_ATTRIBUTE) instanceof PushChannel opened) {
-			return opened;
+		RequestState state = RequestState.of(request);
+		if (state != null && state.channel != null) {
+			return state.channel;
 		}
 		for (PushTransport transport : settings.transports()) {
 			PushChannel channel;
@@ -121,7 +124,7 @@ final class PushAttempt {
 			if (channel != null) {
 				// a channel opened without the response may lack what a 103 needs later
 				if (response != null) {
-					request.setAttribute(CHANNEL_ATTRIBUTE, channel);
+					((state != null) ? state : RequestState.create(request)).channel = channel;
 				}
 				return channel;
 			}
@@ -245,7 +248,8 @@ final class PushAttempt {
 			this.settings.cacheDigest().write(this.request, this.response, this.digest, this.pushed);
 		}
 		if (!this.hints.isEmpty() && this.response != null && !this.response.isCommitted()) {
-			OwnLinkHeaders.add(this.request, this.response, this.hints);
+			// the request's record of them from now on: the attempt adds no hint after this
+			OwnLinkHeaders.addHandedOver(this.request, this.response, this.hints);
 		}
 		if (earlyHints && sendEarlyHints()) {
 			results = new ArrayList<>(results);
@@ -404,7 +408,10 @@ final class PushAttempt {
 		if (!this.settings.preloadLinks()) {
 			return PushResult.notPushed(link.path(), PushOutcome.SKIPPED, reason, join(detail, "preload links are off"));
 		}
-		if (this.response == null || this.response.isCommitted()) {
+		if (this.takesHints == null) {
+			this.takesHints = this.response != null && !this.response.isCommitted();
+		}
+		if (!this.takesHints) {
 			return PushResult.notPushed(link.path(), PushOutcome.SKIPPED, reason,
 					join(detail, "no uncommitted response for a preload link"));
 		}

@@ -1,6 +1,5 @@
 package io.github.h2push.engine;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +16,18 @@ import io.github.h2push.PushResult;
  * Counts push outcomes since startup, why resources were not pushed (by
  * {@link PushReason}), and pushed streams the client reset: the numbers
  * behind the {@code h2push.*} meters and the {@code h2push} Actuator endpoint. Fixed
- * size: one counter per outcome and per category.
+ * size: one counter per outcome and reason, so that a result is one update.
  *
  * @since 0.1.0
  */
 public class PushStatistics implements PushListener {
 
-	private final Map<PushOutcome, LongAdder> outcomes = new EnumMap<>(PushOutcome.class);
+	private static final PushOutcome[] OUTCOMES = PushOutcome.values();
 
-	private final Map<PushReason, LongAdder> refusals = new EnumMap<>(PushReason.class);
+	private static final PushReason[] REASONS = PushReason.values();
+
+	// by outcome, then by reason, the last of each outcome's for results without a reason
+	private final LongAdder[] counters = new LongAdder[OUTCOMES.length * (REASONS.length + 1)];
 
 	private final LongAdder resets = new LongAdder();
 
@@ -33,11 +35,8 @@ public class PushStatistics implements PushListener {
 	 * Creates statistics with every count at zero.
 	 */
 	public PushStatistics() {
-		for (PushOutcome outcome : PushOutcome.values()) {
-			this.outcomes.put(outcome, new LongAdder());
-		}
-		for (PushReason reason : PushReason.values()) {
-			this.refusals.put(reason, new LongAdder());
+		for (int i = 0; i < this.counters.length; i++) {
+			this.counters[i] = new LongAdder();
 		}
 	}
 
@@ -69,11 +68,12 @@ public class PushStatistics implements PushListener {
 	}
 
 	private void count(PushResult result, int times) {
-		this.outcomes.get(result.outcome()).add(times);
 		PushReason reason = result.reason();
-		if (reason != null) {
-			this.refusals.get(reason).add(times);
-		}
+		this.counters[index(result.outcome(), (reason != null) ? reason.ordinal() : REASONS.length)].add(times);
+	}
+
+	private static int index(PushOutcome outcome, int reason) {
+		return outcome.ordinal() * (REASONS.length + 1) + reason;
 	}
 
 	@Override
@@ -87,7 +87,11 @@ public class PushStatistics implements PushListener {
 	 * @return the count
 	 */
 	public long count(PushOutcome outcome) {
-		return this.outcomes.get(outcome).sum();
+		long count = 0;
+		for (int reason = 0; reason <= REASONS.length; reason++) {
+			count += this.counters[index(outcome, reason)].sum();
+		}
+		return count;
 	}
 
 	/**
@@ -96,7 +100,11 @@ public class PushStatistics implements PushListener {
 	 * @return the count
 	 */
 	public long count(PushReason reason) {
-		return this.refusals.get(reason).sum();
+		long count = 0;
+		for (PushOutcome outcome : OUTCOMES) {
+			count += this.counters[index(outcome, reason.ordinal())].sum();
+		}
+		return count;
 	}
 
 	/**
@@ -114,7 +122,9 @@ public class PushStatistics implements PushListener {
 	 */
 	public Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		this.outcomes.forEach((outcome, count) -> counts.put(outcome.tagValue(), count.sum()));
+		for (PushOutcome outcome : OUTCOMES) {
+			counts.put(outcome.tagValue(), count(outcome));
+		}
 		return counts;
 	}
 
@@ -125,7 +135,9 @@ public class PushStatistics implements PushListener {
 	 */
 	public Map<String, Long> refusals() {
 		Map<String, Long> refusals = new LinkedHashMap<>();
-		this.refusals.forEach((refusal, count) -> refusals.put(refusal.value(), count.sum()));
+		for (PushReason reason : REASONS) {
+			refusals.put(reason.value(), count(reason));
+		}
 		return refusals;
 	}
 

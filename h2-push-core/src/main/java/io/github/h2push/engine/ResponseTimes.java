@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.lang.Nullable;
@@ -24,7 +25,9 @@ import org.springframework.util.Assert;
  * time to the response's first byte. A route is sent a {@code 103} until it has been
  * measured {@value #SAMPLES_BEFORE_DECIDING} times, and afterwards while its average is at
  * least the threshold. Measuring goes on either way, so a route that slows down gets its
- * {@code 103} back.
+ * {@code 103} back: every response of a route that is sent a {@code 103}, and one in
+ * {@value #SAMPLE_EVERY}, at random, of a route measured answering at once, whose requests
+ * are the cheapest and the most.
  *
  * @since 0.1.0
  */
@@ -34,6 +37,12 @@ public final class ResponseTimes {
 	 * How many responses of a route are measured before its {@code 103} depends on them.
 	 */
 	public static final int SAMPLES_BEFORE_DECIDING = 8;
+
+	/**
+	 * Of the responses of a route measured answering under the threshold, one in this
+	 * many is timed.
+	 */
+	public static final int SAMPLE_EVERY = 8;
 
 	private static final ResponseTimes ALWAYS = new ResponseTimes(Duration.ZERO, 0);
 
@@ -97,13 +106,19 @@ public final class ResponseTimes {
 
 	/**
 	 * Starts timing one response of a route: the route is looked up once for both the
-	 * decision and the record.
+	 * decision and the record. A route measured answering under the threshold has one
+	 * response in {@value #SAMPLE_EVERY} timed; the others get a timing that
+	 * {@link Timing#isTimed() records nothing}.
 	 * @param route the route's key
 	 * @param startNanos when the response started, from {@link System#nanoTime()}
 	 * @return the timing, to {@link Timing#stop() stop} when the response is complete
 	 */
 	public Timing start(String route, long startNanos) {
-		return new Timing(route, isMeasuring() ? this.routes.get(route) : null, startNanos);
+		Route measured = isMeasuring() ? this.routes.get(route) : null;
+		if (measured != null && !canHelp(measured) && ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
+			return measured.untimed;
+		}
+		return new Timing(route, measured, startNanos);
 	}
 
 	// a route is measured only while measuring, so an unmeasured route can always be helped
@@ -117,7 +132,7 @@ public final class ResponseTimes {
 			if (this.routes.size() >= this.maxRoutes) {
 				return;
 			}
-			measured = this.routes.computeIfAbsent(route, (key) -> new Route());
+			measured = this.routes.computeIfAbsent(route, (key) -> new Route(key));
 		}
 		measured.add(Math.max(0, nanos));
 	}
@@ -176,6 +191,22 @@ public final class ResponseTimes {
 			this.startNanos = startNanos;
 		}
 
+		// a route's timing for the responses it does not time: decides, records nothing
+		private Timing(String route, Route measured) {
+			this(route, measured, 0);
+			this.stopped = true;
+		}
+
+		/**
+		 * Whether {@link #stop()} records the response's time: {@code false} for a
+		 * response of a route that answers at once and is not timed this time, which
+		 * then needs no stopping.
+		 * @return {@code true} when the response is timed
+		 */
+		public boolean isTimed() {
+			return !this.stopped;
+		}
+
 		/**
 		 * Whether a {@code 103} can help the route now, as
 		 * {@link ResponseTimes#earlyHintsCanHelp(String)} says, from the route's record
@@ -203,11 +234,17 @@ public final class ResponseTimes {
 	}
 
 	// updated without locks: concurrent updates may lose a sample, never corrupt the average
-	private static final class Route {
+	private final class Route {
+
+		private final Timing untimed;
 
 		private volatile long averageNanos;
 
 		private volatile int samples;
+
+		Route(String key) {
+			this.untimed = new Timing(key, this);
+		}
 
 		void add(long nanos) {
 			int seen = this.samples;

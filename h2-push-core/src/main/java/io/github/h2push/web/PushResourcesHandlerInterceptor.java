@@ -121,9 +121,11 @@ public class PushResourcesHandlerInterceptor implements HandlerInterceptor {
 			if (key != null && this.responseTimes.isMeasuring()) {
 				ResponseTimes.Timing timing = this.responseTimes.start(key, start);
 				earlyHints = timing.earlyHintsCanHelp();
-				request.setAttribute(TIMING_ATTRIBUTE, timing);
-				if (!this.anyTimed) {
-					this.anyTimed = true;
+				if (timing.isTimed()) {
+					request.setAttribute(TIMING_ATTRIBUTE, timing);
+					if (!this.anyTimed) {
+						this.anyTimed = true;
+					}
 				}
 			}
 			this.pushPromiseService.push(request, response, plan, earlyHints);

@@ -1,6 +1,7 @@
 package io.github.h2push.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -163,6 +164,24 @@ class DefaultPushPromiseServiceTests {
 		assertThat(result.reason()).isEqualTo(PushReason.CLIENT_REFUSED);
 		assertThat(result.detail()).isEqualTo("the client refused push");
 		assertThat(this.response.getHeaders("Link")).containsExactly("</css/site.css>; rel=preload; as=style");
+	}
+
+	@Test
+	void keepsTwoAttributesOnARequestWhoseCallsHintAndTellsItsOwnLinksApart() {
+		DefaultPushPromiseService service = service(new FakeTransport("the client refused push"));
+		PushPlan plan = new PushPlan(List.of(PreloadLink.of("/css/site.css"), PreloadLink.of("/js/app.js")));
+		service.push(this.request, this.response, plan);
+		service.push(this.request, this.response, "/img/logo.svg");
+		// a request's attributes are a hash map: each one more can make it grow
+		assertThat(Collections.list(this.request.getAttributeNames())).hasSize(2)
+			.contains(PushPromiseService.RESULTS_ATTRIBUTE);
+		assertThat(this.response.getHeaders("Link")).containsExactly("</css/site.css>; rel=preload; as=style",
+				"</js/app.js>; rel=preload; as=script", "</img/logo.svg>; rel=preload; as=image");
+		assertThat(OwnLinkHeaders.of(this.request)).isEqualTo(this.response.getHeaders("Link"));
+		assertThat(OwnLinkHeaders.isOwn(this.request, "</js/app.js>; rel=preload; as=script")).isTrue();
+		assertThat(OwnLinkHeaders.isOwn(this.request, "</other.js>; rel=preload; as=script")).isFalse();
+		OwnLinkHeaders.forget(this.request);
+		assertThat(OwnLinkHeaders.of(this.request)).isEmpty();
 	}
 
 	@Test
