@@ -28,7 +28,7 @@ public final class OwnLinkHeaders {
 	 * @param values the {@code Link} header values
 	 */
 	public static void add(HttpServletRequest request, HttpServletResponse response, List<String> values) {
-		ownLinks(request, true).addAll(values);
+		remember(request, new ArrayList<>(values));
 		addHeaders(response, values);
 	}
 
@@ -36,15 +36,22 @@ public final class OwnLinkHeaders {
 	 * Adds hints as {@link #add} does, keeping the given list as the request's record
 	 * when it is the first: the caller hands it over and changes it no more.
 	 */
-	static void addHandedOver(HttpServletRequest request, HttpServletResponse response, ArrayList<String> values) {
-		RequestState state = RequestState.create(request);
-		if (state.ownLinks != null) {
-			state.ownLinks.addAll(values);
-		}
-		else {
-			state.ownLinks = values;
-		}
+	static void addHandedOver(HttpServletRequest request, HttpServletResponse response, List<String> values) {
+		remember(request, values);
 		addHeaders(response, values);
+	}
+
+	// a list once kept is never changed: the channel of a 103 may have been given it
+	private static void remember(HttpServletRequest request, List<String> values) {
+		RequestState state = RequestState.create(request);
+		if (state.ownLinks == null) {
+			state.ownLinks = values;
+			return;
+		}
+		List<String> links = new ArrayList<>(state.ownLinks.size() + values.size());
+		links.addAll(state.ownLinks);
+		links.addAll(values);
+		state.ownLinks = links;
 	}
 
 	private static void addHeaders(HttpServletResponse response, List<String> values) {
@@ -59,7 +66,7 @@ public final class OwnLinkHeaders {
 	 * @return the values, empty when none
 	 */
 	public static List<String> of(HttpServletRequest request) {
-		List<String> links = ownLinks(request, false);
+		List<String> links = ownLinks(request);
 		return (links != null) ? List.copyOf(links) : List.of();
 	}
 
@@ -70,7 +77,7 @@ public final class OwnLinkHeaders {
 	 * @return {@code true} for one of h2-push's own hints
 	 */
 	public static boolean isOwn(HttpServletRequest request, String value) {
-		List<String> links = ownLinks(request, false);
+		List<String> links = ownLinks(request);
 		return links != null && links.contains(value);
 	}
 
@@ -86,11 +93,8 @@ public final class OwnLinkHeaders {
 	}
 
 	@Nullable
-	private static List<String> ownLinks(HttpServletRequest request, boolean create) {
-		RequestState state = create ? RequestState.create(request) : RequestState.of(request);
-		if (state != null && state.ownLinks == null && create) {
-			state.ownLinks = new ArrayList<>(4);
-		}
+	private static List<String> ownLinks(HttpServletRequest request) {
+		RequestState state = RequestState.of(request);
 		return (state != null) ? state.ownLinks : null;
 	}
 

@@ -240,8 +240,8 @@ public record PreloadLink(String path, String as, String fetchPriority, String c
 		return value;
 	}
 
-	// the path's alone: a page hints a path once, so links that differ only in their
-	// attributes are rare, and the header value lookup reads one string, not five
+	// the path's alone: a path is rarely hinted with different attributes, and the header
+	// value lookup then reads one string, not five
 	@Override
 	public int hashCode() {
 		return this.path.hashCode();

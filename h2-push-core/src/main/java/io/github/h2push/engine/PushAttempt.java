@@ -57,7 +57,7 @@ final class PushAttempt {
 	private final boolean hintedByApplication;
 
 	// the hints' Link header values, added to the response and the 103 when the attempt finishes
-	private final ArrayList<String> hints = new ArrayList<>(4);
+	private final List<String> hints = new ArrayList<>(4);
 
 	// the paths offered: a plan's few in a list, a set once there are more
 	private final List<String> offered = new ArrayList<>(4);
@@ -73,7 +73,8 @@ final class PushAttempt {
 
 	private int pushedBefore = -1;
 
-	// whether the response takes hints: asked at the first hint, as the offers commit nothing
+	// whether the response takes hints, asked at the first hint: an attempt's offers write
+	// nothing, and finish() asks again before adding the headers
 	@Nullable
 	private Boolean takesHints;
 

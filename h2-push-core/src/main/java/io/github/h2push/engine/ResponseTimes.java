@@ -172,7 +172,8 @@ public final class ResponseTimes {
 
 	/**
 	 * The timing of one response of a route, started with {@link ResponseTimes#start}. Used
-	 * by the request's threads one after another, not at once.
+	 * by the request's threads one after another, not at once; an untimed one is shared by
+	 * the route's requests and never changes.
 	 */
 	public final class Timing {
 
@@ -183,18 +184,21 @@ public final class ResponseTimes {
 
 		private final long startNanos;
 
+		private final boolean timed;
+
 		private boolean stopped;
 
 		private Timing(String route, @Nullable Route measured, long startNanos) {
+			this(route, measured, startNanos, true);
+		}
+
+		// untimed: a route's timing for the responses it does not time, which decides and records nothing
+		private Timing(String route, @Nullable Route measured, long startNanos, boolean timed) {
 			this.route = route;
 			this.measured = measured;
 			this.startNanos = startNanos;
-		}
-
-		// a route's timing for the responses it does not time: decides, records nothing
-		private Timing(String route, Route measured) {
-			this(route, measured, 0);
-			this.stopped = true;
+			this.timed = timed;
+			this.stopped = !timed;
 		}
 
 		/**
@@ -204,7 +208,7 @@ public final class ResponseTimes {
 		 * @return {@code true} when the response is timed
 		 */
 		public boolean isTimed() {
-			return !this.stopped;
+			return this.timed;
 		}
 
 		/**
@@ -243,7 +247,7 @@ public final class ResponseTimes {
 		private volatile int samples;
 
 		Route(String key) {
-			this.untimed = new Timing(key, this);
+			this.untimed = new Timing(key, this, 0, false);
 		}
 
 		void add(long nanos) {

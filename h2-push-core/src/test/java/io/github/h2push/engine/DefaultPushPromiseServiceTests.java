@@ -167,7 +167,7 @@ class DefaultPushPromiseServiceTests {
 	}
 
 	@Test
-	void keepsTwoAttributesOnARequestWhoseCallsHintAndTellsItsOwnLinksApart() {
+	void keepsItsStateOnTheRequestInOneAttributeBesideTheResults() {
 		DefaultPushPromiseService service = service(new FakeTransport("the client refused push"));
 		PushPlan plan = new PushPlan(List.of(PreloadLink.of("/css/site.css"), PreloadLink.of("/js/app.js")));
 		service.push(this.request, this.response, plan);
@@ -182,6 +182,20 @@ class DefaultPushPromiseServiceTests {
 		assertThat(OwnLinkHeaders.isOwn(this.request, "</other.js>; rel=preload; as=script")).isFalse();
 		OwnLinkHeaders.forget(this.request);
 		assertThat(OwnLinkHeaders.of(this.request)).isEmpty();
+	}
+
+	@Test
+	void leavesTheLinksGivenToA103AsTheyWereWhenALaterCallHints() {
+		FakeTransport transport = new FakeTransport("the client refused push");
+		transport.earlyHints = new ArrayList<>();
+		DefaultPushPromiseService service = service(transport);
+		service.push(this.request, this.response,
+				new PushPlan(List.of(PreloadLink.of("/css/site.css"), PreloadLink.of("/js/app.js"))));
+		service.push(this.request, this.response, "/img/logo.svg");
+		OwnLinkHeaders.add(this.request, this.response, List.of("</font.woff2>; rel=preload; as=font; crossorigin"));
+		assertThat(transport.earlyHints).containsExactly(
+				List.of("</css/site.css>; rel=preload; as=style", "</js/app.js>; rel=preload; as=script"));
+		assertThat(OwnLinkHeaders.of(this.request)).hasSize(4);
 	}
 
 	@Test
@@ -464,6 +478,10 @@ class DefaultPushPromiseServiceTests {
 
 		final List<String> pushed = new ArrayList<>();
 
+		// the lists given to each 103, as given, when the channel sends 103s
+		@Nullable
+		List<List<String>> earlyHints;
+
 		FakeTransport(@Nullable String refusal) {
 			this.refusal = (refusal != null) ? new PushChannel.Refusal(PushReason.CLIENT_REFUSED, refusal) : null;
 		}
@@ -482,6 +500,15 @@ class DefaultPushPromiseServiceTests {
 				public Answer push(PushPromise promise) {
 					FakeTransport.this.pushed.add(promise.path());
 					return FakeTransport.this.answer;
+				}
+
+				@Override
+				public boolean sendEarlyHints(List<String> links, boolean overHttp1) {
+					if (FakeTransport.this.earlyHints == null) {
+						return false;
+					}
+					FakeTransport.this.earlyHints.add(links);
+					return true;
 				}
 
 			};

@@ -36,6 +36,7 @@ class ResponseTimesTests {
 		assertThat(first.earlyHintsCanHelp()).isTrue();
 		first.stop();
 		first.stop();
+		assertThat(first.isTimed()).isTrue();
 		assertThat(this.times.describe().get("route")).containsEntry("samples", 1);
 		for (int i = 1; i < ResponseTimes.SAMPLES_BEFORE_DECIDING; i++) {
 			this.times.record("route", 0);

@@ -27,8 +27,8 @@ public class EarlyHintsProperties {
 	 * Average response time from which a route (handler method or h2-push.routes
 	 * pattern) is sent a "103 Early Hints": a route measured answering faster gets its
 	 * preload links in the final response only, since a 103 cannot gain it more than
-	 * that time. Each route is measured on its first navigations and all along. Zero
-	 * sends a 103 to every route.
+	 * that time. Each route is measured on its first navigations and all along (a route
+	 * answering faster on one navigation in 8). Zero sends a 103 to every route.
 	 */
 	private Duration minResponseTime = Duration.ofMillis(10);
 
