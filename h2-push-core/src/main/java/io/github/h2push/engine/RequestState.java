@@ -10,8 +10,8 @@ import org.springframework.lang.Nullable;
 
 /**
  * What h2-push keeps on a request between its calls, in one request attribute: the
- * request's channel and the {@code Link} values h2-push added. A request's attributes
- * are a hash map on every server, and each one more can make it grow.
+ * request's channel and the {@code Link} values h2-push added. Undertow, Tomcat and
+ * Jetty keep a request's attributes in a hash map, which each one more can make grow.
  */
 final class RequestState {
 

@@ -118,7 +118,7 @@ public final class ResponseTimes {
 		if (measured != null && !canHelp(measured) && ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
 			return measured.untimed;
 		}
-		return new Timing(route, measured, startNanos);
+		return new Timing(route, measured, startNanos, true);
 	}
 
 	// a route is measured only while measuring, so an unmeasured route can always be helped
@@ -188,11 +188,7 @@ public final class ResponseTimes {
 
 		private boolean stopped;
 
-		private Timing(String route, @Nullable Route measured, long startNanos) {
-			this(route, measured, startNanos, true);
-		}
-
-		// untimed: a route's timing for the responses it does not time, which decides and records nothing
+		// untimed, a route's timing for the responses it does not time: decides, records nothing
 		private Timing(String route, @Nullable Route measured, long startNanos, boolean timed) {
 			this.route = route;
 			this.measured = measured;
