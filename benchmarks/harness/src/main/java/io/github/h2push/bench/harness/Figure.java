@@ -83,6 +83,16 @@ abstract class Figure {
 		this.report.ratio(this.name, what, value);
 	}
 
+	/** A ratio of {@link #pairedRatio}: the median of the runs' ratios, with its interval. */
+	protected final void ratio(String what, Stats ratios, double target, boolean atMost) {
+		this.report.ratio(this.name, what, ratios, target, atMost);
+	}
+
+	/** A ratio of {@link #pairedRatio} shown for information. */
+	protected final void ratio(String what, Stats ratios) {
+		this.report.ratio(this.name, what, ratios);
+	}
+
 	protected final void check(String what, boolean passed, String detail) {
 		this.report.check(this.name, what, passed, detail);
 	}
@@ -157,12 +167,12 @@ abstract class Figure {
 	static final String CPU_PER_REQUEST = ", server CPU per request";
 
 	/**
-	 * The median, over the runs, of {@code denominator}'s server CPU time per request ÷
+	 * Over the runs, {@code denominator}'s server CPU time per request ÷
 	 * {@code numerator}'s: a ratio to read like one of requests/s (below 1 when the
 	 * numerator costs more), taken from the server's own CPU time rather than from how
 	 * long its threads waited for a core.
 	 */
-	protected final double cpuRatio(String numerator, String denominator) {
+	protected final Stats cpuRatio(String numerator, String denominator) {
 		return pairedRatio(denominator + CPU_PER_REQUEST, numerator + CPU_PER_REQUEST);
 	}
 
@@ -176,12 +186,12 @@ abstract class Figure {
 	}
 
 	/**
-	 * The median, over the runs recorded with {@link #sample}, of {@code numerator}'s
-	 * value ÷ {@code denominator}'s in the same run. The machine's speed drifts by tens of
-	 * percent within seconds; two variants measured back to back see nearly the same
-	 * machine, so their ratio varies far less than their values do.
+	 * Over the runs recorded with {@link #sample}, {@code numerator}'s value ÷
+	 * {@code denominator}'s in the same run: a figure reports their median. The machine's
+	 * speed drifts by tens of percent within seconds; two variants measured back to back
+	 * see nearly the same machine, so their ratio varies far less than their values do.
 	 */
-	protected final double pairedRatio(String numerator, String denominator) {
+	protected final Stats pairedRatio(String numerator, String denominator) {
 		List<Double> top = this.runValues.getOrDefault(numerator, List.of());
 		List<Double> bottom = this.runValues.getOrDefault(denominator, List.of());
 		Stats ratios = new Stats();
@@ -191,7 +201,7 @@ abstract class Figure {
 				ratios.add(ratio);
 			}
 		}
-		return ratios.median();
+		return ratios;
 	}
 
 	/** Sets of fresh JVMs that {@link #requestsPerSecondOnJvmSets} starts. */

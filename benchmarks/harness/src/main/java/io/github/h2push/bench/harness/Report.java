@@ -26,7 +26,8 @@ final class Report {
 	record Row(String figure, String variant, String unit, Stats stats, List<String> notes) {
 	}
 
-	record Ratio(String figure, String what, double value, String target, Boolean met) {
+	// interval: of the median of the runs' ratios, null for a ratio of medians
+	record Ratio(String figure, String what, double value, Stats.Interval interval, String target, Boolean met) {
 	}
 
 	record Check(String figure, String what, boolean passed, String detail) {
@@ -56,13 +57,28 @@ final class Report {
 
 	/** A ratio with a target: {@code atMost} true means lower is better. */
 	void ratio(String figure, String what, double value, double target, boolean atMost) {
+		ratio(figure, what, value, null, target, atMost);
+	}
+
+	/** The median of the runs' ratios, with its interval, against a target. */
+	void ratio(String figure, String what, Stats ratios, double target, boolean atMost) {
+		ratio(figure, what, ratios.median(), ratios.medianInterval(), target, atMost);
+	}
+
+	private void ratio(String figure, String what, double value, Stats.Interval interval, double target,
+			boolean atMost) {
 		Boolean met = Double.isNaN(value) ? null : (atMost ? value <= target : value >= target);
-		this.ratios.add(new Ratio(figure, what, value, (atMost ? "≤ " : "≥ ") + format(target), met));
+		this.ratios.add(new Ratio(figure, what, value, interval, (atMost ? "≤ " : "≥ ") + format(target), met));
 	}
 
 	/** A ratio shown for information. */
 	void ratio(String figure, String what, double value) {
-		this.ratios.add(new Ratio(figure, what, value, "", null));
+		this.ratios.add(new Ratio(figure, what, value, null, "", null));
+	}
+
+	/** The median of the runs' ratios, with its interval, shown for information. */
+	void ratio(String figure, String what, Stats ratios) {
+		this.ratios.add(new Ratio(figure, what, ratios.median(), ratios.medianInterval(), "", null));
 	}
 
 	void check(String figure, String what, boolean passed, String detail) {
@@ -118,11 +134,15 @@ final class Report {
 				.append(format(stats.min())).append(" | ").append(format(stats.max())).append(" | ")
 				.append(stats.count()).append(" | ").append(String.join("; ", row.notes())).append(" |\n");
 		}
-		out.append("\n| figure | ratio (of medians, or of each run's two variants where it says) | value | target | met |\n");
-		out.append("|---|---|---:|---|---|\n");
+		out.append("\n| figure | ratio (of medians, or of each run's two variants where it says) | value "
+				+ "| 95 % interval of the runs' median | target | met |\n");
+		out.append("|---|---|---:|---:|---|---|\n");
 		for (Ratio ratio : this.ratios) {
+			Stats.Interval interval = ratio.interval();
 			out.append("| ").append(ratio.figure()).append(" | ").append(ratio.what()).append(" | ")
-				.append(format(ratio.value())).append(" | ").append(ratio.target()).append(" | ")
+				.append(format(ratio.value())).append(" | ")
+				.append((interval != null) ? format(interval.low()) + " – " + format(interval.high()) : "")
+				.append(" | ").append(ratio.target()).append(" | ")
 				.append((ratio.met() == null) ? "" : (ratio.met() ? "yes" : "**no**")).append(" |\n");
 		}
 		if (!this.checks.isEmpty()) {
